@@ -1,0 +1,13 @@
+// Programmatic entry point: n8n itself loads the classes through the `n8n` section of package.json;
+// this file lets scripts and tests require the built node and credential classes in one line.
+module.exports = {
+	get Coupontools() {
+		return require('./dist/nodes/Coupontools/Coupontools.node').Coupontools;
+	},
+	get CoupontoolsTrigger() {
+		return require('./dist/nodes/CoupontoolsTrigger/CoupontoolsTrigger.node').CoupontoolsTrigger;
+	},
+	get CoupontoolsApi() {
+		return require('./dist/credentials/CoupontoolsApi.credentials').CoupontoolsApi;
+	},
+};

@@ -1,0 +1,37 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchCampaigns } from './listSearch/searchCampaigns';
+import { resourceDescriptions, resourceProperty } from './resources';
+import { runCoupontoolsRequest } from './shared/transport';
+
+export class Coupontools implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Coupontools',
+		name: 'coupontools',
+		icon: { light: 'file:../../icons/coupontools.svg', dark: 'file:../../icons/coupontools.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send digital coupons and manage campaigns, coupon sessions, single-use URLs and more in Coupontools',
+		defaults: { name: 'Coupontools' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'coupontoolsApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// Coupontools reports most failures in the body (often with HTTP 200); let every answer reach the
+			// shared error check in shared/output.ts instead of n8n's generic HTTP error.
+			ignoreHttpStatusErrors: true,
+		},
+		requestOperations: { pagination: runCoupontoolsRequest },
+		properties: [resourceProperty, ...resourceDescriptions],
+	};
+
+	methods = {
+		listSearch: { searchCampaigns },
+	};
+}

@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { coupontoolsOutput } from '../../shared/output';
+import { campaignGetFields } from './get';
+import { campaignGetAllFields } from './getAll';
+import { SESSION_LISTS, campaignGetUsageDataFields } from './getUsageData';
+
+export const campaignDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['campaign'] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a campaign',
+				description: 'Retrieve one campaign (coupon) with its settings',
+				routing: {
+					request: { method: 'POST', url: '/v3/coupon/info' },
+					output: { postReceive: [coupontoolsOutput({ object: 'coupon_info' })] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many campaigns',
+				description: 'Retrieve the campaigns (coupons) of the account',
+				routing: {
+					request: { method: 'POST', url: '/v3/coupon/list' },
+					output: { postReceive: [coupontoolsOutput({ list: 'coupon_info' })] },
+				},
+			},
+			{
+				name: 'Get Usage Data',
+				value: 'getUsageData',
+				action: 'Get usage data of a campaign',
+				description: 'Retrieve the coupon sessions of a campaign: all, opened, claimed or validated',
+				routing: {
+					request: {
+						method: 'POST',
+						url: `={{ "/v3/campaign/" + (${JSON.stringify(SESSION_LISTS)})[$parameter.sessions] }}`,
+					},
+					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
+				},
+			},
+		],
+	},
+	...campaignGetAllFields,
+	...campaignGetFields,
+	...campaignGetUsageDataFields,
+];

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sessionCodeField } from './shared';
+
+export const couponSessionGetFields: INodeProperties[] = [
+	sessionCodeField({ show: { resource: ['couponSession'], operation: ['get'] } }),
+];

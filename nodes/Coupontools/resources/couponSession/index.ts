@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { coupontoolsOutput } from '../../shared/output';
+import { couponSessionGetFields } from './get';
+import { couponSessionSearchFields } from './search';
+import { couponSessionSendPushFields, couponSessionSendPushToAllFields } from './sendPush';
+import { couponSessionUpdateFields } from './update';
+import { couponSessionUpdateManyFields } from './updateMany';
+
+const update = { method: 'POST', url: '/v3/couponsession/update' } as const;
+
+export const couponSessionDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['couponSession'] } },
+		default: 'get',
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a coupon session',
+				description: "Retrieve all data of one consumer's coupon: opened, claimed, validated, dates, custom ID",
+				routing: {
+					request: { method: 'POST', url: '/v3/couponsession/data' },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search coupon sessions',
+				description: 'Find coupon sessions by custom validation code, phone or email',
+				routing: {
+					request: { method: 'POST', url: '/v3/couponsession/search' },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
+			},
+			{
+				name: 'Send Push Notification',
+				value: 'sendPush',
+				action: 'Send a push notification to a coupon session',
+				description: "Send a notification to one consumer's wallet pass",
+				routing: {
+					request: { method: 'POST', url: '/v3/coupon/pushnotification/single' },
+					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
+				},
+			},
+			{
+				name: 'Send Push Notification to All',
+				value: 'sendPushToAll',
+				action: 'Send a push notification to all sessions of a campaign',
+				description: 'Send a notification to every wallet pass of a campaign',
+				routing: {
+					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
+					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a coupon session',
+				description: 'Claim, validate (redeem), void or unvoid one coupon session',
+				routing: { request: update, output: { postReceive: [coupontoolsOutput()] } },
+			},
+			{
+				name: 'Update Many',
+				value: 'updateMany',
+				action: 'Update many coupon sessions',
+				description: 'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
+				routing: { request: update, output: { postReceive: [coupontoolsOutput()] } },
+			},
+		],
+	},
+	...couponSessionGetFields,
+	...couponSessionUpdateFields,
+	...couponSessionUpdateManyFields,
+	...couponSessionSearchFields,
+	...couponSessionSendPushFields,
+	...couponSessionSendPushToAllFields,
+];

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { campaignLocator } from '../../shared/fields';
+
+const displayOptions = { show: { resource: ['couponSession'], operation: ['search'] } };
+
+export const couponSessionSearchFields: INodeProperties[] = [
+	{
+		displayName: 'Search For',
+		name: 'search',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. jane@example.com',
+		description: 'A custom validation code, a phone number or an email address of the consumer',
+		displayOptions,
+		routing: { send: { type: 'body', property: 'search' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				...campaignLocator({}),
+				required: false,
+				description: 'Only search the sessions of this campaign',
+			},
+		],
+	},
+];

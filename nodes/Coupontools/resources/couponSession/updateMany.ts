@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { updateActionFields } from './shared';
+
+const displayOptions = { show: { resource: ['couponSession'], operation: ['updateMany'] } };
+
+export const couponSessionUpdateManyFields: INodeProperties[] = [
+	{
+		displayName: 'Session Codes',
+		name: 'sessionCodes',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. ac6s7u3g8a25ja7x9qg87, bd7t8v4h9b36kb8y0rh98',
+		description:
+			'The coupon sessions to update: separated by commas, spaces or new lines, or an expression giving a list. Each code is updated on its own and gets its own result.',
+		displayOptions,
+		routing: {
+			send: {
+				type: 'body',
+				property: 'couponsession',
+				// One API call per code happens in transport.ts (the API has no bulk update).
+				value: '={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(code => String(code).trim()).filter(code => code) }}',
+			},
+		},
+	},
+	...updateActionFields(displayOptions),
+];

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dropEmptyBodyFields } from '../../shared/fields';
+import { coupontoolsOutput } from '../../shared/output';
+import { distributionSendEmailFields } from './sendEmail';
+import { distributionSendSmsFields } from './sendSms';
+
+export const distributionDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['distribution'] } },
+		default: 'sendEmail',
+		options: [
+			{
+				name: 'Send Email',
+				value: 'sendEmail',
+				action: 'Send a coupon by email',
+				description: 'Email a personal coupon (or a directory) to one recipient',
+				routing: {
+					request: { method: 'POST', url: '/v3/send/email' },
+					send: { preSend: [dropEmptyBodyFields] },
+					// Only action "email_sent" proves the email left; anything else must not look like a success.
+					output: { postReceive: [coupontoolsOutput({ expect: { action: 'email_sent' } })] },
+				},
+			},
+			{
+				name: 'Send SMS',
+				value: 'sendSms',
+				action: 'Send a coupon by SMS',
+				description: 'Text a personal coupon URL (or a directory) to one phone number',
+				routing: {
+					request: { method: 'POST', url: '/v3/send/sms' },
+					send: { preSend: [dropEmptyBodyFields] },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
+			},
+		],
+	},
+	...distributionSendEmailFields,
+	...distributionSendSmsFields,
+];

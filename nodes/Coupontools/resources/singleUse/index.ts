@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dropEmptyBodyFields } from '../../shared/fields';
+import { coupontoolsOutput } from '../../shared/output';
+import { singleUseCreateFields } from './create';
+import { singleUseCreateManyFields } from './createMany';
+import { singleUseDeleteFields } from './remove';
+
+export const singleUseDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['singleUse'] } },
+		default: 'create',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a single-use URL',
+				description: 'Create a personal coupon URL that works once, pre-filled with the consumer data',
+				routing: {
+					request: { method: 'POST', url: '/v3/singleuse/create' },
+					send: { preSend: [dropEmptyBodyFields] },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
+			},
+			{
+				name: 'Create Many',
+				value: 'createMany',
+				action: 'Create many single-use URLs',
+				description: 'Create up to 100,000 single-use URLs at once, one output item per URL',
+				routing: {
+					request: { method: 'POST', url: '/v3/multiplesingleuse/create' },
+					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a single-use URL',
+				description: 'Remove a single-use URL so it no longer works',
+				routing: {
+					request: { method: 'POST', url: '/v3/singleuse/remove' },
+					output: { postReceive: [coupontoolsOutput({ set: { deleted: true } })] },
+				},
+			},
+		],
+	},
+	...singleUseCreateFields,
+	...singleUseCreateManyFields,
+	...singleUseDeleteFields,
+];

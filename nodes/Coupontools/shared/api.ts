@@ -1,0 +1,60 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeFailure, parseCoupontoolsFailure } from './errors';
+import { apiErrorBody } from './output';
+import { describeNetworkFault } from './transport';
+
+export const CREDENTIAL_TYPE = 'coupontoolsApi';
+export const DEFAULT_BASE_URL = 'https://api.coupontools.com';
+
+type CallingContext = ILoadOptionsFunctions | IWebhookFunctions | IHookFunctions | IExecuteFunctions;
+
+/**
+ * For code that calls Coupontools outside the declarative operations (pickers, the trigger's
+ * verification): the same credential, the same envelope check, the same error words.
+ */
+export async function coupontoolsApiRequest(
+	this: CallingContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body: IDataObject = {},
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseURL = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method,
+			baseURL,
+			url: path,
+			body: method === 'GET' ? undefined : body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+		})) as { statusCode: number; body: unknown };
+	} catch (caught) {
+		const error = caught as { code?: string; message?: string };
+		const { message, description } = describeNetworkFault(error?.code ?? '', error?.message ?? String(caught));
+		throw new NodeApiError(this.getNode(), { code: error?.code ?? '', message } as JsonObject, { message, description });
+	}
+	const failure = parseCoupontoolsFailure(response.statusCode, response.body);
+	if (failure) {
+		const { message, description } = describeFailure(failure);
+		throw new NodeApiError(this.getNode(), apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
+			message,
+			description,
+			httpCode: String(failure.httpCode),
+		});
+	}
+	return (Array.isArray(response.body) ? { data: response.body } : response.body) as IDataObject;
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/** Campaign picker: searchable list (fed by /v3/coupon/list) or an ID. */
+export function campaignLocator(
+	displayOptions: IDisplayOptions,
+	overrides: Partial<INodeProperties> & { allowDirectory?: boolean } = {},
+): INodeProperties {
+	const { allowDirectory, ...rest } = overrides;
+	const idPattern = allowDirectory ? '(cam|dir)_[A-Za-z0-9]+' : 'cam_[A-Za-z0-9]+';
+	return {
+		displayName: 'Campaign',
+		name: 'campaign',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: allowDirectory
+			? 'The campaign whose coupon is sent, or a directory (dir_…) to send the whole directory'
+			: 'The campaign (coupon) to use',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a campaign…',
+				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: allowDirectory ? 'e.g. cam_12345 or dir_12345' : 'e.g. cam_12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: idPattern,
+							errorMessage: allowDirectory
+								? 'A campaign ID starts with cam_ and a directory ID with dir_, e.g. cam_12345'
+								: 'A campaign ID starts with cam_, e.g. cam_12345',
+						},
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property: 'campaign' } },
+		...(Object.keys(displayOptions).length ? { displayOptions } : {}),
+		...rest,
+	};
+}
+
+/** Return All + Limit for the paged endpoints. Return All also marks the request as paged (page=1, see pagination.ts). */
+export function returnAllAndLimit(
+	displayOptions: IDisplayOptions,
+	pageIn: 'body' | 'query' = 'body',
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+			routing: { send: { type: pageIn, property: 'page', value: '={{ 1 }}' } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+			routing: { output: { maxResults: '={{ $value }}' } },
+		},
+	];
+}
+
+/**
+ * The API wants UTC wall times such as "2026-11-25 09:30". n8n's date fields give ISO strings without
+ * a zone, and expressions may give Luxon DateTimes or JS Dates; all become UTC in the API's format.
+ * Values that are not dates are left alone for validation.ts to report.
+ */
+export function formatDatesInBody(keys: string[], format: 'yyyy-MM-dd HH:mm' | 'yyyy-MM-dd HH:mm:ss') {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const body = requestOptions.body as IDataObject | undefined;
+		if (!body || typeof body !== 'object') return requestOptions;
+		for (const key of keys) {
+			if (body[key] === undefined || body[key] === '') continue;
+			const formatted = toApiDate(body[key], format);
+			if (formatted !== undefined) body[key] = formatted;
+		}
+		return requestOptions;
+	};
+}
+
+export function toApiDate(value: unknown, format: 'yyyy-MM-dd HH:mm' | 'yyyy-MM-dd HH:mm:ss'): string | undefined {
+	let date: Date | undefined;
+	if (value instanceof Date) date = value;
+	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		// A Luxon DateTime from an expression such as {{ $now.minus(1, 'day') }}.
+		date = new Date(String((value as { toISO: () => string }).toISO()));
+	} else if (typeof value === 'string') {
+		const trimmed = value.trim();
+		// Already in the API's own format: keep as typed.
+		if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(trimmed)) return trimmed;
+		// ISO without a zone (n8n's date picker) is read as UTC, as the field label says.
+		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
+		if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) date = new Date(iso);
+	}
+	if (!date || Number.isNaN(date.getTime())) return undefined;
+	const iso = date.toISOString(); // yyyy-MM-ddTHH:mm:ss.sssZ, always UTC
+	return `${iso.slice(0, 10)} ${iso.slice(11, format.length === 16 ? 16 : 19)}`;
+}
+
+/** Drops body fields left empty, so an unset optional field is not sent as "". */
+export async function dropEmptyBodyFields(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (body && typeof body === 'object') {
+		for (const key of Object.keys(body)) if (body[key] === '' || body[key] === undefined) delete body[key];
+	}
+	return requestOptions;
+}

@@ -1,0 +1,98 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+	PostReceiveAction,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeFailure, parseCoupontoolsFailure } from './errors';
+import { normalizeRecord } from './normalize';
+
+/** How one operation's answer becomes output items. Data, declared next to the operation. */
+export interface OutputShape {
+	/** Top-level key holding an array: one output item per element (e.g. `coupon_info` of coupon/list). */
+	list?: string;
+	/** Top-level key holding the one object to output (e.g. `coupon_info` of coupon/info). */
+	object?: string;
+	/** Fields the answer must carry for the call to count as done (e.g. Send Email's `action: "email_sent"`). */
+	expect?: Record<string, string>;
+	/** What a success without payload becomes (e.g. `{ deleted: true }`). */
+	set?: IDataObject;
+}
+
+/** The one postReceive every operation uses: error check first, then unwrap, then normalise. */
+export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const failure = parseCoupontoolsFailure(response.statusCode, response.body);
+		if (failure) {
+			const { message, description } = describeFailure(failure);
+			throw new NodeApiError(this.getNode(), apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
+				message,
+				description,
+				httpCode: String(failure.httpCode),
+				itemIndex,
+			});
+		}
+
+		const body = response.body as IDataObject | IDataObject[];
+		if (shape.expect && !Array.isArray(body)) {
+			for (const [key, wanted] of Object.entries(shape.expect)) {
+				if (body[key] !== wanted) {
+					throw new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
+						message: `Coupontools did not confirm the request (expected ${key} "${wanted}", got "${String(body[key] ?? 'nothing')}")`,
+						description:
+							'Coupontools answered without an error but also without the confirmation it gives when the request is done, so this item is not reported as a success. Check the result in the Coupontools dashboard before retrying.',
+						itemIndex,
+					});
+				}
+			}
+		}
+
+		return recordsOf(body, shape).map((json) => ({
+			json: normalizeRecord(json),
+			pairedItem: { item: itemIndex },
+		}));
+	};
+}
+
+function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IDataObject[] {
+	if (Array.isArray(body)) return body.map(asRecord);
+	if (shape.set) return [shape.set];
+	if (shape.list) {
+		const list = body[shape.list];
+		if (Array.isArray(list)) return list.map(asRecord);
+		// Some list endpoints answer an object keyed by ID instead of an array.
+		if (list && typeof list === 'object') return Object.values(list as IDataObject).map(asRecord);
+		return [];
+	}
+	if (shape.object && body[shape.object] && typeof body[shape.object] === 'object') {
+		return [asRecord(body[shape.object])];
+	}
+	// Pass everything through except the envelope, so an undocumented shape never loses data.
+	const rest = { ...body };
+	delete rest.status;
+	return [rest];
+}
+
+function asRecord(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: { value: value as IDataObject[keyof IDataObject] };
+}
+
+/** The body given to NodeApiError: only the API's words, never the request (headers carry the secret). */
+export function apiErrorBody(codes: number[], apiMessage: string, details: string[]): JsonObject {
+	return {
+		error_code: codes.length === 1 ? codes[0] : codes,
+		error_message: apiMessage,
+		error_message_description: details,
+	} as JsonObject;
+}

