@@ -177,7 +177,10 @@ function describeNonJson(body: unknown): string {
 export function describeFailure(failure: CoupontoolsFailure): FailureText {
 	const code = failure.codes[0];
 	const hint = (code !== undefined ? ERROR_HINTS[code] : undefined) ?? HTTP_HINTS[failure.httpCode];
-	const apiWords = [...failure.details, failure.apiMessage].filter(Boolean).join('; ');
+	const apiWords = [...failure.details, failure.apiMessage]
+		.map((words) => words.trim().replace(/\.+$/, ''))
+		.filter(Boolean)
+		.join('; ');
 	const codeLabel = failure.codes.length ? `error ${failure.codes.join(', ')}` : `HTTP ${failure.httpCode}`;
 
 	if (hint) {

@@ -25,7 +25,7 @@ export interface OutputShape {
 
 /** The one postReceive every operation uses: error check first, then unwrap, then normalise. */
 export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
-	return async function (
+	return async function coupontoolsResponse(
 		this: IExecuteSingleFunctions,
 		_items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
