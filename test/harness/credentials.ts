@@ -1,7 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentials,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -10,7 +10,6 @@ import type {
 	Workflow,
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
-import type { ICredentials } from 'n8n-workflow';
 
 import { CoupontoolsApi } from '../../credentials/CoupontoolsApi.credentials';
 
@@ -50,14 +49,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...options, headers };
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 
-	async getCredentials(_nodeCredentials: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by these tests');
 	}
 

@@ -18,7 +18,7 @@ export const singleUseDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a single-use URL',
+				action: 'Create a single use link',
 				description: 'Create a personal coupon URL that works once, pre-filled with the consumer data',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/create' },
@@ -29,7 +29,7 @@ export const singleUseDescription: INodeProperties[] = [
 			{
 				name: 'Create Many',
 				value: 'createMany',
-				action: 'Create many single-use URLs',
+				action: 'Create many single use links',
 				description: 'Create up to 100,000 single-use URLs at once, one output item per URL',
 				routing: {
 					request: { method: 'POST', url: '/v3/multiplesingleuse/create' },
@@ -39,7 +39,7 @@ export const singleUseDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a single-use URL',
+				action: 'Delete a single use link',
 				description: 'Remove a single-use URL so it no longer works',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/remove' },
