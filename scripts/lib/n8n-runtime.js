@@ -67,6 +67,8 @@ const LINES = Object.freeze({
 		// Without --ignore-scripts the install dies after ~5.5 min: @confluentinc/kafka-javascript
 		// builds librdkafka, whose configure downloads zlib from zlib.net. Skipping scripts only
 		// loses the Kafka node and optional native speed-ups; sqlite3 is the one n8n needs.
+		// isolated-vm (2.41's default `vm` expression engine, used by start/execute) needs no
+		// script: node-gyp-build picks the prebuilt linux-x64 abi137 binary it ships.
 		ignoreScripts: true,
 		rebuild: ['sqlite3'],
 		expectedMinutes: 7,
@@ -92,6 +94,22 @@ function cacheRoot() {
 /** @param {number} ms */
 function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Wait for `promise` or `ms`, whichever is first, and clear the timer either way
+ * (a pending grace timer would otherwise keep the caller's process alive for its full length).
+ * @param {Promise<unknown>} promise
+ * @param {number} ms
+ */
+async function within(promise, ms) {
+	/** @type {NodeJS.Timeout | undefined} */
+	let timer;
+	try {
+		await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 /** @param {number} ms */
@@ -127,7 +145,7 @@ function isAlive(pid) {
 /**
  * Signal a whole process group (children are spawned `detached`, so pgid == pid).
  * @param {number} pid
- * @param {NodeJS.Signals} signal
+ * @param {NodeJS.Signals | 0} signal  0 only tests whether the group exists
  * @returns {boolean} false when the group no longer exists
  */
 function killGroup(pid, signal) {
@@ -317,7 +335,7 @@ function nodedirFor(nodeBinDir) {
  * Make sure the pinned n8n `version` is installed in the cache and return where.
  * First run: `npm ci` from e2e/runtime/<version>/ (about 6-7 minutes on 2 cores).
  * Later runs: reused when the marker matches the committed lockfile and
- * `n8n --version` prints the version (a couple of seconds).
+ * `n8n --version` prints the version (~0.2 s).
  * @param {string} version  a key of LINES
  * @param {{ log?: (msg: string) => void }} [opts]
  * @returns {Promise<Runtime>}
@@ -328,7 +346,15 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 	const manifestDir = path.join(MANIFEST_ROOT, version);
 	const pkgJson = fs.readFileSync(path.join(manifestDir, 'package.json'));
 	const lockJson = fs.readFileSync(path.join(manifestDir, 'package-lock.json'));
-	const lockSha256 = crypto.createHash('sha256').update(pkgJson).update('\0').update(lockJson).digest('hex');
+	// The marker records this hash: a changed manifest, lockfile or install recipe redoes the install.
+	const recipeSha256 = crypto
+		.createHash('sha256')
+		.update(pkgJson)
+		.update('\0')
+		.update(lockJson)
+		.update('\0')
+		.update(JSON.stringify({ ignoreScripts: line.ignoreScripts, rebuild: line.rebuild, node: line.node }))
+		.digest('hex');
 
 	const nodeBinDir = await nodeForLine(line, log);
 	const nodeBin = path.join(nodeBinDir, 'node');
@@ -337,14 +363,14 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 	const runtime = { version, dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), nodeBinDir };
 
 	const isReady = async () => {
-		/** @type {{ lockSha256?: string, node?: string } | undefined} */
+		/** @type {{ recipeSha256?: string, node?: string } | undefined} */
 		let marker;
 		try {
 			marker = JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8'));
 		} catch {
 			return false;
 		}
-		if (marker?.lockSha256 !== lockSha256) return false;
+		if (marker?.recipeSha256 !== recipeSha256) return false;
 		// Native modules (sqlite3) are built for one Node ABI; a different Node means rebuild.
 		if (marker?.node !== (await readVersion(nodeBin, ''))) return false;
 		return (await cliVersion(runtime)) === version;
@@ -401,7 +427,7 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 		const seconds = Math.round((Date.now() - started) / 1000);
 		fs.writeFileSync(
 			path.join(dir, MARKER),
-			`${JSON.stringify({ version, lockSha256, node: await readVersion(nodeBin, ''), installedAt: new Date().toISOString(), seconds }, null, 2)}\n`,
+			`${JSON.stringify({ version, recipeSha256, node: await readVersion(nodeBin, ''), installedAt: new Date().toISOString(), seconds }, null, 2)}\n`,
 		);
 		log(`n8n ${version} installed in ${fmtDuration(seconds * 1000)}.`);
 		return runtime;
@@ -511,7 +537,7 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extr
 		// 2.8 reads WEBHOOK_URL, 2.41 N8N_WEBHOOK_URL; both shape the URLs n8n prints/returns.
 		WEBHOOK_URL: baseUrl,
 		N8N_WEBHOOK_URL: baseUrl,
-		N8N_EDITOR_BASE_URL: baseUrl,
+		N8N_EDITOR_BASE_URL: baseUrl.slice(0, -1),
 		// The auth cookie is Secure-flagged by default; over http a browser would drop it.
 		N8N_SECURE_COOKIE: 'false',
 		// Task runners are always on in 2.x (internal mode: n8n spawns a JS runner child
@@ -679,11 +705,11 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 				try {
 					process.kill(pid, 'SIGTERM');
 				} catch {}
-				await Promise.race([exited, sleep(stopGraceMs)]);
+				await within(exited, stopGraceMs);
 			}
 			if (killGroup(pid, 0)) {
 				killGroup(pid, 'SIGKILL');
-				await Promise.race([exited, sleep(2000)]);
+				await within(exited, 2000);
 			}
 			liveGroups.delete(pid);
 		})();

@@ -21,6 +21,14 @@ export interface OutputShape {
 	expect?: Record<string, string>;
 	/** What a success without payload becomes (e.g. `{ deleted: true }`). */
 	set?: IDataObject;
+	/** Fields added to every successful record (e.g. `{ sent: true }`). */
+	mark?: IDataObject;
+	/**
+	 * An answer that is neither the expected confirmation nor an error, but says the API deliberately did
+	 * nothing (Send Email with Check Unique to an address that already got the coupon). It becomes an
+	 * item marked with `skipped` instead of an error, so batch runs can count it.
+	 */
+	skip?: { key: string; pattern: RegExp; mark: IDataObject };
 }
 
 /** The one postReceive every operation uses: error check first, then unwrap, then normalise. */
@@ -43,6 +51,11 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		}
 
 		const body = response.body as IDataObject | IDataObject[];
+		if (shape.skip && !Array.isArray(body) && shape.skip.pattern.test(String(body[shape.skip.key] ?? ''))) {
+			const rest = { ...body };
+			delete rest.status;
+			return [{ json: normalizeRecord({ ...shape.skip.mark, ...rest }), pairedItem: { item: itemIndex } }];
+		}
 		if (shape.expect && !Array.isArray(body)) {
 			for (const [key, wanted] of Object.entries(shape.expect)) {
 				if (body[key] !== wanted) {
@@ -57,7 +70,7 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		}
 
 		return recordsOf(body, shape).map((json) => ({
-			json: normalizeRecord(json),
+			json: normalizeRecord(shape.mark ? { ...shape.mark, ...json } : json),
 			pairedItem: { item: itemIndex },
 		}));
 	};

@@ -23,7 +23,16 @@ export const distributionDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v3/send/email' },
 					send: { preSend: [dropEmptyBodyFields] },
 					// Only action "email_sent" proves the email left; anything else must not look like a success.
-					output: { postReceive: [coupontoolsOutput({ expect: { action: 'email_sent' } })] },
+					// An "already sent" answer to Check Unique is a deliberate skip, reported as such (README: inferred).
+					output: {
+						postReceive: [
+							coupontoolsOutput({
+								expect: { action: 'email_sent' },
+								mark: { sent: true },
+								skip: { key: 'action', pattern: /already|duplicate|unique/i, mark: { sent: false, skipped: true } },
+							}),
+						],
+					},
 				},
 			},
 			{

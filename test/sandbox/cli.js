@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * `npm run sandbox [-- options]`: runs the Coupontools sandbox until Ctrl+C.
+ *
+ *   --port N                    default 8787, or the SANDBOX_PORT environment variable
+ *   --host H                    default 127.0.0.1
+ *   --seed S                    seed of generated codes (default "coupontools-sandbox")
+ *   --failure-http-status 200   answer every failed envelope with HTTP 200 (default: as documented)
+ *   --page-size N               sessions per page of /v3/campaign/* (default 5000)
+ *   --quiet                     do not print one line per request
+ */
+
+const { startSandbox } = require('./server');
+
+const USAGE =
+	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--quiet]';
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+	/** @type {import('./types').SandboxOptions & { quiet: boolean }} */
+	const options = { port: Number(process.env.SANDBOX_PORT || 8787), quiet: false };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const value = () => {
+			const next = argv[++i];
+			if (next === undefined) throw new Error(`${arg} needs a value`);
+			return next;
+		};
+		if (arg === '--quiet') options.quiet = true;
+		else if (arg === '--port') options.port = Number(value());
+		else if (arg === '--host') options.host = value();
+		else if (arg === '--seed') options.seed = value();
+		else if (arg === '--page-size') options.pageSize = Number(value());
+		else if (arg === '--failure-http-status') {
+			const status = value();
+			if (status !== '200' && status !== 'as-documented') throw new Error('--failure-http-status takes 200 or as-documented');
+			options.failureHttpStatus = status === '200' ? 200 : 'as-documented';
+		} else if (arg === '--help' || arg === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		} else throw new Error(`unknown option ${arg}`);
+	}
+	if (!Number.isInteger(options.port) || Number(options.port) < 0 || Number(options.port) > 65535) throw new Error('--port must be 0..65535');
+	if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) throw new Error('--page-size must be >= 1');
+	return options;
+}
+
+async function main() {
+	let options;
+	try {
+		options = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+		process.exit(2);
+	}
+	const { quiet, ...sandboxOptions } = options;
+	const sandbox = await startSandbox({
+		...sandboxOptions,
+		onRequest: quiet
+			? undefined
+			: (entry) => console.log(`${entry.method} ${entry.path} ${entry.status ?? 'socket destroyed'}${entry.fault ? ` [fault: ${entry.fault}]` : ''}`),
+	});
+	const { resolveOptions } = require('./server');
+	const { clientId, clientSecret } = resolveOptions(sandboxOptions);
+	console.log(`Coupontools sandbox on ${sandbox.url}  client ID: ${clientId}  client secret: ${clientSecret}  (Ctrl+C stops it)`);
+
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	const code = error && typeof error === 'object' && 'code' in error ? error.code : '';
+	console.error(code === 'EADDRINUSE' ? 'The port is already in use: pass --port or set SANDBOX_PORT.' : error);
+	process.exit(1);
+});

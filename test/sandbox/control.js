@@ -1,0 +1,98 @@
+// @ts-check
+/**
+ * Control endpoints under /__sandbox/ for processes that do not hold the handle (demo, e2e, benchmarks).
+ * No auth, no faults, not written to the request log. Answers are bare JSON (no Coupontools envelope);
+ * bad input answers 400 `{ error }`.
+ */
+
+/** @typedef {import('./types').RouteContext} RouteContext */
+/** @typedef {import('./types').RouteResponse} RouteResponse */
+/** @typedef {import('./types').RequestLogEntry} RequestLogEntry */
+/** @typedef {import('./faults').FaultSpec} FaultSpec */
+
+/**
+ * @typedef {object} ControlTarget
+ * @property {import('./state').SandboxState} state
+ * @property {RequestLogEntry[]} requests
+ * @property {() => void} reset
+ * @property {(spec: FaultSpec | FaultSpec[] | null) => void} setFaults
+ * @property {() => void} clearFaults
+ * @property {() => unknown[]} listFaults
+ */
+
+/** @param {unknown} body @param {number} [status] @returns {RouteResponse} */
+const json = (body, status = 200) => ({ status, body });
+/** @param {string} error @returns {RouteResponse} */
+const badRequest = (error) => json({ error }, 400);
+
+const ACCOUNT_TOGGLES = /** @type {const} */ (['emailIntegration', 'smsIntegration', 'expired']);
+
+/**
+ * @param {ControlTarget} sandbox
+ * @returns {import('./types').RouteMap}
+ */
+function createControlRoutes(sandbox) {
+	return {
+		'GET /__sandbox/health': () => json({ ok: true }),
+
+		'GET /__sandbox/requests': ({ query }) => {
+			const since = query.since === undefined ? 0 : Number(query.since);
+			if (!Number.isInteger(since) || since < 0) return badRequest('since must be a whole number >= 0');
+			return json({ total: sandbox.requests.length, requests: sandbox.requests.filter((entry) => entry.seq >= since) });
+		},
+
+		'DELETE /__sandbox/requests': () => {
+			const cleared = sandbox.requests.length;
+			sandbox.requests.length = 0;
+			return json({ cleared });
+		},
+
+		'POST /__sandbox/reset': () => {
+			sandbox.reset();
+			return json({ reset: true, fixtures: sandbox.state.fixtures });
+		},
+
+		'GET /__sandbox/faults': () => json({ faults: sandbox.listFaults() }),
+
+		'POST /__sandbox/faults': ({ body }) => {
+			try {
+				// The body is the spec; an array body arrives as { faults: [...] } (JSON bodies must be objects).
+				const spec = Array.isArray(body.faults) ? /** @type {FaultSpec[]} */ (body.faults) : /** @type {FaultSpec} */ (body);
+				sandbox.setFaults(spec);
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+			return json({ faults: sandbox.listFaults() });
+		},
+
+		'DELETE /__sandbox/faults': () => {
+			sandbox.clearFaults();
+			return json({ faults: [] });
+		},
+
+		'GET /__sandbox/state': () => json(sandbox.state.summary()),
+
+		'POST /__sandbox/seed-sessions': ({ body }) => {
+			const campaign = typeof body.campaign === 'string' ? body.campaign : '';
+			const count = Number(body.count);
+			try {
+				return json(sandbox.state.seedSessions(campaign, count));
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+		},
+
+		'POST /__sandbox/account': ({ body }) => {
+			for (const key of Object.keys(body)) {
+				if (!(/** @type {readonly string[]} */ (ACCOUNT_TOGGLES).includes(key))) {
+					return badRequest(`unknown toggle ${key}; use ${ACCOUNT_TOGGLES.join(', ')}`);
+				}
+				if (typeof body[key] !== 'boolean') return badRequest(`${key} must be true or false`);
+			}
+			Object.assign(sandbox.state.account, body);
+			return json({ account: sandbox.state.account });
+		},
+	};
+}
+
+module.exports = { createControlRoutes };

@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * Shared JSDoc types of the Coupontools sandbox. No runtime code: `require` it only for `import()` types.
+ *
+ * @typedef {Record<string, unknown>} Json
+ *
+ * @typedef {object} SandboxOptions
+ * @property {string} [host] Interface to bind. Default 127.0.0.1 (the sandbox never listens on other interfaces by default).
+ * @property {number} [port] 0 picks a free port.
+ * @property {string} [clientId]
+ * @property {string} [clientSecret]
+ * @property {number} [pageSize] Sessions per page of /v3/campaign/*. Default 5000 (N-coupon).
+ * @property {number} [directoryPageSize] Registrations per page of directory lists. Default 100 (N-v3-dir).
+ * @property {number | string} [seed] Seed of every generated code and of the fault dice.
+ * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.
+ * @property {() => Date} [now] Clock for dates written by requests (tests may pin it).
+ * @property {(entry: RequestLogEntry) => void} [onRequest] Called when a logged API request is finished (the CLI prints it).
+ *
+ * @typedef {Required<Omit<SandboxOptions, 'onRequest'>> & Pick<SandboxOptions, 'onRequest'>} ResolvedOptions
+ *
+ * @typedef {object} RequestLogEntry
+ * @property {number} seq Index in the log (0-based); `GET /__sandbox/requests?since=N` returns entries with seq >= N.
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} query
+ * @property {Record<string, string | string[] | undefined>} headers Lowercased names, values as received (not redacted).
+ * @property {unknown} body Parsed JSON or form body; the raw text when it could not be parsed.
+ * @property {string} at ISO time the request arrived.
+ * @property {string} [fault] The injected fault kind, if any.
+ * @property {number} [status] HTTP status answered (absent when the socket was destroyed).
+ *
+ * @typedef {object} RouteResponse
+ * @property {number} status
+ * @property {unknown} body JSON-serialisable.
+ * @property {Record<string, string>} [headers]
+ *
+ * @typedef {object} RouteContext
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} params `{id}` path parameters.
+ * @property {Record<string, string>} query
+ * @property {Json} body
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {import('./state').SandboxState} state
+ * @property {ResolvedOptions} options
+ *
+ * @typedef {(ctx: RouteContext) => RouteResponse | Promise<RouteResponse>} RouteHandler
+ * @typedef {Record<string, RouteHandler>} RouteMap Keys are "METHOD /path", e.g. "POST /v3/coupon/list" or "GET /v4/directory/{id}".
+ */
+
+module.exports = {};
