@@ -56,7 +56,7 @@ const LINES = Object.freeze({
 		// back to node-gyp against the running Node's headers (about 1.5-2 min).
 		ignoreScripts: false,
 		rebuild: [],
-		expectedMinutes: 6,
+		expectedMinutes: 5,
 		n8nWorkflow: '2.8.0',
 		note: 'Newest n8n whose engines allow Node 20; the line the package is built and unit-tested against.',
 	}),
@@ -71,7 +71,7 @@ const LINES = Object.freeze({
 		// script: node-gyp-build picks the prebuilt linux-x64 abi137 binary it ships.
 		ignoreScripts: true,
 		rebuild: ['sqlite3'],
-		expectedMinutes: 7,
+		expectedMinutes: 5,
 		n8nWorkflow: '2.41.0',
 		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
 	}),

@@ -5,7 +5,7 @@ import { campaignLocator } from '../../shared/fields';
 const displayOptions = { show: { resource: ['distribution'], operation: ['sendSms'] } };
 
 export const distributionSendSmsFields: INodeProperties[] = [
-	campaignLocator(displayOptions, { allowDirectory: true }),
+	campaignLocator(displayOptions, { allowDirectory: true, name: 'campaignOrDirectory', displayName: 'Campaign or Directory' }),
 	{
 		displayName: 'Phone',
 		name: 'phone',
