@@ -43,6 +43,8 @@ const HEARTBEAT_MS = 30_000;
  * @property {string[]} rebuild           packages to `npm rebuild` after an --ignore-scripts install
  * @property {number} expectedMinutes     cold install time on 2 cores, for the progress message
  * @property {string} n8nWorkflow         the n8n-workflow version n8n pins (what our package is loaded against)
+ * @property {'WEBHOOK_URL' | 'N8N_WEBHOOK_URL'} webhookUrlEnv  the variable this line reads for its public webhook base URL
+ * @property {Record<string, string>} env  extra settings for this line only
  * @property {string} note
  */
 
@@ -58,6 +60,9 @@ const LINES = Object.freeze({
 		rebuild: [],
 		expectedMinutes: 5,
 		n8nWorkflow: '2.8.0',
+		// 2.8 reads only process.env.WEBHOOK_URL (url.service.js).
+		webhookUrlEnv: 'WEBHOOK_URL',
+		env: {},
 		note: 'Newest n8n whose engines allow Node 20; the line the package is built and unit-tested against.',
 	}),
 	'2.41.1': Object.freeze({
@@ -73,6 +78,13 @@ const LINES = Object.freeze({
 		rebuild: ['sqlite3'],
 		expectedMinutes: 5,
 		n8nWorkflow: '2.41.0',
+		// 2.41 reads N8N_WEBHOOK_URL and logs a deprecation for WEBHOOK_URL.
+		webhookUrlEnv: 'N8N_WEBHOOK_URL',
+		env: {
+			// The MCP registry module polls api.n8n.io at boot (logs ENOTFOUND stacks offline).
+			// Not a valid module name in 2.8 (unknown names there abort the start), hence per line.
+			N8N_DISABLED_MODULES: 'mcp-registry',
+		},
 		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
 	}),
 });
@@ -517,6 +529,8 @@ function stripN8nEnv(env) {
 function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
 	if (!runtime || !userFolder || !port || !brokerPort) throw new Error('n8nEnv needs runtime, userFolder, port and brokerPort');
 	if (port === brokerPort) throw new Error('port and brokerPort must differ');
+	const line = LINES[runtime.version];
+	if (!line) throw new Error(`Unknown n8n line '${runtime.version}'`);
 	const baseUrl = `http://127.0.0.1:${port}/`;
 	return {
 		...stripN8nEnv(process.env),
@@ -534,15 +548,14 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extr
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
-		// 2.8 reads WEBHOOK_URL, 2.41 N8N_WEBHOOK_URL; both shape the URLs n8n prints/returns.
-		WEBHOOK_URL: baseUrl,
-		N8N_WEBHOOK_URL: baseUrl,
+		// Base of the webhook URLs n8n registers and shows (the variable differs per line).
+		[line.webhookUrlEnv]: baseUrl,
 		N8N_EDITOR_BASE_URL: baseUrl.slice(0, -1),
 		// The auth cookie is Secure-flagged by default; over http a browser would drop it.
 		N8N_SECURE_COOKIE: 'false',
-		// Task runners are always on in 2.x (internal mode: n8n spawns a JS runner child
-		// that connects back to the broker).
-		N8N_RUNNERS_MODE: 'internal',
+		// Task runners are always on in 2.x, in internal mode by default: n8n spawns a JS
+		// runner child that connects back to the broker. (Not set explicitly: 2.41 logs a
+		// deprecation for N8N_RUNNERS_MODE=internal.)
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		// No calls home, no UI extras that fetch from the internet.
@@ -554,10 +567,19 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extr
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		// The verified-community-nodes list is fetched from api.n8n.io (unreachable here).
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		// The current default, set so 2.41 does not log a deprecation; community packages
+		// (ours, linked into .n8n/nodes) are loaded either way.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// Already the default; pinned because the Coupontools mock lives on 127.0.0.1,
+		// which the SSRF block list would refuse.
+		N8N_SSRF_PROTECTION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		// `execute --rawOutput` prints its JSON through logger.info: below info it prints nothing.
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
+		...line.env,
 		...extra,
 	};
 }
@@ -601,7 +623,7 @@ function installExitHook() {
  * @param {NodeJS.ProcessEnv} env  from n8nEnv()
  * @param {string[]} args
  * @param {{ timeoutMs?: number, cwd?: string }} [opts]
- * @returns {Promise<{ code: number | null, stdout: string, stderr: string, timedOut: boolean, ms: number }>}
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string, timedOut: boolean, ms: number }>}
  */
 function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 	const started = Date.now();
@@ -629,13 +651,13 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 			liveGroups.delete(pid);
 			reject(err);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			// The runner child normally exits with n8n; make sure nothing lingers.
 			killGroup(pid, 'SIGKILL');
 			liveGroups.delete(pid);
 			if (timedOut) stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
-			resolve({ code, stdout, stderr, timedOut, ms: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
 		});
 	});
 }

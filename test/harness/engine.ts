@@ -1,8 +1,9 @@
 import { mock } from 'jest-mock-extended';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -18,6 +19,30 @@ import { TestCredentialsHelper } from './credentials';
 
 export const NODE_TYPE = 'n8n-nodes-coupontools.coupontools';
 export const NODE_NAME = 'Coupontools';
+const START_TYPE = 'test.start';
+const START_NAME = 'Start';
+
+/** Stands for whatever feeds the node in a workflow (a trigger, a sheet): it outputs the test's input items. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Start',
+		name: 'start',
+		group: ['input'],
+		version: 1,
+		description: 'Outputs the input items of the test',
+		defaults: { name: START_NAME },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [startItems.get(this.getNode().id) ?? []];
+	}
+}
+let runCounter = 0;
+/** Items per Start node id (execute runs with n8n's context as `this`, not the class instance). */
+const startItems = new Map<string, INodeExecutionData[]>();
 
 class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
@@ -63,6 +88,13 @@ export interface RunResult {
  */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeType = options.nodeType ?? new Coupontools();
+	// What n8n's loader does to every declarative node: add the "Request Options" (timeout, batching, proxy).
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	// Like a Code node fed by a trigger: every item is paired to the one trigger item.
+	const items = (options.items ?? [{}]).map((json) => ({ json, pairedItem: { item: 0 } }));
+	const runId = `start-${++runCounter}`;
+	startItems.set(runId, items);
+	const start: INode = { id: runId, name: START_NAME, type: START_TYPE, typeVersion: 1, position: [-200, 0], parameters: {} };
 	const node: INode = {
 		id: 'coupontools-node-1',
 		name: NODE_NAME,
@@ -73,13 +105,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
 		...(options.onError ? { onError: options.onError } : {}),
 	};
+	const connections = { [START_NAME]: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
 	const workflow = new Workflow({
 		id: 'wf-test',
 		name: 'Coupontools test',
-		nodes: [node],
-		connections: {},
+		nodes: [start, node],
+		connections,
 		active: false,
-		nodeTypes: new TestNodeTypes({ [NODE_TYPE]: nodeType }),
+		nodeTypes: new TestNodeTypes({ [NODE_TYPE]: nodeType, [START_TYPE]: new StartNode() }),
 		staticData: {},
 		settings: {},
 	});
@@ -87,8 +120,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
 		id: 'wf-test',
 		name: 'Coupontools test',
-		nodes: [node],
-		connections: {},
+		nodes: [start, node],
+		connections,
 		active: false,
 		activeVersionId: null,
 		isArchived: false,
@@ -106,11 +139,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		variables: {},
 	}) as IWorkflowExecuteAdditionalData;
 
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
 	});
 	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	startItems.delete(runId);
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const outputs = taskData?.data?.main ?? [];

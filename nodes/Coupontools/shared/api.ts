@@ -11,7 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { describeFailure, parseCoupontoolsFailure } from './errors';
 import { apiErrorBody } from './output';
-import { describeNetworkFault } from './transport';
+import { describeNetworkFault, transportFaultOf } from './transport';
 
 export const CREDENTIAL_TYPE = 'coupontoolsApi';
 export const DEFAULT_BASE_URL = 'https://api.coupontools.com';
@@ -43,9 +43,9 @@ export async function coupontoolsApiRequest(
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (caught) {
-		const error = caught as { code?: string; message?: string };
-		const { message, description } = describeNetworkFault(error?.code ?? '', error?.message ?? String(caught));
-		throw new NodeApiError(this.getNode(), { code: error?.code ?? '', message } as JsonObject, { message, description });
+		const fault = transportFaultOf(caught);
+		const { message, description } = describeNetworkFault(fault.code, fault.message);
+		throw new NodeApiError(this.getNode(), { fault: fault.code, message } as JsonObject, { message, description });
 	}
 	const failure = parseCoupontoolsFailure(response.statusCode, response.body);
 	if (failure) {

@@ -31,6 +31,18 @@ export interface OutputShape {
 	skip?: { key: string; pattern: RegExp; mark: IDataObject };
 }
 
+/** Errors raised by the response check below; anything else reaching transport.ts is a transport fault. */
+const responseErrors = new WeakSet<Error>();
+
+export function isResponseError(error: Error): boolean {
+	return responseErrors.has(error);
+}
+
+function responseError(error: NodeApiError): NodeApiError {
+	responseErrors.add(error);
+	return error;
+}
+
 /** The one postReceive every operation uses: error check first, then unwrap, then normalise. */
 export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 	return async function coupontoolsResponse(
@@ -42,12 +54,12 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		const failure = parseCoupontoolsFailure(response.statusCode, response.body);
 		if (failure) {
 			const { message, description } = describeFailure(failure);
-			throw new NodeApiError(this.getNode(), apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
+			throw responseError(new NodeApiError(this.getNode(), apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
 				message,
 				description,
 				httpCode: String(failure.httpCode),
 				itemIndex,
-			});
+			}));
 		}
 
 		const body = response.body as IDataObject | IDataObject[];
@@ -59,12 +71,12 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		if (shape.expect && !Array.isArray(body)) {
 			for (const [key, wanted] of Object.entries(shape.expect)) {
 				if (body[key] !== wanted) {
-					throw new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
+					throw responseError(new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
 						message: `Coupontools did not confirm the request (expected ${key} "${wanted}", got "${String(body[key] ?? 'nothing')}")`,
 						description:
 							'Coupontools answered without an error but also without the confirmation it gives when the request is done, so this item is not reported as a success. Check the result in the Coupontools dashboard before retrying.',
 						itemIndex,
-					});
+					}));
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fetchPages, pageParameterOf } from './pagination';
+import { isResponseError } from './output';
 import { findFieldProblems } from './validation';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
@@ -107,22 +108,43 @@ async function updateEach(
 	return results;
 }
 
-/** Network faults reach us as raw client errors carrying the request (and so the secret headers): keep only words. */
+/**
+ * Errors of our own checks pass through. Transport faults reach us as n8n's generic wrapper around the
+ * HTTP client's error, which carries the request (and so the secret headers) in its cause: keep only
+ * words that say what happened.
+ */
 function asNodeError(
 	this: IExecutePaginationFunctions,
 	caught: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (caught instanceof NodeApiError || caught instanceof NodeOperationError) return caught;
-	const error = caught as { code?: string; message?: string; response?: { status?: number } };
-	const code = error?.code ?? '';
-	const { message, description } = describeNetworkFault(code, error?.message ?? String(caught));
-	return new NodeApiError(this.getNode(), { code, message } as JsonObject, {
+	if (caught instanceof NodeOperationError) return caught;
+	if (caught instanceof NodeApiError && isResponseError(caught)) return caught;
+	const fault = transportFaultOf(caught);
+	const { message, description } = describeNetworkFault(fault.code, fault.message);
+	return new NodeApiError(this.getNode(), { fault: fault.code, message } as JsonObject, {
 		message,
 		description,
-		httpCode: error?.response?.status ? String(error.response.status) : undefined,
+		httpCode: fault.status ? String(fault.status) : undefined,
 		itemIndex,
 	});
+}
+
+interface TransportFault {
+	code: string;
+	message: string;
+	status?: number;
+}
+
+/** n8n-core has already replaced the client error by a NodeApiError: the code is in httpCode, the raw words in messages. */
+export function transportFaultOf(caught: unknown): TransportFault {
+	const error = caught as { httpCode?: string | null; messages?: string[]; message?: string; code?: string };
+	const httpCode = String(error?.httpCode ?? error?.code ?? '');
+	return {
+		code: /^E[A-Z_]+$/.test(httpCode) ? httpCode : '',
+		message: String(error?.messages?.[0] ?? error?.message ?? caught),
+		status: /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined,
+	};
 }
 
 export function describeNetworkFault(code: string, rawMessage: string): { message: string; description: string } {
