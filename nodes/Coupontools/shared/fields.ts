@@ -102,8 +102,9 @@ export function toApiDate(value: unknown, format: 'yyyy-MM-dd HH:mm' | 'yyyy-MM-
 		date = new Date(String((value as { toISO: () => string }).toISO()));
 	} else if (typeof value === 'string') {
 		const trimmed = value.trim();
-		// Already in the API's own format: keep as typed.
-		if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(trimmed)) return trimmed;
+		// Already in the API's own wall-time form: only adjust the precision the endpoint wants.
+		const wall = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(:\d{2})?)?$/.exec(trimmed);
+		if (wall) return fitWallTime(wall[1], wall[2], wall[3], format);
 		// ISO without a zone (n8n's date picker) is read as UTC, as the field label says.
 		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
 		if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) date = new Date(iso);
@@ -111,6 +112,13 @@ export function toApiDate(value: unknown, format: 'yyyy-MM-dd HH:mm' | 'yyyy-MM-
 	if (!date || Number.isNaN(date.getTime())) return undefined;
 	const iso = date.toISOString(); // yyyy-MM-ddTHH:mm:ss.sssZ, always UTC
 	return `${iso.slice(0, 10)} ${iso.slice(11, format.length === 16 ? 16 : 19)}`;
+}
+
+/** A day alone means the whole day: 00:00 for a start or list filter, 23:59:59 for an expiry. */
+function fitWallTime(day: string, minutes: string | undefined, seconds: string | undefined, format: string): string {
+	if (format === 'yyyy-MM-dd HH:mm') return `${day} ${minutes ?? '00:00'}`;
+	if (!minutes) return `${day} 23:59:59`;
+	return `${day} ${minutes}${seconds ?? ':00'}`;
 }
 
 /** Drops body fields left empty, so an unset optional field is not sent as "". */

@@ -32,10 +32,10 @@ export const couponSessionDescription: INodeProperties[] = [
 				name: 'Search',
 				value: 'search',
 				action: 'Search coupon sessions',
-				description: 'Find coupon sessions by custom validation code, phone or email',
+				description: 'Find coupon sessions by custom validation code, phone or email, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/search' },
-					output: { postReceive: [coupontoolsOutput()] },
+					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},
 			{
@@ -55,7 +55,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: 'Send a notification to every wallet pass of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
-					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
+					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},
 			{

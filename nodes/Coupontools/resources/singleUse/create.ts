@@ -61,7 +61,7 @@ export const singleUseCreateFields: INodeProperties[] = [
 				name: 'expiryDate',
 				type: 'dateTime',
 				default: '',
-				description: 'When this single-use URL stops working (in the campaign time zone)',
+				description: 'When this single-use URL stops working, in the time zone of the campaign. A date alone means the end of that day.',
 				routing: {
 					send: { type: 'body', property: 'expiry_date', preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd HH:mm:ss')] },
 				},

@@ -46,6 +46,7 @@ export const singleUseCreateManyFields: INodeProperties[] = [
 		name: 'codePrefix',
 		type: 'string',
 		default: '',
+		required: true,
 		placeholder: 'e.g. XMAS-',
 		description: 'Text every generated code starts with',
 		displayOptions: withCodes,
