@@ -4,8 +4,8 @@ import type { RunResult } from './harness/engine';
 import { byId, credentialsFor, run, useSandbox } from './harness/sandbox';
 
 // Recognisable values: if any of them shows up anywhere in what n8n keeps, the test names it.
-const SECRET = 'canary-secret-7f3a9c1e';
-const WRONG_SECRET = 'canary-wrong-secret-42b8d0';
+const CANARY = 'canary-secret-7f3a9c1e';
+const WRONG_CANARY = 'canary-wrong-secret-42b8d0';
 
 /** Everything n8n stores or shows of a run: execution data, output items and the error with all its own properties. */
 function everythingVisible(result: RunResult): string {
@@ -22,7 +22,7 @@ function everythingVisible(result: RunResult): string {
 }
 
 describe('the client secret never appears in outputs, errors or execution data', () => {
-	const sandbox = useSandbox({ clientSecret: SECRET });
+	const sandbox = useSandbox({ clientSecret: CANARY });
 	const GET_MANY: INodeParameters = { resource: 'campaign', operation: 'getAll' };
 	const SEND: INodeParameters = {
 		resource: 'distribution',
@@ -33,15 +33,15 @@ describe('the client secret never appears in outputs, errors or execution data',
 	};
 
 	const paths: Array<[string, () => Promise<RunResult>]> = [
-		['success', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: SECRET }) })],
-		['wrong secret (error 1000)', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: WRONG_SECRET }) })],
-		['API error (502)', async () => await run(sandbox.current, { parameters: { ...GET_MANY, operation: 'get', campaign: byId('cam_9999') }, credentials: credentialsFor(sandbox.current, { clientSecret: SECRET }) })],
+		['success', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) })],
+		['wrong secret (error 1000)', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: WRONG_CANARY }) })],
+		['API error (502)', async () => await run(sandbox.current, { parameters: { ...GET_MANY, operation: 'get', campaign: byId('cam_9999') }, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) })],
 		...(['reset', '502', 'truncated', '500', '429'] as const).map(
 			(kind): [string, () => Promise<RunResult>] => [
 				`transport fault ${kind}`,
 				async () => {
 					sandbox.current.setFaults({ kind });
-					return await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: SECRET }) });
+					return await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) });
 				},
 			],
 		),
@@ -51,11 +51,11 @@ describe('the client secret never appears in outputs, errors or execution data',
 				sandbox.current.setFaults({ kind: 'slow', delayMs: 1000 });
 				return await run(sandbox.current, {
 					parameters: { ...GET_MANY, requestOptions: { timeout: 200 } },
-					credentials: credentialsFor(sandbox.current, { clientSecret: SECRET }),
+					credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
 				});
 			},
 		],
-		['connection refused', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: SECRET, baseUrl: 'http://127.0.0.1:9' }) })],
+		['connection refused', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY, baseUrl: 'http://127.0.0.1:9' }) })],
 		[
 			'Continue On Fail with mixed failures',
 			async () =>
@@ -63,7 +63,7 @@ describe('the client secret never appears in outputs, errors or execution data',
 					parameters: SEND,
 					items: [{ email: 'ok@example.com' }, { email: 'bad' }, { email: 'x@bounce.example' }],
 					onError: 'continueRegularOutput',
-					credentials: credentialsFor(sandbox.current, { clientSecret: SECRET }),
+					credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
 				}),
 		],
 	];
@@ -72,9 +72,9 @@ describe('the client secret never appears in outputs, errors or execution data',
 		const result = await go();
 		const visible = everythingVisible(result);
 		expect(visible.length).toBeGreaterThan(100);
-		expect(visible).not.toContain(SECRET);
-		expect(visible).not.toContain(WRONG_SECRET);
+		expect(visible).not.toContain(CANARY);
+		expect(visible).not.toContain(WRONG_CANARY);
 		// The request did carry the secret: the check above is not vacuous.
-		if (sandbox.current.requests.length) expect([SECRET, WRONG_SECRET]).toContain(sandbox.current.requests[0].headers['x-client-secret']);
+		if (sandbox.current.requests.length) expect([CANARY, WRONG_CANARY]).toContain(sandbox.current.requests[0].headers['x-client-secret']);
 	});
 });
