@@ -100,11 +100,13 @@ async function smoke(version) {
 		}
 
 		t = Date.now();
-		const { pid } = server;
+		const { pid, exited } = server;
 		await server.stop();
 		server = undefined;
 		if (isGroupAlive(pid)) throw new Error(`process group ${pid} still alive after stop()`);
-		facts.push(`stop ${secs(Date.now() - t)}`);
+		const end = await exited;
+		if (end.code !== 0) throw new Error(`n8n did not stop cleanly: ${end.signal ?? `exit ${end.code}`}`);
+		facts.push(`stop ${secs(Date.now() - t)} (exit 0)`);
 
 		const nodeVersion = await nodeVersionOf(runtime.nodeBinDir);
 		console.log(`smoke n8n ${version} (node ${nodeVersion}): OK - ${facts.join(', ')}`);

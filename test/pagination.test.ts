@@ -56,13 +56,21 @@ describe('Return All / Limit over the API page parameter', () => {
 		expect(pagesRequested()).toEqual([1]);
 	});
 
-	test('a fault while paging fails the item instead of passing a partial list as complete', async () => {
+	test('a transient fault while paging is retried: the list is complete, each page fetched once successfully', async () => {
 		sandbox.current.state.seedSessions('cam_1005', 120);
 		sandbox.current.setFaults({ kind: '500', pathPattern: '/v3/campaign/data', count: 1 });
-		const failed = await run(sandbox.current, { parameters: usage({ returnAll: true }) });
-		expect(failed.items).toEqual([]);
-		expect(failed.error?.message).toMatch(/HTTP 500/);
-		const retried = await run(sandbox.current, { parameters: usage({ returnAll: true }) });
-		expect(retried.items).toHaveLength(120);
+		const result = await run(sandbox.current, { parameters: usage({ returnAll: true }) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(120);
+		expect(pagesRequested()).toEqual([1, 1, 2, 3]);
+	});
+
+	test('a fault that persists fails the item instead of passing a partial list as complete', async () => {
+		sandbox.current.state.seedSessions('cam_1005', 120);
+		sandbox.current.setFaults({ kind: '502', pathPattern: '/v3/campaign/data' });
+		const result = await run(sandbox.current, { parameters: usage({ returnAll: true }) });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe('Coupontools is unavailable (HTTP 502)');
+		expect(pagesRequested()).toEqual([1, 1, 1]);
 	});
 });

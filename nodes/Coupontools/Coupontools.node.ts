@@ -2,6 +2,12 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchCampaigns } from './listSearch/searchCampaigns';
+import { searchDirectories } from './listSearch/searchDirectories';
+import { searchEmailGroups, searchSmsGroups } from './listSearch/searchGroups';
+import { searchLoyaltyCards } from './listSearch/searchLoyaltyCards';
+import { searchSubaccountCampaigns } from './listSearch/searchSubaccountCampaigns';
+import { searchSubaccounts } from './listSearch/searchSubaccounts';
+import { searchV4Directories } from './listSearch/searchV4Directories';
 import { resourceDescriptions, resourceProperty } from './resources';
 import { runCoupontoolsRequest } from './shared/transport';
 
@@ -32,6 +38,15 @@ export class Coupontools implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCampaigns },
+		listSearch: {
+			searchCampaigns,
+			searchDirectories,
+			searchEmailGroups,
+			searchLoyaltyCards,
+			searchSmsGroups,
+			searchSubaccountCampaigns,
+			searchSubaccounts,
+			searchV4Directories,
+		},
 	};
 }

@@ -84,6 +84,14 @@ const LINES = Object.freeze({
 			// The MCP registry module polls api.n8n.io at boot (logs ENOTFOUND stacks offline).
 			// Not a valid module name in 2.8 (unknown names there abort the start), hence per line.
 			N8N_DISABLED_MODULES: 'mcp-registry',
+			// 2.41's default `vm` engine evaluates expressions in isolated-vm, and CLI commands
+			// (`execute`, `execute-batch`) then die with SIGSEGV in about 4 runs of 10 while
+			// exiting, after the result is printed and stored: a V8 isolate thread is still
+			// running when process.exit() tears the heap down (measured here: 20 of 47 runs;
+			// --no-node-snapshot and N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE do not help). `legacy`
+			// exited cleanly 16 of 16, so exit codes stay meaningful. It logs a deprecation.
+			// Pass `extra: { N8N_EXPRESSION_ENGINE: 'vm' }` to n8nEnv to test the vm engine.
+			N8N_EXPRESSION_ENGINE: 'legacy',
 		},
 		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
 	}),
@@ -344,8 +352,26 @@ function nodedirFor(nodeBinDir) {
  */
 
 /**
+ * What the install marker records: a changed dependency pin, override, lockfile or
+ * install recipe redoes the install; a cosmetic manifest edit (description) does not.
+ * @param {string} version
+ * @param {Buffer} pkgJson  e2e/runtime/<version>/package.json
+ * @param {Buffer} lockJson e2e/runtime/<version>/package-lock.json
+ */
+function recipeHash(version, pkgJson, lockJson) {
+	const line = LINES[version];
+	const { dependencies, overrides } = JSON.parse(pkgJson.toString('utf8'));
+	return crypto
+		.createHash('sha256')
+		.update(JSON.stringify({ dependencies, overrides, ignoreScripts: line.ignoreScripts, rebuild: line.rebuild, node: line.node }))
+		.update('\0')
+		.update(lockJson)
+		.digest('hex');
+}
+
+/**
  * Make sure the pinned n8n `version` is installed in the cache and return where.
- * First run: `npm ci` from e2e/runtime/<version>/ (about 6-7 minutes on 2 cores).
+ * First run: `npm ci` from e2e/runtime/<version>/ (about 4-7 minutes on 2 cores).
  * Later runs: reused when the marker matches the committed lockfile and
  * `n8n --version` prints the version (~0.2 s).
  * @param {string} version  a key of LINES
@@ -358,15 +384,7 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 	const manifestDir = path.join(MANIFEST_ROOT, version);
 	const pkgJson = fs.readFileSync(path.join(manifestDir, 'package.json'));
 	const lockJson = fs.readFileSync(path.join(manifestDir, 'package-lock.json'));
-	// The marker records this hash: a changed manifest, lockfile or install recipe redoes the install.
-	const recipeSha256 = crypto
-		.createHash('sha256')
-		.update(pkgJson)
-		.update('\0')
-		.update(lockJson)
-		.update('\0')
-		.update(JSON.stringify({ ignoreScripts: line.ignoreScripts, rebuild: line.rebuild, node: line.node }))
-		.digest('hex');
+	const recipeSha256 = recipeHash(version, pkgJson, lockJson);
 
 	const nodeBinDir = await nodeForLine(line, log);
 	const nodeBin = path.join(nodeBinDir, 'node');
@@ -657,20 +675,32 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 			killGroup(pid, 'SIGKILL');
 			liveGroups.delete(pid);
 			if (timedOut) stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
+			if (signal === 'SIGSEGV') stderr += `\n[runCli] n8n ${args.join(' ')} crashed (SIGSEGV); with n8n 2.41 and N8N_EXPRESSION_ENGINE=vm this happens while exiting (see LINES)`;
 			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
 		});
 	});
 }
 
 /**
- * The JSON that `n8n execute --rawOutput` prints after its log lines.
+ * The JSON that `n8n execute --rawOutput` prints among its log lines. Log lines
+ * can start with `[` too (`[license SDK] …` on 2.41), so take the first span from a
+ * line starting with `{`/`[` to a closing line (pretty-printed JSON closes at
+ * column 0) that parses.
  * @param {string} stdout
  * @returns {any}
  */
 function parseRawOutput(stdout) {
-	const start = stdout.search(/^[[{]/m);
-	if (start < 0) throw new Error(`no JSON in n8n output:\n${stdout.slice(-2000)}`);
-	return JSON.parse(stdout.slice(start));
+	const lines = stdout.split('\n');
+	const closers = lines.map((l, i) => (/^[\]}]\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).reverse();
+	for (let i = 0; i < lines.length; i++) {
+		if (!/^[[{]/.test(lines[i])) continue;
+		for (const j of [...closers.filter((c) => c > i), i]) {
+			try {
+				return JSON.parse(lines.slice(i, j + 1).join('\n'));
+			} catch {}
+		}
+	}
+	throw new Error(`no JSON in n8n output:\n${stdout.slice(-2000)}`);
 }
 
 /**
@@ -680,6 +710,7 @@ function parseRawOutput(stdout) {
  * @property {string} logFile
  * @property {number} startMs   time until "Editor is now accessible"
  * @property {() => Promise<void>} stop  SIGTERM, wait, then SIGKILL the process group
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited  how the main process ended (a clean stop is code 0)
  */
 
 /**
@@ -711,10 +742,11 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 
 	/** @type {number | null | undefined} */
 	let exitCode;
+	/** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
 	const exited = new Promise((resolve) => {
 		child.on('exit', (code, signal) => {
 			exitCode = code ?? (signal ? -1 : null);
-			resolve(undefined);
+			resolve({ code, signal });
 		});
 	});
 
@@ -751,7 +783,7 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 			} catch {}
 			if (text.includes('Editor is now accessible')) {
 				clearInterval(poll);
-				resolve({ pid, baseUrl, logFile: log, startMs: Date.now() - started, stop });
+				resolve({ pid, baseUrl, logFile: log, startMs: Date.now() - started, stop, exited });
 			} else if (exitCode !== undefined) {
 				void fail(`exited (code ${exitCode}) before it was ready`);
 			} else if (Date.now() - started > timeoutMs) {

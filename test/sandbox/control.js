@@ -5,6 +5,8 @@
  * bad input answers 400 `{ error }`.
  */
 
+const { deliverWebhook } = require('./webhook-delivery');
+
 /** @typedef {import('./types').RouteContext} RouteContext */
 /** @typedef {import('./types').RouteResponse} RouteResponse */
 /** @typedef {import('./types').RequestLogEntry} RequestLogEntry */
@@ -77,6 +79,16 @@ function createControlRoutes(sandbox) {
 			const count = Number(body.count);
 			try {
 				return json(sandbox.state.seedSessions(campaign, count));
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+		},
+
+		// Plays Coupontools calling a webhook receiver at body.url (spec in webhook-delivery.js); answers what it
+		// sent and the receiver's HTTP status.
+		'POST /__sandbox/webhooks/deliver': async ({ body }) => {
+			try {
+				return json(await deliverWebhook(sandbox.state, /** @type {import('./webhook-delivery').DeliverySpec} */ (/** @type {unknown} */ (body))));
 			} catch (error) {
 				return badRequest(error instanceof Error ? error.message : String(error));
 			}

@@ -192,7 +192,7 @@ async function startSandbox(options = {}) {
 		/** @type {RouteResponse} */
 		let response;
 		try {
-			response = authorize(ctx, opts, state.account) ?? (await match.handler(ctx));
+			response = authorize(ctx, opts, state.account, state.subaccountCredentials()) ?? (await match.handler(ctx));
 		} catch (error) {
 			if (!(error instanceof SandboxApiError)) {
 				// A bug in the sandbox, not an API behaviour: say so loudly, on stderr.

@@ -11,6 +11,8 @@
 const { createRandom, DIGITS } = require('./random');
 const { formatUtc } = require('./dates');
 const seed = require('./seed-data');
+const { createLoyaltyStore } = require('./loyalty-state');
+const { createDirectoryUserStore } = require('./directory-state');
 
 /** @typedef {import('./seed-data').Campaign} Campaign */
 /** @typedef {import('./seed-data').Directory} Directory */
@@ -145,6 +147,14 @@ function createState(config) {
 		categories: new Map(),
 		/** @type {Map<string, Folder>} */
 		folders: new Map(),
+		/** @type {Map<string, import('./seed-data').ThirdLevelCategory>} */
+		thirdLevelCategories: new Map(),
+		/** @type {Map<string, import('./seed-data').Subaccount>} sub_… → subaccount */
+		subaccounts: new Map(),
+		/** @type {Map<string, import('./seed-data').ContactGroup>} gro_… → SMS tool group */
+		smsGroups: new Map(),
+		/** @type {Map<string, import('./seed-data').ContactGroup>} gro_… → email tool group */
+		emailGroups: new Map(),
 		/** @type {Map<string, Session>} code → session */
 		sessions: new Map(),
 		/** @type {Map<string, Session[]>} campaign ID → its sessions in sequence order */
@@ -163,6 +173,10 @@ function createState(config) {
 		webhookEvents: new Map(),
 		/** Named fixture sessions (role → code), for tests. Codes depend on the seed. @type {Record<string, string>} */
 		fixtures: {},
+		/** Loyalty cards, their users and balances (loyalty-state.js). */
+		loyalty: createLoyaltyStore(),
+		/** Registered users of the directories (directory-state.js). */
+		directoryUsers: createDirectoryUserStore(),
 		random: createRandom(config.seed),
 		now: () => formatUtc(config.now()),
 		reset,
@@ -172,6 +186,7 @@ function createState(config) {
 		sessionsOf,
 		seedSessions,
 		summary,
+		subaccountCredentials,
 	};
 
 	function reset() {
@@ -181,6 +196,10 @@ function createState(config) {
 			state.directories,
 			state.categories,
 			state.folders,
+			state.thirdLevelCategories,
+			state.subaccounts,
+			state.smsGroups,
+			state.emailGroups,
 			state.sessions,
 			state.sessionsByCampaign,
 			state.shortCodes,
@@ -205,6 +224,12 @@ function createState(config) {
 		for (const directory of seed.seedDirectories()) state.directories.set(directory.ID, directory);
 		for (const category of seed.seedCategories()) state.categories.set(category.ID, category);
 		for (const folder of seed.seedFolders()) state.folders.set(folder.ID, folder);
+		for (const category of seed.seedThirdLevelCategories()) state.thirdLevelCategories.set(category.ID, category);
+		for (const subaccount of seed.seedSubaccounts()) state.subaccounts.set(subaccount.ID, subaccount);
+		for (const group of seed.seedSmsGroups()) state.smsGroups.set(group.ID, group);
+		for (const group of seed.seedEmailGroups()) state.emailGroups.set(group.ID, group);
+		state.loyalty.fill(seed.seedLoyalty());
+		state.directoryUsers.fill(seed.seedDirectoryUsers());
 		seedFixtureSessions();
 	}
 
@@ -406,6 +431,11 @@ function createState(config) {
 		return { campaign: campaignId, created: count, total: sessionsOf(campaignId).length, first, last };
 	}
 
+	/** Subaccounts' own key pairs: valid credentials too, which subaccount routes refuse with 102. */
+	function subaccountCredentials() {
+		return [...state.subaccounts.values()].map((subaccount) => ({ clientId: subaccount.api_key, clientSecret: subaccount.api_secret }));
+	}
+
 	/** What GET /__sandbox/state answers: counts, not the sessions themselves. */
 	function summary() {
 		/** @type {Record<string, number>} */
@@ -418,10 +448,17 @@ function createState(config) {
 				directories: state.directories.size,
 				categories: state.categories.size,
 				folders: state.folders.size,
+				thirdLevelCategories: state.thirdLevelCategories.size,
+				subaccounts: state.subaccounts.size,
+				smsGroups: state.smsGroups.size,
+				emailGroups: state.emailGroups.size,
 				sessions: state.sessions.size,
 				smsSent: state.smsSent.length,
 				pushNotifications: state.pushNotifications.length,
 				webhookEvents: state.webhookEvents.size,
+				loyaltyCards: state.loyalty.cards.size,
+				loyaltyUsers: state.loyalty.users.size,
+				directoryUsers: state.directoryUsers.users.size,
 			},
 			sessionsByCampaign,
 			fixtures: { ...state.fixtures },

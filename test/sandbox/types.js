@@ -9,7 +9,8 @@
  * @property {number} [port] 0 picks a free port.
  * @property {string} [clientId]
  * @property {string} [clientSecret]
- * @property {number} [pageSize] Sessions per page of /v3/campaign/*. Default 5000 (N-coupon).
+ * @property {number} [pageSize] Sessions per page of /v3/campaign/*. Default 5000 (N-coupon). Loyalty card users
+ *   (/v3/loyaltyusers/list, paging not documented) page by it too.
  * @property {number} [directoryPageSize] Registrations per page of directory lists. Default 100 (N-v3-dir).
  * @property {number | string} [seed] Seed of every generated code and of the fault dice.
  * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.

@@ -1,9 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignDescription } from './campaign';
+import { categoryDescription } from './category';
 import { couponSessionDescription } from './couponSession';
+import { directoryDescription } from './directory';
 import { distributionDescription } from './distribution';
+import { emailGroupDescription } from './emailGroup';
+import { loyaltyCardDescription } from './loyaltyCard';
 import { singleUseDescription } from './singleUse';
+import { smsGroupDescription } from './smsGroup';
+import { subaccountDescription } from './subaccount';
+import { webhookEventDescription } from './webhookEvent';
 
 /** The Resource picker; options sorted by name as n8n's guidelines ask. */
 export const resourceProperty: INodeProperties = {
@@ -14,9 +21,16 @@ export const resourceProperty: INodeProperties = {
 	default: 'distribution',
 	options: [
 		{ name: 'Campaign', value: 'campaign' },
+		{ name: 'Category', value: 'category' },
 		{ name: 'Coupon Session', value: 'couponSession' },
+		{ name: 'Directory', value: 'directory' },
 		{ name: 'Distribution', value: 'distribution' },
+		{ name: 'Email Group', value: 'emailGroup' },
+		{ name: 'Loyalty Card', value: 'loyaltyCard' },
 		{ name: 'Single Use', value: 'singleUse' },
+		{ name: 'SMS Group', value: 'smsGroup' },
+		{ name: 'Subaccount', value: 'subaccount' },
+		{ name: 'Webhook Event', value: 'webhookEvent' },
 	],
 	// Every operation runs through transport.ts: n8n hands a declarative node its request loop only via
 	// the pagination hook, and this always-visible field switches that hook on for every operation.
@@ -25,7 +39,14 @@ export const resourceProperty: INodeProperties = {
 
 export const resourceDescriptions: INodeProperties[] = [
 	...campaignDescription,
+	...categoryDescription,
 	...couponSessionDescription,
+	...directoryDescription,
 	...distributionDescription,
+	...emailGroupDescription,
+	...loyaltyCardDescription,
 	...singleUseDescription,
+	...smsGroupDescription,
+	...subaccountDescription,
+	...webhookEventDescription,
 ];

@@ -27,6 +27,7 @@ export async function coupontoolsApiRequest(
 	method: IHttpRequestMethods,
 	path: string,
 	body: IDataObject = {},
+	options: { timeout?: number } = {},
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -40,7 +41,8 @@ export async function coupontoolsApiRequest(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
+			// The trigger answers a waiting webhook sender, so it asks for less than the default.
+			timeout: options.timeout ?? 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (caught) {
 		const fault = transportFaultOf(caught);

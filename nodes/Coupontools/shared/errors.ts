@@ -38,8 +38,10 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 		description: "Use the main account's Client ID and Client Secret in the credential for subaccount operations.",
 	},
 	103: {
-		message: 'The account is not connected to the Coupontools SMS services',
-		description: 'Connect an SMS integration in the Coupontools dashboard (Integrations → SMS), then run the node again.',
+		// Also answered by the email tool (email groups), whose text the docs cut off.
+		message: 'The account is not connected to the Coupontools SMS services or email tool',
+		description:
+			'Connect the SMS integration (Integrations → SMS), or for email groups the email tool, in the Coupontools dashboard, then run the node again.',
 	},
 	104: {
 		message: 'The account has no email-marketing integration',

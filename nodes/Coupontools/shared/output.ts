@@ -8,13 +8,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { CoupontoolsFailure } from './errors';
 import { describeFailure, parseCoupontoolsFailure } from './errors';
 import { normalizeRecord } from './normalize';
 
 /** How one operation's answer becomes output items. Data, declared next to the operation. */
 export interface OutputShape {
-	/** Top-level key holding an array: one output item per element (e.g. `coupon_info` of coupon/list). */
-	list?: string;
+	/**
+	 * Top-level key holding an array: one output item per element (e.g. `coupon_info` of coupon/list).
+	 * For lists whose answer shape is not documented, several candidate keys, tried in order; when none
+	 * is present, the answer's only array is taken, so an unexpected key never loses the records.
+	 */
+	list?: string | string[];
 	/** Top-level key holding the one object to output (e.g. `coupon_info` of coupon/info). */
 	object?: string;
 	/** Fields the answer must carry for the call to count as done (e.g. Send Email's `action: "email_sent"`). */
@@ -38,8 +43,17 @@ export function isResponseError(error: Error): boolean {
 	return responseErrors.has(error);
 }
 
-function responseError(error: NodeApiError): NodeApiError {
+/** For retry.ts: whether Coupontools certainly did nothing (429, 503) or may have acted (5xx, unreadable answer). */
+const transientKinds = new WeakMap<Error, 'not-processed' | 'maybe-processed'>();
+
+export function transientKindOf(error: Error): 'not-processed' | 'maybe-processed' | undefined {
+	return transientKinds.get(error);
+}
+
+function responseError(error: NodeApiError, failure?: CoupontoolsFailure): NodeApiError {
 	responseErrors.add(error);
+	if (failure && (failure.httpCode === 429 || failure.httpCode === 503)) transientKinds.set(error, 'not-processed');
+	else if (failure && (failure.httpCode >= 500 || failure.unreadable)) transientKinds.set(error, 'maybe-processed');
 	return error;
 }
 
@@ -59,7 +73,7 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 				description,
 				httpCode: String(failure.httpCode),
 				itemIndex,
-			}));
+			}), failure);
 		}
 
 		const body = response.body as IDataObject | IDataObject[];
@@ -91,13 +105,7 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IDataObject[] {
 	if (Array.isArray(body)) return body.map(asRecord);
 	if (shape.set) return [shape.set];
-	if (shape.list) {
-		const list = body[shape.list];
-		if (Array.isArray(list)) return list.map(asRecord);
-		// Some list endpoints answer an object keyed by ID instead of an array.
-		if (list && typeof list === 'object') return Object.values(list as IDataObject).map(asRecord);
-		return [];
-	}
+	if (shape.list) return listRecords(body, typeof shape.list === 'string' ? [shape.list] : shape.list);
 	if (shape.object && body[shape.object] && typeof body[shape.object] === 'object') {
 		return [asRecord(body[shape.object])];
 	}
@@ -105,6 +113,27 @@ function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IData
 	const rest = { ...body };
 	delete rest.status;
 	return [rest];
+}
+
+/**
+ * The records of a list answer (also for pickers): the value under the first candidate key present, else
+ * (with several candidates) the answer's only top-level array.
+ */
+export function listRecords(body: IDataObject, keys: string[]): IDataObject[] {
+	const key = keys.find((candidate) => body[candidate] !== undefined && body[candidate] !== null);
+	const arrays = Object.values(body).filter(Array.isArray);
+	const list = key !== undefined ? body[key] : keys.length > 1 && arrays.length === 1 ? arrays[0] : undefined;
+	if (Array.isArray(list)) return list.map(asRecord);
+	if (list && typeof list === 'object') {
+		const values = Object.values(list as IDataObject);
+		// Some list endpoints answer an object keyed by ID instead of an array; a lone record is one item.
+		return values.length && values.every(isObject) ? values.map(asRecord) : [asRecord(list)];
+	}
+	return [];
+}
+
+function isObject(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function asRecord(value: unknown): IDataObject {

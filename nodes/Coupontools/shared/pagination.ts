@@ -5,10 +5,13 @@ type Request = DeclarativeRestApiSettings.ResultOptions;
 /** Safety net: an API that ignored `page` and returned the same page forever would otherwise loop. */
 const MAX_PAGES = 10_000;
 
-/** Paged operations mark their request with `page` (set by the Return All field, in the body or the query). */
+/**
+ * Paged operations mark their request with a numeric `page` (set by the Return All field, in the body or
+ * the query). Only a number counts: Subaccount Single Sign-On sends `page` as the name of a dashboard page.
+ */
 export function pageParameterOf(options: Request['options']): 'body' | 'qs' | undefined {
-	if (options.body && typeof options.body === 'object' && 'page' in (options.body as IDataObject)) return 'body';
-	if (options.qs && 'page' in options.qs) return 'qs';
+	if (options.body && typeof options.body === 'object' && typeof (options.body as IDataObject).page === 'number') return 'body';
+	if (options.qs && typeof options.qs.page === 'number') return 'qs';
 	return undefined;
 }
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { findPathProblems } from './path';
+
 /**
  * Checks we can make before calling Coupontools, because the rule is certain from the docs.
  * Keyed by the API's own parameter name, so one table covers every operation that sends it.
@@ -102,19 +104,83 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 	birthday: { label: 'Birthday', check: dateRule(DAY, 'yyyy-MM-dd') },
 	birth_date: { label: 'Birth Date', check: dateRule(DAY, 'yyyy-MM-dd') },
 	subaccount: { label: 'Subaccount', check: prefixedId(['sub'], 'sub_12345') },
+	package: { label: 'Package', check: (value, url) => (text(value)?.trim() ? prefixedId(['pac'], 'pac_123')(value, url) : undefined) },
+	country: {
+		label: 'Country',
+		check: (value, url) => {
+			const country = text(value)?.trim();
+			if (!country || !/\/v4\/subaccount\//.test(url) || /^[A-Za-z]{2}$/.test(country)) return undefined;
+			return `"${shorten(country)}" is not a two-letter ISO 3166-1 country code, e.g. BE or US.`;
+		},
+	},
 	directory: { label: 'Directory', check: prefixedId(['dir'], 'dir_12345') },
+	// No prefix is documented for loyalty card IDs; 301 is documented for characters other than these.
+	loyaltycard: {
+		label: 'Loyalty Card',
+		check: (value) => {
+			const id = text(value)?.trim();
+			if (!id) return 'is empty. Pick a loyalty card from the list, or enter its ID, e.g. 123456.';
+			if (!/^[A-Za-z0-9_]+$/.test(id)) return `"${shorten(id)}" is not a loyalty card ID: it may contain only letters, digits and _.`;
+			return undefined;
+		},
+	},
+	// Directory users are reg_… (documented); the format of loyalty user IDs is not.
+	user: {
+		label: 'User ID',
+		check: (value, url) => {
+			if (/\/v3\/directoryusers\//.test(url)) return prefixedId(['reg'], 'reg_12345')(value, url);
+			return text(value)?.trim() ? undefined : 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.';
+		},
+	},
+	search: {
+		label: 'Search For',
+		check: (value, url) => {
+			if (!/\/v3\/loyaltyusers\/search/.test(url)) return undefined;
+			const search = text(value)?.trim() ?? '';
+			if (!/^[A-Za-z0-9_@-]{3,}$/.test(search))
+				return `"${shorten(search)}" cannot be searched: use at least 3 characters, only letters, digits, -, _ and @ (e.g. jane@example, not jane@example.com).`;
+			return undefined;
+		},
+	},
+	expires_at: { label: 'Expires At', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd HH:mm:ss (UTC)') },
 	smsgroup: { label: 'SMS Group', check: prefixedId(['gro'], 'gro_12345') },
 	webhook: { label: 'Event ID', check: prefixedId(['evt'], 'evt_JsOKTu2rlzjZsxPaleUx') },
+	// Webhook verification names the coupon session `session` (same code as `couponsession` elsewhere).
+	session: {
+		label: 'Session Code',
+		check: (value) => {
+			const code = text(value)?.trim();
+			if (!code) return 'is empty. Copy the session code from the webhook payload (its session field).';
+			if (!/^[A-Za-z0-9]+$/.test(code)) return `"${shorten(code)}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`;
+			return undefined;
+		},
+	},
 };
+
+/**
+ * Parameters the docs mark required on endpoints whose empty optional fields are dropped before
+ * sending (dropEmptyBodyFields): an expression that resolved to "" must still be reported as empty.
+ */
+const REQUIRED_ON: Array<{ param: string; url: RegExp }> = [
+	{ param: 'campaign', url: /\/v3\/(send\/(email|sms)|singleuse\/create)$/ },
+	{ param: 'email', url: /\/v3\/send\/email$/ },
+	{ param: 'phone', url: /\/v3\/(send\/sms|smstool\/addcontact)$/ },
+];
 
 export interface FieldProblem {
 	label: string;
 	problem: string;
 }
 
-/** Every problem in a request body, in a stable order. Values that expressions turned into objects are caught for every field. */
+/** Every problem in a request (the IDs of a v4 path, then the body), in a stable order. Values that expressions turned into objects are caught for every field. */
 export function findFieldProblems(body: IDataObject | undefined, url: string): FieldProblem[] {
-	const problems: FieldProblem[] = [];
+	const problems: FieldProblem[] = findPathProblems(url);
+	for (const { param, url: pattern } of REQUIRED_ON) {
+		const rule = FIELD_RULES[param];
+		const missing = body?.[param] === undefined;
+		const problem = missing && pattern.test(url) ? rule.check('', url) : undefined;
+		if (problem) problems.push({ label: rule.label, problem });
+	}
 	for (const [param, value] of Object.entries(body ?? {})) {
 		const rule = FIELD_RULES[param];
 		const label = rule?.label ?? param;

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { v4DirectoryLocator, v4UserIdField } from './shared';
+
+const displayOptions = { show: { resource: ['directory'], operation: ['blockUser', 'unblockUser'] } };
+
+export const directoryBlockUserFields: INodeProperties[] = [v4DirectoryLocator(displayOptions), v4UserIdField(displayOptions)];

@@ -1,0 +1,149 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dropEmptyBodyFields } from '../../shared/fields';
+import { coupontoolsOutput } from '../../shared/output';
+import { fillPathIds } from '../../shared/path';
+import { directoryBlockUserFields } from './blockUser';
+import { directoryCreateSsoTokenFields } from './createSsoToken';
+import { directoryCreateUserFields } from './createUser';
+import { directoryGetFields } from './get';
+import { directoryGetAllFields } from './getAll';
+import { directoryGetCampaignsFields } from './getCampaigns';
+import { directoryGetRegisteredUsersFields } from './getRegisteredUsers';
+import { directoryGivePaidAccessFields, directoryRevokePaidAccessFields } from './paidAccess';
+import { DIRECTORY_CAMPAIGN_LIST_KEYS, DIRECTORY_LIST_KEYS, REGISTERED_USER_LIST_KEYS } from './shared';
+import { directoryUpdatePaymentStatusFields } from './updatePaymentStatus';
+
+/** A v4 REST user call: IDs in the path (shared/path.ts); the answer is bare JSON, passed through. */
+function v4UserCall(method: 'POST' | 'DELETE', path: string, body?: { block: boolean }): INodeProperties['routing'] {
+	return {
+		request: { method, url: `/v4/directory/{directoryId}/users/{userId}${path}`, ...(body ? { body } : {}) },
+		send: { preSend: [fillPathIds] },
+		output: { postReceive: [coupontoolsOutput()] },
+	};
+}
+
+/**
+ * Directories: the v3 RPC endpoints (§5.7; answer shapes not documented) for reading and the payment
+ * status, and the v4 REST user endpoints (documented) for creating, blocking and paid access.
+ */
+export const directoryDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['directory'] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Block User',
+				value: 'blockUser',
+				action: 'Block a directory user',
+				description: 'Block a registered user from the directory',
+				routing: v4UserCall('POST', '', { block: true }),
+			},
+			{
+				name: 'Create User',
+				value: 'createUser',
+				action: 'Create a directory user',
+				description: 'Register a new user in a directory',
+				routing: {
+					request: { method: 'POST', url: '/v4/directory/{directoryId}/users' },
+					send: { preSend: [fillPathIds, dropEmptyBodyFields] },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
+			},
+			{
+				name: 'Create User Sign-On Token',
+				value: 'createSsoToken',
+				action: 'Create a sign on token for a directory user',
+				description: 'Create a single-use token that logs the user in to the directory when put in its URL',
+				routing: v4UserCall('POST', '/sso'),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a directory',
+				description: 'Retrieve one directory',
+				routing: {
+					request: { method: 'POST', url: '/v3/directory/info' },
+					output: { postReceive: [coupontoolsOutput({ object: 'directory' })] },
+				},
+			},
+			{
+				// §9 inferred endpoint.
+				name: 'Get Campaigns',
+				value: 'getCampaigns',
+				action: 'Get campaigns of a directory',
+				description: 'Retrieve the campaigns shown in a directory',
+				routing: {
+					request: { method: 'POST', url: '/v3/directory/campaigns' },
+					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_CAMPAIGN_LIST_KEYS })] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many directories',
+				description: 'Retrieve the directories of the account',
+				routing: {
+					request: { method: 'POST', url: '/v3/directory/list' },
+					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_LIST_KEYS })] },
+				},
+			},
+			{
+				name: 'Get Registered Users',
+				value: 'getRegisteredUsers',
+				action: 'Get registered users of a directory',
+				description: 'Retrieve the users registered in a directory, newest first',
+				routing: {
+					request: { method: 'POST', url: '/v3/directoryusers/list' },
+					output: { postReceive: [coupontoolsOutput({ list: REGISTERED_USER_LIST_KEYS })] },
+				},
+			},
+			{
+				name: 'Give Paid Access',
+				value: 'givePaidAccess',
+				action: 'Give a directory user paid access',
+				description: 'Give a registered user access to the paid directory, optionally until a date',
+				routing: v4UserCall('POST', '/access'),
+			},
+			{
+				name: 'Revoke Paid Access',
+				value: 'revokePaidAccess',
+				action: 'Revoke paid access of a directory user',
+				description: "End a registered user's paid access to the directory",
+				routing: v4UserCall('DELETE', '/access'),
+			},
+			{
+				name: 'Unblock User',
+				value: 'unblockUser',
+				action: 'Unblock a directory user',
+				description: 'Lift the block of a registered user',
+				routing: v4UserCall('POST', '', { block: false }),
+			},
+			{
+				// §9: documented URL, inferred status field.
+				name: 'Update User Payment Status',
+				value: 'updatePaymentStatus',
+				action: 'Update the payment status of a directory user',
+				description: 'Mark a registered user as paid or unpaid, for a custom payment integration',
+				routing: {
+					request: { method: 'POST', url: '/v3/directoryusers/update' },
+					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
+				},
+			},
+		],
+	},
+	...directoryGetAllFields,
+	...directoryGetFields,
+	...directoryGetCampaignsFields,
+	...directoryGetRegisteredUsersFields,
+	...directoryUpdatePaymentStatusFields,
+	...directoryCreateUserFields,
+	...directoryBlockUserFields,
+	...directoryGivePaidAccessFields,
+	...directoryRevokePaidAccessFields,
+	...directoryCreateSsoTokenFields,
+];

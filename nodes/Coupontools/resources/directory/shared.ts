@@ -1,0 +1,94 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** List answers of the v3 directory endpoints are not documented: these keys are tried in order (then the answer's only array). */
+export const DIRECTORY_LIST_KEYS = ['data', 'directories'];
+export const DIRECTORY_CAMPAIGN_LIST_KEYS = ['data', 'coupon_info'];
+export const REGISTERED_USER_LIST_KEYS = ['data', 'users'];
+
+/**
+ * The two API generations name a directory differently: v3 bodies take dir_12345, v4 REST paths the
+ * number. Each operation shows one Directory picker fed by the list of its own generation
+ * (/v3/directory/list or GET /v4/directory), so a picked directory never depends on how the two IDs
+ * relate. They are two parameters because their By ID rules differ (n8n refuses one name with two rules).
+ */
+export function directoryLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Directory',
+		name: 'directory',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The directory to use',
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a directory…',
+				typeOptions: { searchListMethod: 'searchDirectories', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. dir_12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: 'dir_[A-Za-z0-9]+', errorMessage: 'A directory ID starts with dir_, e.g. dir_12345' },
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property: 'directory' } },
+	};
+}
+
+/** The v4 REST form: its value goes into the path (`{directoryId}`, see shared/path.ts), not the body. */
+export function v4DirectoryLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Directory',
+		name: 'directoryId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The directory to use',
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a directory…',
+				typeOptions: { searchListMethod: 'searchV4Directories', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '(dir_)?[0-9]+', errorMessage: 'The directory ID is a number, e.g. 12345 (dir_12345 works too)' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A registered user in a v4 REST path (`{userId}`); a reg_ ID from Get Registered Users works too (shared/path.ts). */
+export function v4UserIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 12345',
+		description: 'The registered user: the ID from Create User, or the reg_… ID from Get Registered Users',
+		displayOptions,
+	};
+}

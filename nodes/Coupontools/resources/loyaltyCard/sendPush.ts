@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { loyaltyCardLocator, loyaltyUserField, pushMessageField } from './shared';
+
+const single = { show: { resource: ['loyaltyCard'], operation: ['sendPush'] } };
+const all = { show: { resource: ['loyaltyCard'], operation: ['sendPushToAll'] } };
+
+export const loyaltyCardSendPushFields: INodeProperties[] = [
+	loyaltyCardLocator(single),
+	loyaltyUserField(single, 'The user of this loyalty card whose wallet card gets the notification'),
+	pushMessageField(single),
+];
+
+export const loyaltyCardSendPushToAllFields: INodeProperties[] = [loyaltyCardLocator(all), pushMessageField(all)];

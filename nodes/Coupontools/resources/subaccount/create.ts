@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { includeApiCredentialsField, subaccountDetailFields } from './shared';
+
+const displayOptions = { show: { resource: ['subaccount'], operation: ['create'] } };
+
+export const subaccountCreateFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. owner@acme.example',
+		description: 'The login email of the new subaccount (must not be used by another subaccount)',
+		displayOptions,
+		routing: { send: { type: 'body', property: 'email' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: subaccountDetailFields(false),
+	},
+	includeApiCredentialsField(displayOptions),
+];

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { subaccountLocator } from './shared';
+
+const displayOptions = { show: { resource: ['subaccount'], operation: ['createResetUrl'] } };
+
+export const subaccountCreateResetUrlFields: INodeProperties[] = [subaccountLocator(displayOptions)];

@@ -1,0 +1,142 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { formatDatesInBody } from '../../shared/fields';
+
+/** The list answer's shape is not documented: these keys are tried in order (then the answer's only array). */
+export const SUBACCOUNT_LIST_KEYS = ['subaccount', 'subaccounts', 'data'];
+
+/** Subaccount picker: searchable list (fed by /v4/subaccount/list) or a sub_ ID. */
+export function subaccountLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Subaccount',
+		name: 'subaccount',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The subaccount to use',
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a subaccount…',
+				typeOptions: { searchListMethod: 'searchSubaccounts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. sub_12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: 'sub_[A-Za-z0-9]+', errorMessage: 'A subaccount ID starts with sub_, e.g. sub_12345' },
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property: 'subaccount' } },
+	};
+}
+
+/** api_key / api_secret of a subaccount let anyone act as it: they stay out of the output unless asked for. */
+export function includeApiCredentialsField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Include API Credentials',
+		name: 'includeApiCredentials',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to include the subaccount's API key and API secret in the output. They are secrets: anyone who can read this execution's data could use them to act as the subaccount.",
+		displayOptions,
+	};
+}
+
+/** The optional fields of Create (documented), which Update takes too (§9). `withEmail` adds Email, required on Create. */
+export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Company Name',
+			name: 'company_name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Acme Bakery',
+			routing: { send: { type: 'body', property: 'company_name' } },
+		},
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. BE',
+			description: 'Two-letter ISO 3166-1 country code',
+			routing: {
+				send: { type: 'body', property: 'country', value: '={{ /^[a-z]{2}$/i.test(String($value).trim()) ? String($value).trim().toUpperCase() : $value }}' },
+			},
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. owner@acme.example',
+			description: 'The login email of the subaccount (must not be used by another subaccount)',
+			routing: { send: { type: 'body', property: 'email' } },
+		},
+		{
+			displayName: 'Expiry Date',
+			name: 'expiry_date',
+			type: 'dateTime',
+			default: '',
+			description: 'The day the subaccount expires',
+			routing: { send: { type: 'body', property: 'expiry_date', preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd')] } },
+		},
+		{
+			displayName: 'First Name',
+			name: 'first_name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Anna',
+			routing: { send: { type: 'body', property: 'first_name' } },
+		},
+		{
+			displayName: 'Last Name',
+			name: 'last_name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Peeters',
+			routing: { send: { type: 'body', property: 'last_name' } },
+		},
+		{
+			displayName: 'Package ID',
+			name: 'package',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pac_123',
+			description: 'The package (pac_…) that sets what the subaccount may do',
+			routing: { send: { type: 'body', property: 'package' } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The login password. On Create, leave it out and Coupontools emails the subaccount a link to set one.',
+			routing: { send: { type: 'body', property: 'password' } },
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'trial',
+			options: [
+				{ name: 'Customer', value: 'customer' },
+				{ name: 'Trial', value: 'trial' },
+			],
+			routing: { send: { type: 'body', property: 'status' } },
+		},
+	];
+	return withEmail ? fields : fields.filter((field) => field.name !== 'email');
+}

@@ -1,0 +1,115 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { handleDelivery } from './delivery';
+import { ALL_EVENTS, EVENT_OPTIONS } from './events';
+
+/** Static-data key of the URL the user was asked to paste into Coupontools. */
+const CONFIGURED_URL = 'webhookUrl';
+
+export class CoupontoolsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Coupontools Trigger',
+		name: 'coupontoolsTrigger',
+		icon: { light: 'file:../../icons/coupontools.svg', dark: 'file:../../icons/coupontools.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when Coupontools sends an event, e.g. a coupon is validated',
+		defaults: { name: 'Coupontools Trigger' },
+		eventTriggerDescription: 'Waiting for Coupontools to call the Test URL',
+		activationMessage: 'Coupontools events sent to the Production URL now start this workflow.',
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Used to verify every event with Coupontools and to read session data.
+		credentials: [{ name: 'coupontoolsApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+				// Empty on purpose: n8n then answers with the body webhook() returns ({ received: true, ... }).
+				// Left unset, n8n's default would send the literal text "firstEntryJson".
+				responseData: '',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Coupontools has no API for registering webhooks, so connect this trigger in the Coupontools dashboard: 1. Copy the Production URL above. 2. In Coupontools, paste it as the webhook endpoint of your account (the public docs do not name the menu: look in the dashboard settings under Integrations, where the API keys are; each account or subaccount has one endpoint, so this URL replaces any other receiver). 3. Activate this workflow. To try it first, click Listen for Test Event, paste the Test URL in Coupontools instead, make an event happen (e.g. validate a coupon), then put the Production URL back.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [ALL_EVENTS],
+				options: EVENT_OPTIONS,
+				description: 'Which Coupontools events start the workflow. Other events are answered and ignored.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Session Data',
+						name: 'includeSessionData',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to add all data of the event's coupon session (claimed, validated, dates, consumer) to the output, read from Coupontools",
+					},
+					{
+						displayName: 'Verify With Coupontools',
+						name: 'verify',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to ask Coupontools to confirm each event before starting the workflow. Without it, anyone who knows the URL can start the workflow with a made-up event. On unless turned off here.',
+					},
+				],
+			},
+		],
+	};
+
+	/**
+	 * Coupontools cannot be told the URL by API (coupontools-api.md §6): the user pastes it into the dashboard.
+	 * The lifecycle only remembers which URL that is, so a changed URL (new host, test vs production) is
+	 * announced again in the log when the workflow is activated.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return this.getWorkflowStaticData('node')[CONFIGURED_URL] === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				this.getWorkflowStaticData('node')[CONFIGURED_URL] = url;
+				this.logger.info(`Coupontools Trigger listens at ${url}: paste this URL into the Coupontools dashboard (it cannot be registered by API).`);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// The IDs of started events stay, so a quick deactivate/activate does not start duplicates.
+				delete this.getWorkflowStaticData('node')[CONFIGURED_URL];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleDelivery.call(this);
+	}
+}

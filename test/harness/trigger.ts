@@ -1,0 +1,218 @@
+import { mock } from 'jest-mock-extended';
+import { HookContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { CoupontoolsTrigger } from '../../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
+import { TestCredentialsHelper } from './credentials';
+
+export const TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsTrigger';
+const TRIGGER_NAME = 'Coupontools Trigger';
+export const WEBHOOK_BASE_URL = 'http://127.0.0.1:5678/webhook';
+
+/** The request as n8n hands it to webhook(): express's request after n8n's body parsing. */
+export interface FakeRequest {
+	method: string;
+	headers: Record<string, string>;
+	body?: unknown;
+	rawBody?: Buffer;
+	query: IDataObject;
+	params: IDataObject;
+}
+
+/**
+ * Builds the request object the way n8n 2.8.4 prepares it for a version-1 trigger (webhook-helpers
+ * `parseRequestBody` → middlewares `parseBody`): the raw bytes are read, then JSON and form bodies are
+ * parsed by Content-Type, text/plain stays a string, anything else leaves `body` unset.
+ * One difference, on purpose: for a broken body labelled application/json n8n itself answers 422 before the
+ * trigger runs; here `body` stays unset so the trigger's own check of the raw bytes is exercised.
+ */
+export function requestAsN8nParses(raw: string, contentType?: string, method = 'POST', extraHeaders: Record<string, string> = {}): FakeRequest {
+	const rawBody = Buffer.from(raw, 'utf8');
+	const headers: Record<string, string> = { ...extraHeaders, 'content-length': String(rawBody.length) };
+	if (contentType) headers['content-type'] = contentType;
+	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	let body: unknown;
+	if (rawBody.length && type === 'application/json') {
+		try {
+			body = JSON.parse(raw);
+		} catch {
+			body = undefined;
+		}
+	} else if (rawBody.length && type === 'application/x-www-form-urlencoded') {
+		body = Object.fromEntries(new URLSearchParams(raw));
+	} else if (rawBody.length && type === 'text/plain') {
+		body = raw;
+	}
+	return { method, headers, body, rawBody, query: {}, params: {} };
+}
+
+/** Records what the trigger wrote to n8n's (express) response object. */
+export class FakeResponse {
+	statusCode = 200;
+
+	headers: Record<string, string> = {};
+
+	body: unknown = undefined;
+
+	headersSent = false;
+
+	status(code: number): this {
+		this.statusCode = code;
+		return this;
+	}
+
+	setHeader(name: string, value: string): this {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
+
+	json(body: unknown): this {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	send(body: unknown): this {
+		return this.json(body);
+	}
+
+	end(): this {
+		this.headersSent = true;
+		return this;
+	}
+}
+
+/** What the sender gets back and whether a workflow run starts. */
+export interface DeliveryOutcome {
+	result: IWebhookResponseData;
+	/** HTTP status and body the sender receives. */
+	answer: { status: number; body: unknown; headers: Record<string, string> };
+	/** The items the workflow starts with; undefined when nothing starts. */
+	started?: IDataObject[];
+	/** What the node wrote to n8n's log (captured, not printed). */
+	logs: Array<{ level: LogLevel; message: string }>;
+}
+
+type LogLevel = 'error' | 'warn' | 'info';
+
+/** Captures n8n's logger (the DI singleton every context hands out) for the duration of one call. */
+async function capturingLogs<T>(logger: Record<LogLevel, (message: string) => void>, run: () => Promise<T>) {
+	const logs: Array<{ level: LogLevel; message: string }> = [];
+	const spies = (['error', 'warn', 'info'] as const).map((level) =>
+		jest.spyOn(logger, level).mockImplementation((message: string) => void logs.push({ level, message })),
+	);
+	try {
+		return { value: await run(), logs };
+	} finally {
+		for (const spy of spies) spy.mockRestore();
+	}
+}
+
+class TriggerNodeTypes implements INodeTypes {
+	constructor(private readonly type: INodeType) {}
+
+	getByName(): INodeType {
+		return this.type;
+	}
+
+	getByNameAndVersion(_name: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.type, version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/**
+ * One Coupontools Trigger in one workflow. `deliver` runs the node's webhook() inside n8n-core's real
+ * WebhookContext (parameters, static data, credentials and HTTP helpers are n8n's own); the static data
+ * persists between deliveries, as n8n saves it after each production webhook call.
+ */
+export function createTrigger(options: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject }) {
+	const nodeType = new CoupontoolsTrigger();
+	const node: INode = {
+		id: 'trigger-node-1',
+		name: TRIGGER_NAME,
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'c0ff33-7e57-4b1d-9d1a-00000000e1e1',
+		parameters: options.parameters,
+		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'Coupontools trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new TriggerNodeTypes(nodeType),
+		staticData: {},
+		settings: {},
+	});
+	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
+
+	function additionalDataFor(request?: FakeRequest, response?: FakeResponse): IWorkflowExecuteAdditionalData {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const additionalData = mock<any>({
+			credentialsHelper,
+			executionId: undefined,
+			webhookBaseUrl: WEBHOOK_BASE_URL,
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			variables: {},
+			currentNodeParameters: undefined,
+		});
+		// Assigned after creation: objects given to mock() come back wrapped in its proxies.
+		additionalData.httpRequest = request;
+		additionalData.httpResponse = response;
+		return additionalData as IWorkflowExecuteAdditionalData;
+	}
+
+	function webhookDataFor(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+		const [description] = nodeType.description.webhooks ?? [];
+		return {
+			httpMethod: 'POST',
+			node: TRIGGER_NAME,
+			path: `${node.webhookId}/webhook`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		};
+	}
+
+	async function deliver(request: FakeRequest): Promise<DeliveryOutcome> {
+		const response = new FakeResponse();
+		const additionalData = additionalDataFor(request, response);
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookDataFor(additionalData), [], null);
+		const { value: result, logs } = await capturingLogs(context.logger, async () => await nodeType.webhook.call(context));
+		const started = result.workflowData?.[0]?.map((item) => item.json);
+		// n8n's onReceived answer: the node's own response when it set noWebhookResponse; otherwise 200 with
+		// webhookResponse, because the description's responseData is empty (webhook-on-received-response-extractor).
+		const answer = result.noWebhookResponse
+			? { status: response.statusCode, body: response.body, headers: response.headers }
+			: { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, headers: {} };
+		return { result, answer, started, logs };
+	}
+
+	/** Runs one lifecycle method the way n8n does on activation ('activate') or deactivation. */
+	async function lifecycle(method: 'checkExists' | 'create' | 'delete') {
+		const additionalData = additionalDataFor();
+		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookDataFor(additionalData));
+		return await capturingLogs(context.logger, async () => await nodeType.webhookMethods.default[method].call(context));
+	}
+
+	return { deliver, lifecycle, workflow, node, staticData: () => workflow.getStaticData('node', node) };
+}
