@@ -69,6 +69,8 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** n8n's "On Error" setting: continueRegularOutput is "Continue", continueErrorOutput is "Continue (using error output)". */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's node setting "Retry On Fail" (with its tries and wait). */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	nodeType?: INodeType;
 }
 
@@ -104,6 +106,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		parameters: options.parameters,
 		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
 		...(options.onError ? { onError: options.onError } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
 	const connections = { [START_NAME]: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
 	const workflow = new Workflow({

@@ -343,6 +343,18 @@ describe('Directory: documented error codes and checks before sending', () => {
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 
+	test.each([
+		['/v3/directory/info', { directory: 'dir_20-01' }],
+		['/v3/directoryusers/list', { directory: 'dir 2001' }],
+	])('the sandbox answers 301 on %s to a directory ID with other characters (the rule the node checks first)', async (path, body) => {
+		const response = await fetch(`${sandbox.current.url}${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-Client-Id': SANDBOX_CLIENT_ID, 'X-Client-Secret': SANDBOX_CLIENT_SECRET },
+			body: JSON.stringify(body),
+		});
+		expect(await response.json()).toMatchObject({ status: { status: 'failed', errors: { error_code: [301], error_message_description: ['Invalid character in parameter: directory'] } } });
+	});
+
 	test('Continue On Fail: a user ID that cannot be sent becomes an error item in place, the others run', async () => {
 		const result = await run(sandbox.current, {
 			parameters: directory('blockUser', { directoryId: byId('2001'), userId: '={{ $json.user }}' }),

@@ -19,7 +19,7 @@ const { cardView, userView, memberView } = require('../loyalty-state');
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../seed-data').LoyaltyCard} LoyaltyCard */
 
-/** The documented search alphabet: at least 3 of A–Z a–z 0–9 - _ @. */
+/** The documented search alphabet: at least 3 characters of A–Z, a–z, 0–9, '-', '_' and '@'. */
 const SEARCH = /^[A-Za-z0-9_@-]{3,}$/;
 
 /**
