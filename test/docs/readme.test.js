@@ -62,3 +62,31 @@ test('the README gives the two commands and the sections n8n asks for', () => {
 	expect(readme).toMatch(/npm run demo/);
 	expect(readme).toMatch(/npm test/);
 });
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
+function anchors() {
+	return new Set(
+		readme
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')),
+	);
+}
+
+test('every documentation link of the codex files and the credential resolves to a README heading', () => {
+	const { CoupontoolsApi } = require('../../credentials/CoupontoolsApi.credentials');
+	const root = path.join(__dirname, '..', '..');
+	const links = [new CoupontoolsApi().documentationUrl];
+	for (const file of ['nodes/Coupontools/Coupontools.node.json', 'nodes/CoupontoolsTrigger/CoupontoolsTrigger.node.json']) {
+		const codex = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+		expect(codex.categories.every((c) => ['Data & Storage', 'Finance & Accounting', 'Marketing & Content', 'Productivity', 'Miscellaneous', 'Sales', 'Development', 'Analytics', 'Communication', 'Utility'].includes(c))).toBe(true);
+		expect(codex.subcategories).toBeUndefined();
+		links.push(...codex.resources.primaryDocumentation.map((d) => d.url), ...codex.resources.credentialDocumentation.map((d) => d.url));
+	}
+	const homepage = require('../../package.json').homepage.replace(/#.*$/, '');
+	for (const link of links) {
+		const [base, anchor] = link.split('#');
+		expect({ link, base }).toEqual({ link, base: homepage });
+		expect({ link, resolves: anchors().has(anchor) }).toEqual({ link, resolves: true });
+	}
+});
