@@ -11,6 +11,14 @@ describeOperations('Campaign', [
 		},
 	},
 	{
+		title: 'Get Many with a Limit trims the list',
+		parameters: { resource: 'campaign', operation: 'getAll', returnAll: false, limit: 2 },
+		request: { method: 'POST', path: '/v3/coupon/list' },
+		output(items) {
+			expect(items.map((c) => c.ID)).toEqual(['cam_1001', 'cam_1002']);
+		},
+	},
+	{
 		title: 'Get Many with every filter: only active, folder, tags, category',
 		parameters: {
 			resource: 'campaign',

@@ -163,7 +163,7 @@ describeOperations('Directory', [
 		request: { method: 'POST', path: '/v4/directory/2001/users/8002/access', body: { expires_at: '2030-12-31 23:59:59' } },
 		output(items, sandbox) {
 			expectApiKeyPair(sandbox);
-			expect(items[0]).toMatchObject({ id: 8002, paid_access: true, paid_access_expires_at: '2030-12-31 23:59:59' });
+			expect(items[0]).toMatchObject({ id: 8002, paid_access: true, paid_access_expires_at: '2030-12-31T23:59:59Z' });
 		},
 	},
 	{
@@ -171,7 +171,7 @@ describeOperations('Directory', [
 		parameters: directory('givePaidAccess', { directoryId: byId('2001'), userId: '8003', options: { expiresAt: '2031-01-15T08:30:00' } }),
 		request: { method: 'POST', path: '/v4/directory/2001/users/8003/access', body: { expires_at: '2031-01-15 08:30:00' } },
 		output(items) {
-			expect(items[0]).toMatchObject({ paid_access: true, paid_access_expires_at: '2031-01-15 08:30:00' });
+			expect(items[0]).toMatchObject({ paid_access: true, paid_access_expires_at: '2031-01-15T08:30:00Z' });
 		},
 	},
 	{

@@ -2,11 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * Coupontools writes times as "yyyy-MM-dd HH:mm:ss" in UTC without saying so (keys ending in `_utc`,
- * plus a few others listed below). Read by a person or a Date parser in another zone they shift by
+ * the v4 REST fields ending in `_at` such as expires_at, and lastlogin). Read by a person or a Date parser in another zone they shift by
  * hours, so we output them as ISO 8601 with an explicit Z: "2026-11-25 09:30:00" → "2026-11-25T09:30:00Z".
  * An empty string means "never happened" in the API and becomes null.
  */
-const UTC_DATE_KEYS = /(_utc|^lastlogin|^created_at|^updated_at)$/;
+const UTC_DATE_KEYS = /(_utc|_at|^lastlogin)$/;
 const API_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function toIsoUtc(value: string): string {

@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/fields';
+
 const displayOptions = { show: { resource: ['campaign'], operation: ['getAll'] } };
 
 export const campaignGetAllFields: INodeProperties[] = [
+	// The campaign list is one answer (no paging documented): Limit trims it.
+	...returnAllAndLimit(displayOptions, 'unpaged'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,0 +1,57 @@
+import { toApiDate } from '../nodes/Coupontools/shared/fields';
+import { normalizeRecord, toIsoUtc } from '../nodes/Coupontools/shared/normalize';
+
+describe('dates out: the API\'s zone-less UTC times become ISO 8601 with Z', () => {
+	test.each([
+		['2025-06-04 12:30:00', '2025-06-04T12:30:00Z'],
+		['2025-06-04 12:30', '2025-06-04T12:30:00Z'],
+		['not a date', 'not a date'],
+		['2025-06-04', '2025-06-04'],
+	])('%s → %s', (input, output) => {
+		expect(toIsoUtc(input)).toBe(output);
+	});
+
+	test('only date keys change, nested objects and lists included; empty dates become null', () => {
+		expect(
+			normalizeRecord({
+				claimed: '1',
+				claim_date_utc: '2025-06-03 10:00:00',
+				validation_date_utc: '',
+				expires_at: '2026-01-01 00:00:00',
+				lastlogin: '0000-00-00 00:00:00',
+				title: '2025-06-03 10:00:00',
+				data: { status: { open_date_utc: '2025-06-02 09:00:00' } },
+				campaigns: [{ created_date_utc: '2025-01-01 08:00:00', code: 'abc' }],
+			}),
+		).toEqual({
+			claimed: '1',
+			claim_date_utc: '2025-06-03T10:00:00Z',
+			validation_date_utc: null,
+			expires_at: '2026-01-01T00:00:00Z',
+			lastlogin: null,
+			title: '2025-06-03 10:00:00',
+			data: { status: { open_date_utc: '2025-06-02T09:00:00Z' } },
+			campaigns: [{ created_date_utc: '2025-01-01T08:00:00Z', code: 'abc' }],
+		});
+	});
+});
+
+describe('dates in: what users and expressions give becomes the API format in UTC', () => {
+	test.each([
+		['2025-06-01T00:00:00', 'yyyy-MM-dd HH:mm', '2025-06-01 00:00'],
+		['2025-06-01T10:15:30.000+02:00', 'yyyy-MM-dd HH:mm', '2025-06-01 08:15'],
+		['2025-06-01', 'yyyy-MM-dd HH:mm', '2025-06-01 00:00'],
+		['2025-06-01 10:15:59', 'yyyy-MM-dd HH:mm', '2025-06-01 10:15'],
+		['2026-12-31', 'yyyy-MM-dd HH:mm:ss', '2026-12-31 23:59:59'],
+		['2026-12-31 18:00', 'yyyy-MM-dd HH:mm:ss', '2026-12-31 18:00:00'],
+		[new Date(Date.UTC(2025, 5, 1, 7, 5, 9)), 'yyyy-MM-dd HH:mm:ss', '2025-06-01 07:05:09'],
+		[{ toISO: () => '2025-06-01T09:00:00.000+02:00' }, 'yyyy-MM-dd HH:mm', '2025-06-01 07:00'],
+	] as const)('%p as %s → %s', (input, format, output) => {
+		expect(toApiDate(input, format)).toBe(output);
+	});
+
+	test('values that are not dates are left for validation to report', () => {
+		expect(toApiDate('yesterday', 'yyyy-MM-dd HH:mm')).toBeUndefined();
+		expect(toApiDate(42, 'yyyy-MM-dd HH:mm')).toBeUndefined();
+	});
+});
