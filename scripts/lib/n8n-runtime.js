@@ -190,11 +190,17 @@ function runLogged(cmd, args, { cwd, env, logFile }) {
 	const fd = fs.openSync(logFile, 'a');
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd] });
+		// If we die mid-install, npm must not keep writing into a folder whose lock is
+		// now stale (the next run would take it over and install concurrently).
+		const killChild = () => child.kill('SIGKILL');
+		process.on('exit', killChild);
 		child.on('error', (err) => {
+			process.off('exit', killChild);
 			fs.closeSync(fd);
 			reject(err);
 		});
 		child.on('exit', (code, signal) => {
+			process.off('exit', killChild);
 			fs.closeSync(fd);
 			if (code === 0) resolve();
 			else reject(new Error(`\`${cmd} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`})`));
@@ -523,14 +529,16 @@ function linkPackage(userFolder, packageRoot) {
 /**
  * A copy of `env` without inherited n8n settings, so a developer's own N8N_* /
  * DB_* exports can never point a test run at their real instance or database.
- * NODE_OPTIONS goes too (jest/ts-node flags would leak into n8n and its runner).
+ * NODE_OPTIONS goes too (jest/ts-node flags would leak into n8n and its runner), and
+ * NODE_ENV: jest sets it to `test`, and n8n in test mode (`inTest`) exits 1 at start
+ * without a log line.
  * @param {NodeJS.ProcessEnv} env
  */
 function stripN8nEnv(env) {
 	/** @type {NodeJS.ProcessEnv} */
 	const out = {};
 	for (const [k, v] of Object.entries(env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_OPTIONS$)/.test(k)) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_OPTIONS$|NODE_ENV$)/.test(k)) continue;
 		out[k] = v;
 	}
 	return out;
@@ -636,7 +644,7 @@ function installExitHook() {
  * `['import:workflow', '--separate', '--input=dir']`, `['publish:workflow', '--id=X']`,
  * `['execute', '--id=X', '--rawOutput']`, `['execute-batch', '--ids=a,b', '--output=f']`.
  * Each call is a full n8n boot (~4-6 s). Never rejects on a non-zero exit: check `code`.
- * `--rawOutput` output starts with log lines; parse from the first `{` (see parseRawOutput).
+ * `--rawOutput` prints log lines around its JSON: read it with parseRawOutput().
  * @param {Runtime} runtime
  * @param {NodeJS.ProcessEnv} env  from n8nEnv()
  * @param {string[]} args
@@ -658,6 +666,8 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
+		child.stdout.setEncoding('utf8'); // decode across chunk borders (non-ASCII item data)
+		child.stderr.setEncoding('utf8');
 		child.stdout.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
@@ -716,20 +726,21 @@ function parseRawOutput(stdout) {
 /**
  * Spawn `n8n start` and resolve once the log says `Editor is now accessible`.
  * That line, not /healthz/readiness (OK ~5 s earlier), is when published workflows'
- * webhooks are registered; earlier POSTs get 404.
+ * webhooks are registered; earlier POSTs get 404. Queue mode starts its workers the same way:
+ * `{ command: 'worker', readyText: 'n8n worker is now ready' }` (scripts/lib/queue.js).
  * @param {Runtime} runtime
  * @param {NodeJS.ProcessEnv} env  from n8nEnv()
- * @param {{ logFile?: string, timeoutMs?: number, stopGraceMs?: number }} [opts]
+ * @param {{ logFile?: string, timeoutMs?: number, stopGraceMs?: number, command?: string, readyText?: string }} [opts]
  * @returns {Promise<Server>}
  */
-function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs = 20_000 } = {}) {
+function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs = 20_000, command = 'start', readyText = 'Editor is now accessible' } = {}) {
 	const userFolder = /** @type {string} */ (env.N8N_USER_FOLDER);
 	const log = logFile ?? path.join(userFolder, 'n8n-start.log');
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 	fs.mkdirSync(path.dirname(log), { recursive: true });
 	const fd = fs.openSync(log, 'w');
 	const started = Date.now();
-	const child = spawn(path.join(runtime.nodeBinDir, 'node'), [runtime.n8nBin, 'start'], {
+	const child = spawn(path.join(runtime.nodeBinDir, 'node'), [runtime.n8nBin, command], {
 		env,
 		cwd: userFolder,
 		detached: true,
@@ -774,14 +785,14 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 		const fail = async (/** @type {string} */ why) => {
 			clearInterval(poll);
 			await stop();
-			reject(new Error(`n8n ${runtime.version} start ${why}. Log: ${log}\n--- log tail ---\n${tail(log, 30)}`));
+			reject(new Error(`n8n ${runtime.version} ${command} ${why}. Log: ${log}\n--- log tail ---\n${tail(log, 30)}`));
 		};
 		const poll = setInterval(() => {
 			let text = '';
 			try {
 				text = fs.readFileSync(log, 'utf8');
 			} catch {}
-			if (text.includes('Editor is now accessible')) {
+			if (text.includes(readyText)) {
 				clearInterval(poll);
 				resolve({ pid, baseUrl, logFile: log, startMs: Date.now() - started, stop, exited });
 			} else if (exitCode !== undefined) {
@@ -915,8 +926,8 @@ async function readExecutions(baseUrl, apiKey, workflowId) {
 /**
  * Names of the node and credential types the running server loaded, read from
  * `/types/nodes.json` and `/types/credentials.json` (both need the auth cookie).
- * The way to check that a linked package really loaded: n8n only logs a bad
- * community package at debug level and starts anyway.
+ * The way to check that a linked package really loaded: when a community package
+ * fails to load, n8n logs one error line and starts without it.
  * @param {string} baseUrl
  * @param {string} cookie  from setupOwnerAndApiKey()
  * @returns {Promise<{ nodes: string[], credentials: string[] }>}

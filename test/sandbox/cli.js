@@ -7,13 +7,14 @@
  *   --seed S                    seed of generated codes (default "coupontools-sandbox")
  *   --failure-http-status 200   answer every failed envelope with HTTP 200 (default: as documented)
  *   --page-size N               sessions per page of /v3/campaign/* (default 5000)
+ *   --backlog N                 listen backlog (default 511)
  *   --quiet                     do not print one line per request
  */
 
 const { startSandbox } = require('./server');
 
 const USAGE =
-	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--quiet]';
+	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--backlog N] [--quiet]';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -31,6 +32,7 @@ function parseArgs(argv) {
 		else if (arg === '--host') options.host = value();
 		else if (arg === '--seed') options.seed = value();
 		else if (arg === '--page-size') options.pageSize = Number(value());
+		else if (arg === '--backlog') options.backlog = Number(value());
 		else if (arg === '--failure-http-status') {
 			const status = value();
 			if (status !== '200' && status !== 'as-documented') throw new Error('--failure-http-status takes 200 or as-documented');

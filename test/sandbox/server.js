@@ -52,6 +52,7 @@ function resolveOptions(options) {
 		clientSecret: options.clientSecret ?? 'sandbox-client-secret',
 		pageSize: options.pageSize ?? 5000,
 		directoryPageSize: options.directoryPageSize ?? 100,
+		backlog: options.backlog ?? 511,
 		seed: options.seed ?? 'coupontools-sandbox',
 		failureHttpStatus: options.failureHttpStatus ?? 'as-documented',
 		now: options.now ?? (() => new Date()),
@@ -215,7 +216,7 @@ async function startSandbox(options = {}) {
 
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(opts.port, opts.host, () => {
+		server.listen({ port: opts.port, host: opts.host, backlog: opts.backlog }, () => {
 			server.off('error', reject);
 			resolve(undefined);
 		});

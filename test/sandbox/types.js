@@ -12,6 +12,8 @@
  * @property {number} [pageSize] Sessions per page of /v3/campaign/*. Default 5000 (N-coupon). Loyalty card users
  *   (/v3/loyaltyusers/list, paging not documented) page by it too.
  * @property {number} [directoryPageSize] Registrations per page of directory lists. Default 100 (N-v3-dir).
+ * @property {number} [backlog] Listen backlog (pending connections). Default 511, Node's; the benchmarks raise it because
+ *   n8n opens one connection per item, all at once, and a real API front end queues more than 511.
  * @property {number | string} [seed] Seed of every generated code and of the fault dice.
  * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.
  * @property {() => Date} [now] Clock for dates written by requests (tests may pin it).

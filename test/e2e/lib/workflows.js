@@ -1,0 +1,133 @@
+// @ts-check
+'use strict';
+/**
+ * The "harness" workflows of the end-to-end suite: one per resource, each a production Webhook
+ * (Respond: last node, all entries) → one Coupontools node with fixed parameters or parameters taken
+ * from the webhook body. They are imported into the real n8n together with the examples in examples/.
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { CREDENTIAL, REPO_ROOT } = require('../../../scripts/lib/stack');
+
+/** The example workflows, by what the tests call them. Ids and paths are read from the files. */
+const EXAMPLES = {
+	crm: path.join(REPO_ROOT, 'examples', 'crm-event-to-coupon-email.json'),
+	batch: path.join(REPO_ROOT, 'examples', 'scheduled-batch-coupons.json'),
+	redemption: path.join(REPO_ROOT, 'examples', 'redemption-feed.json'),
+};
+
+/** @param {string} value  a resource locator typed "By ID" (expressions allowed) */
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+
+/**
+ * One operation per resource. `nodes` is the chain after the webhook: usually one node; Coupon
+ * Session updates and then reads the session back, so the change is seen through the API.
+ * @type {Record<string, { operation: string, parameters: Record<string, unknown>, then?: { operation: string, parameters: Record<string, unknown> } }>}
+ */
+const HARNESS = {
+	campaign: { operation: 'get', parameters: { campaign: byId('={{ $json.body.campaign }}'), showUsageStats: true } },
+	couponSession: {
+		operation: 'update',
+		parameters: { couponsession: '={{ $json.body.session }}', sessionAction: 'validated', value: '={{ $json.body.value }}' },
+		then: { operation: 'get', parameters: { couponsession: "={{ $('Webhook').item.json.body.session }}" } },
+	},
+	distribution: {
+		operation: 'sendSms',
+		parameters: { campaignOrDirectory: byId('cam_1002'), phone: '={{ $json.body.phone }}', text: 'Your free coffee:' },
+	},
+	singleUse: {
+		operation: 'create',
+		parameters: {
+			campaign: byId('cam_1004'),
+			additionalFields: { email: '={{ $json.body.email }}', customid: '={{ $json.body.customId }}', duplicateCheck: true },
+		},
+	},
+	subaccount: { operation: 'getAll', parameters: { returnAll: true } },
+	loyaltyCard: { operation: 'get', parameters: { loyaltyCard: byId('6001') } },
+	directory: { operation: 'blockUser', parameters: { directoryId: byId('={{ $json.body.directory }}'), userId: '={{ $json.body.user }}' } },
+	category: { operation: 'getAll', parameters: { returnAll: true } },
+	smsGroup: { operation: 'create', parameters: { groupName: '={{ $json.body.name }}' } },
+	emailGroup: { operation: 'getContacts', parameters: { emailGroup: byId('gro_4501'), returnAll: true } },
+	webhookEvent: { operation: 'verify', parameters: { webhook: '={{ $json.body.event }}', session: '={{ $json.body.session }}' } },
+};
+
+/** @param {string} resource */
+const harnessId = (resource) => `e2e${resource[0].toUpperCase()}${resource.slice(1)}`;
+/** @param {string} resource */
+const harnessPath = (resource) => `e2e-${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * @param {string} resource
+ * @param {number} n  only to make node ids unique
+ */
+function harnessWorkflow(resource, n) {
+	const spec = HARNESS[resource];
+	const uuid = (/** @type {number} */ k) => `e2e00000-0000-4000-8000-${String(n).padStart(6, '0')}${String(k).padStart(6, '0')}`;
+	const coupontools = (
+		/** @type {string} */ name,
+		/** @type {string} */ operation,
+		/** @type {Record<string, unknown>} */ parameters,
+		/** @type {number} */ k,
+	) => ({
+		id: uuid(k),
+		name,
+		type: 'n8n-nodes-coupontools.coupontools',
+		typeVersion: 1,
+		position: [260 * k, 0],
+		parameters: { resource, operation, ...parameters },
+		credentials: { coupontoolsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	});
+	const nodes = [
+		{
+			id: uuid(0),
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: uuid(9),
+			parameters: { httpMethod: 'POST', path: harnessPath(resource), responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		},
+		coupontools('Coupontools', spec.operation, spec.parameters, 1),
+	];
+	/** @type {Record<string, unknown>} */
+	const connections = { Webhook: { main: [[{ node: 'Coupontools', type: 'main', index: 0 }]] } };
+	if (spec.then) {
+		nodes.push(coupontools('Coupontools (read back)', spec.then.operation, spec.then.parameters, 2));
+		connections.Coupontools = { main: [[{ node: 'Coupontools (read back)', type: 'main', index: 0 }]] };
+	}
+	return { id: harnessId(resource), name: `e2e harness: ${resource}`, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/** @param {string} file */
+function readWorkflow(file) {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * The production webhook paths a workflow registers when active: a Webhook node's own path, or
+ * `<webhookId>/<path>` for other nodes with a webhookId (the Coupontools Trigger's path is "webhook").
+ * @param {{ nodes: Array<{ type: string, webhookId?: string, parameters: Record<string, unknown> }> }} workflow
+ */
+function webhookPathsOf(workflow) {
+	return workflow.nodes
+		.filter((node) => node.webhookId)
+		.map((node) => (node.type === 'n8n-nodes-base.webhook' ? String(node.parameters.path) : `${node.webhookId}/webhook`));
+}
+
+/**
+ * Writes every workflow of the suite into one import file (one `import:workflow` call: each CLI call
+ * is a full n8n boot of ~5 s) and says which ones to activate.
+ * @param {string} dir
+ */
+function writeSuiteWorkflows(dir) {
+	const examples = Object.values(EXAMPLES).map(readWorkflow);
+	const harness = Object.keys(HARNESS).map((resource, n) => harnessWorkflow(resource, n));
+	const file = path.join(dir, 'e2e-workflows.json');
+	fs.writeFileSync(file, JSON.stringify([...examples, ...harness]));
+	const active = [readWorkflow(EXAMPLES.crm), readWorkflow(EXAMPLES.redemption), ...harness];
+	return { file, activate: active.map((w) => w.id), webhookPaths: active.flatMap(webhookPathsOf) };
+}
+
+module.exports = { EXAMPLES, HARNESS, harnessId, harnessPath, readWorkflow, webhookPathsOf, writeSuiteWorkflows };
