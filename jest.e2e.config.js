@@ -12,6 +12,6 @@ module.exports = {
 	globalSetup: '<rootDir>/test/e2e/setup/globalSetup.js',
 	globalTeardown: '<rootDir>/test/e2e/setup/globalTeardown.js',
 	maxWorkers: 1,
-	testTimeout: 120000,
+	testTimeout: 240000,
 	slowTestThreshold: 30,
 };

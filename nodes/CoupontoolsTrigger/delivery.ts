@@ -32,9 +32,13 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		return refuse.call(this, 400, 'The payload has no event ID (field webhook or id), so it cannot be verified');
 	}
 
-	const staticData = this.getWorkflowStaticData('node');
+	// The workflow-level static data, under a key per trigger node: n8n 2.41 saves static data only
+	// when a top-level key changes, and misses updates made inside the per-node object.
+	const staticData = this.getWorkflowStaticData('global');
+	const seenKey = `coupontoolsSeenEvents:${this.getNode().id}`;
+	const seenScope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	const now = Date.now();
-	if (claim.eventId !== undefined && wasSeen(staticData, claim.eventId, now)) {
+	if (claim.eventId !== undefined && wasSeen(staticData, claim.eventId, now, seenKey, seenScope)) {
 		return acknowledge({ duplicate: true, eventId: claim.eventId });
 	}
 
@@ -62,7 +66,7 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	// Remembered only once the workflow is about to start: a refused or retried-later event must start when it comes back.
-	if (claim.eventId !== undefined) rememberEvent(staticData, claim.eventId, now);
+	if (claim.eventId !== undefined) rememberEvent(staticData, claim.eventId, now, seenKey, seenScope);
 	return {
 		workflowData: [this.helpers.returnJsonArray([item])],
 		...acknowledge({ eventId: claim.eventId ?? null }),

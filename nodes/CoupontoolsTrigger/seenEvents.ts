@@ -9,21 +9,43 @@ export const SEEN_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const SEEN_MAX = 1000;
 const KEY = 'seenEvents';
 
-function seenOf(staticData: IDataObject): Record<string, number> {
-	const stored = staticData[KEY];
+function seenOf(staticData: IDataObject, key: string): Record<string, number> {
+	const stored = staticData[key];
 	return stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, number>) : {};
 }
 
-export function wasSeen(staticData: IDataObject, eventId: string, now: number): boolean {
-	const at = seenOf(staticData)[eventId];
-	return typeof at === 'number' && now - at < SEEN_WINDOW_MS;
+/**
+ * The same IDs in this process's memory, per workflow and node. n8n 2.41 does not persist static data
+ * written during a webhook call (measured: the save sees no change), so memory is what catches a
+ * duplicate there; static data still carries the IDs across restarts where n8n saves it (2.8).
+ */
+const recentInProcess = new Map<string, number>();
+
+function remembered(scope: string, eventId: string): number | undefined {
+	return recentInProcess.get(`${scope}\u0000${eventId}`);
 }
 
-export function rememberEvent(staticData: IDataObject, eventId: string, now: number): void {
-	const kept = Object.entries({ ...seenOf(staticData), [eventId]: now })
+export function wasSeen(staticData: IDataObject, eventId: string, now: number, key = KEY, scope = key): boolean {
+	const stored = seenOf(staticData, key)[eventId];
+	const inMemory = remembered(scope, eventId);
+	return [stored, inMemory].some((at) => typeof at === 'number' && now - at < SEEN_WINDOW_MS);
+}
+
+export function rememberEvent(staticData: IDataObject, eventId: string, now: number, key = KEY, scope = key): void {
+	recentInProcess.set(`${scope}\u0000${eventId}`, now);
+	for (const [entry, at] of recentInProcess) {
+		if (recentInProcess.size <= SEEN_MAX * 10 && now - at < SEEN_WINDOW_MS) break;
+		recentInProcess.delete(entry);
+	}
+	const kept = Object.entries({ ...seenOf(staticData, key), [eventId]: now })
 		.filter(([, at]) => typeof at === 'number' && now - at < SEEN_WINDOW_MS)
 		.sort(([, a], [, b]) => a - b)
 		.slice(-SEEN_MAX);
 	// Replaced whole, so n8n's change tracking on static data sees the update.
-	staticData[KEY] = Object.fromEntries(kept);
+	staticData[key] = Object.fromEntries(kept);
+}
+
+/** For tests that simulate a fresh n8n process. */
+export function forgetRecentEvents(): void {
+	recentInProcess.clear();
 }

@@ -61,6 +61,7 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 	beforeAll(async () => {
 		if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-chromium.sh\``);
 		fs.mkdirSync(ctx.artifacts, { recursive: true });
+		for (const suffix of ['', '-actions', '-picker', '-failure']) fs.rmSync(shot(suffix), { force: true });
 		await ctx.sandbox.reset();
 		// n8n marks elements with data-test-id (playwright's default attribute is data-testid).
 		selectors.setTestIdAttribute('data-test-id');

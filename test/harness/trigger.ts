@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { forgetRecentEvents } from '../../nodes/CoupontoolsTrigger/seenEvents';
 import { CoupontoolsTrigger } from '../../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { TestCredentialsHelper } from './credentials';
 
@@ -141,6 +142,8 @@ class TriggerNodeTypes implements INodeTypes {
  * persists between deliveries, as n8n saves it after each production webhook call.
  */
 export function createTrigger(options: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject }) {
+	// Each test is a fresh n8n process as far as the trigger's in-memory duplicate check goes.
+	forgetRecentEvents();
 	const nodeType = new CoupontoolsTrigger();
 	const node: INode = {
 		id: 'trigger-node-1',
@@ -214,5 +217,5 @@ export function createTrigger(options: { parameters: INodeParameters; credential
 		return await capturingLogs(context.logger, async () => await nodeType.webhookMethods.default[method].call(context));
 	}
 
-	return { deliver, lifecycle, workflow, node, staticData: () => workflow.getStaticData('node', node) };
+	return { deliver, lifecycle, workflow, node, staticData: () => workflow.getStaticData('node', node), globalStaticData: () => workflow.getStaticData('global') };
 }

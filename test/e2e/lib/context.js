@@ -112,7 +112,7 @@ function e2eContext() {
 				{ ...state.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
 				['execute', `--id=${workflowId}`, '--rawOutput'],
 				{
-					timeoutMs: 90_000,
+					timeoutMs: 150_000,
 				},
 			);
 			let output;

@@ -49,14 +49,25 @@ module.exports = async function globalSetup() {
 
 	const scratch = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'coupontools-e2e-'));
 	const { file, activate, webhookPaths } = writeSuiteWorkflows(scratch);
-	const stack = await startStack({ version: line, workflows: [file], activate, log });
+	/** @type {Awaited<ReturnType<typeof startStack>>} */
+	let stack;
+	try {
+		stack = await startStack({ version: line, workflows: [file], activate, log });
+	} catch (error) {
+		fs.rmSync(scratch, { recursive: true, force: true });
+		throw error;
+	}
 	/** @type {any} */ (globalThis).__COUPONTOOLS_E2E__ = { stack, scratch, line, started };
 	try {
 		const waited = Date.now();
 		await waitForWebhooks(stack.baseUrl, webhookPaths);
 		log(`${webhookPaths.length} production webhooks registered (${Date.now() - waited} ms after activation)`);
 	} catch (error) {
+		// jest skips globalTeardown when globalSetup fails: clean up here.
+		delete (/** @type {any} */ (globalThis).__COUPONTOOLS_E2E__);
 		await stack.stop();
+		fs.rmSync(scratch, { recursive: true, force: true });
+		fs.rmSync(stack.userFolder, { recursive: true, force: true });
 		throw error;
 	}
 
