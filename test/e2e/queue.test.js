@@ -399,13 +399,11 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 	});
 
 	/**
-	 * KNOWN BUG (not queue-specific; the same on single-process n8n): the trigger remembers started event IDs in
-	 * the workflow's static data, which n8n loads when a webhook call starts and saves whole when it ends. Events
-	 * delivered at the same moment each save their own copy, the last save wins, and the other IDs are forgotten:
-	 * a later retry of such an event starts the workflow a second time. `test.failing` keeps the suite green
-	 * while the bug is there and turns red once it is fixed: then make this a plain `test`.
+	 * Events delivered at the same moment each load and save their own copy of the workflow's static data, so
+	 * static data alone forgets all but the last; the trigger also keeps started IDs in the receiving process's
+	 * memory (nodes/CoupontoolsTrigger/seenEvents.ts), which catches the retry of every one of them.
 	 */
-	test.failing('known bug: an event first delivered together with others is started again when it is retried', async () => {
+	test('an event first delivered together with others is not started again when it is retried', async () => {
 		/** @type {Record<string, string[]>} */
 		const restarted = {};
 		for (const label of [SINGLE, QUEUE]) {
