@@ -47,6 +47,8 @@ function bucketize(profile) {
 	};
 	/** @type {Record<string, number>} */
 	const ms = {};
+	/** @type {Record<string, number>} what "other" is made of, by the function on top of the stack */
+	const otherSelf = {};
 	let total = 0;
 	for (let i = 0; i < profile.samples.length; i++) {
 		const id = profile.samples[i];
@@ -55,8 +57,17 @@ function bucketize(profile) {
 		const name = /** @type {string} */ (bucketOf.get(id));
 		ms[name] = (ms[name] ?? 0) + dt;
 		total += dt;
+		if (name === OTHER) {
+			const f = nodes.get(id).callFrame;
+			const where = `${f.functionName || '(anonymous)'}${f.url ? ` (${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')})` : ''}`;
+			otherSelf[where] = (otherSelf[where] ?? 0) + dt;
+		}
 	}
-	return { totalMs: total, buckets: Object.entries(ms).sort((a, b) => b[1] - a[1]).map(([name, t]) => ({ name, ms: t })) };
+	return {
+		totalMs: total,
+		buckets: Object.entries(ms).sort((a, b) => b[1] - a[1]).map(([name, t]) => ({ name, ms: t })),
+		otherTop: Object.entries(otherSelf).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, t]) => ({ name, ms: t })),
+	};
 }
 
 /**

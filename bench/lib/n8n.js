@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const { startStack } = require('../../scripts/lib/stack');
 const { allWorkflows } = require('../workflows');
-const { postJson } = require('./http');
+const { postJson, call } = require('./http');
 const { sleep } = require('./stats');
 
 /**
@@ -45,6 +45,18 @@ async function startBenchStack({ version, sandboxUrl, log, env }) {
 		workflows,
 		pid: stack.server.pid,
 		baseUrl: stack.baseUrl,
+		/**
+		 * Until n8n answers /healthz/readiness with 200 (its database check passes again): a run that blocked
+		 * its event loop for longer than the database ping timeout leaves it "not ready" for a moment.
+		 */
+		async ready() {
+			for (let i = 0; i < 240; i++) {
+				const res = await call('GET', `${stack.baseUrl}/healthz/readiness`, undefined, { timeoutMs: 10_000 }).catch(() => undefined);
+				if (res?.status === 200) return;
+				await sleep(500);
+			}
+			throw new Error('n8n did not become ready again within 2 minutes');
+		},
 		/**
 		 * POST to a production webhook; resolves the round trip in ms.
 		 * @param {string} webhookPath @param {unknown} body

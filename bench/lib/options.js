@@ -11,6 +11,7 @@ const FULL = {
 	loaderRuns: 10,
 	events: 20,
 	floorPool: 32,
+	credMax: 1000,
 	only: ['returnall', 'send', 'webhook', 'startup'],
 	profile: true,
 	out: 'BENCHMARKS.md',
@@ -29,6 +30,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --loader-runs N         loader probes (default 10)                        env BENCH_LOADER_RUNS
   --events N              webhook events per run and receiver (default 20)  env BENCH_EVENTS
   --floor-pool N          sockets of the bounded keep-alive floor (default 32)
+  --cred-max N            largest Send Email size also run with HTTP Request + credential (default 1000)
   --only a,b              subset of: returnall, send, webhook, startup
   --no-profile            skip the CPU profile of one Send Email run per side
   --out FILE              report file (default BENCHMARKS.md)`;
@@ -66,6 +68,7 @@ function parseOptions(argv, env) {
 		else if (name === '--loader-runs') opts.loaderRuns = Number(value());
 		else if (name === '--events') opts.events = Number(value());
 		else if (name === '--floor-pool') opts.floorPool = Number(value());
+		else if (name === '--cred-max') opts.credMax = Number(value());
 		else if (name === '--only') opts.only = list(value()).map((s) => s.toLowerCase());
 		else if (name === '--no-profile') opts.profile = false;
 		else if (name === '--out') opts.out = value();

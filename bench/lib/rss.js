@@ -18,19 +18,24 @@ function rssOf(pid) {
  * Run `fn` while sampling the RSS of `pid` every `intervalMs`; resolves its result and the peak.
  * @template T
  * @param {number} pid @param {() => Promise<T>} fn @param {number} [intervalMs]
- * @returns {Promise<{ result: T, before: number, peak: number }>}
+ * @returns {Promise<{ result: T, before: number, peak: number, samples: [number, number][] }>} samples: [epoch ms, bytes]
  */
 async function withPeakRss(pid, fn, intervalMs = 20) {
 	const before = rssOf(pid);
 	let peak = before;
+	/** @type {[number, number][]} */
+	const samples = [[Date.now(), before]];
 	const timer = setInterval(() => {
 		const now = rssOf(pid);
+		samples.push([Date.now(), now]);
 		if (now > peak) peak = now;
 	}, intervalMs);
 	try {
 		const result = await fn();
-		peak = Math.max(peak, rssOf(pid));
-		return { result, before, peak };
+		const last = rssOf(pid);
+		samples.push([Date.now(), last]);
+		peak = Math.max(peak, last);
+		return { result, before, peak, samples };
 	} finally {
 		clearInterval(timer);
 	}

@@ -18,6 +18,7 @@ function spread(values) {
 /** @param {number} ms */
 function fmtMs(ms) {
 	if (!Number.isFinite(ms)) return 'n/a';
+	if (ms < 0) return `−${fmtMs(-ms)}`;
 	if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
 	if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
 	if (ms >= 10) return `${Math.round(ms)} ms`;
