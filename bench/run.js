@@ -74,7 +74,11 @@ async function benchLine(version, opts) {
 		log(`n8n ${version}: starting the sandbox and n8n with the bench workflows…`);
 		const sandbox = await startSandboxProcess();
 		const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-bench-prof-'));
-		const removeProfiles = () => fs.rmSync(profileDir, { recursive: true, force: true });
+		// BENCH_KEEP_PROFILES=<dir>: keep the raw .cpuprofile files (open them in Chrome DevTools) for a closer look.
+		const removeProfiles = () => {
+			if (process.env.BENCH_KEEP_PROFILES) fs.cpSync(profileDir, process.env.BENCH_KEEP_PROFILES, { recursive: true });
+			fs.rmSync(profileDir, { recursive: true, force: true });
+		};
 		process.on('exit', removeProfiles);
 		let n8n;
 		try {
@@ -91,7 +95,7 @@ async function benchLine(version, opts) {
 					N8N_DB_PING_TIMEOUT: '600000',
 				},
 			});
-			const ctx = { sandbox, n8n, opts, log };
+			const ctx = { sandbox, n8n, opts, log, profileDir };
 			if (opts.only.includes('returnall')) {
 				log(`n8n ${version}: Return All`);
 				results.returnAll = await returnAllSuite(ctx);

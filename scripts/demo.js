@@ -189,8 +189,8 @@ async function main() {
 		workflows: files,
 		activate: examples.filter((e) => e.activate).map((e) => e.id),
 		log: (line) => {
-			// Only the provisioning lines (install progress) are worth showing; the rest is said here.
-			if (/install|Node 2|Waiting/i.test(line)) say(`  ${line}`);
+			// Only the provisioning progress is worth showing (its opening line is said above); the rest is said here.
+			if (/install|Node 2|Waiting/i.test(line) && !/^Installing n8n/.test(line)) say(`  ${line}`);
 		},
 	});
 	stopStack = async () => {

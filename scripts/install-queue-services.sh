@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
 # Installs what the queue-mode end-to-end test (test/e2e/queue.test.js) needs, from Debian packages,
 # only when it is missing:
-#   - redis-server: n8n's queue mode (EXECUTIONS_MODE=queue) hands executions to workers through Redis (Bull).
-#   - PostgreSQL only with --with-postgres (or QUEUE_DB=postgres): n8n 2.8.4 and 2.41.1 accept queue mode
-#     on sqlite and only log "Scaling mode is not officially supported with sqlite. Please use PostgreSQL
-#     instead." (dist/commands/base-command.js), so the test runs on the shared sqlite file by default.
+#   - redis-server: n8n's queue mode (EXECUTIONS_MODE=queue) hands executions to workers through Redis (Bull);
+#   - postgresql: n8n 2.8.4 and 2.41.1 do not refuse queue mode on sqlite (they log "Scaling mode is not
+#     officially supported with sqlite. Please use PostgreSQL instead.", dist/commands/base-command.js),
+#     but the main and the workers would then share one sqlite file with nothing arbitrating writes
+#     between processes, so the test runs on PostgreSQL (why in detail: scripts/lib/queue.js).
+#     --redis-only (or QUEUE_DB=sqlite) skips it; the test then needs QUEUE_DB=sqlite.
 #
-# Nothing is left running: the test starts its own Redis (and Postgres) on 127.0.0.1 and a free port,
-# in a temp dir. If the package's own service got started by the install (a machine without Docker's
+# Nothing is left running: the test starts its own Redis and PostgreSQL on 127.0.0.1 and free ports, in
+# temp dirs. If a package's own service got started by the install (a machine without Docker's
 # policy-rc.d), it is stopped and disabled again, since this script started it.
 #
-# Usage: bash scripts/install-queue-services.sh [--with-postgres]     (root, or sudo without a password)
+# Usage: bash scripts/install-queue-services.sh [--redis-only]     (root, or sudo without a password)
 set -euo pipefail
 
-want_postgres=false
-[[ "${QUEUE_DB:-}" == "postgres" ]] && want_postgres=true
+want_postgres=true
+[[ "${QUEUE_DB:-}" == "sqlite" ]] && want_postgres=false
 for arg in "$@"; do
 	case "$arg" in
-		--with-postgres) want_postgres=true ;;
-		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+		--redis-only) want_postgres=false ;;
+		-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg" >&2; exit 2 ;;
 	esac
 done

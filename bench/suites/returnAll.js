@@ -10,6 +10,7 @@ const { nodeRun, executionWallMs } = require('../lib/n8n');
 const { withPeakRss, rssOf } = require('../lib/rss');
 const { median, sleep } = require('../lib/stats');
 const { CAMPAIGN } = require('../workflows');
+const { profileDuring } = require('../lib/cpu-profile');
 
 /**
  * A full garbage collection in n8n (SIGWINCH, see cpu-profile-preload.js), then its RSS once settled: what
@@ -56,8 +57,16 @@ async function returnAllSuite(ctx) {
 			await n8n.deleteExecution(ex.id);
 			await sleep(500);
 		}
+		// One more run, profiled: how the time splits (garbage collection grows with the result kept in memory).
+		let profile;
+		if (opts.profile && ctx.profileDir) {
+			await settledRss(n8n.pid);
+			profile = (await profileDuring(n8n.pid, ctx.profileDir, () => n8n.webhook('bench-return-all', { campaign: CAMPAIGN }))).analysis;
+			await n8n.deleteExecution((await n8n.lastExecution(wf.id)).id);
+		}
 		const ok = runs.filter((r) => r.ok);
 		bySize[sessions] = {
+			profile,
 			sessions: seeded.total,
 			pages,
 			ok: ok.length,

@@ -25,6 +25,8 @@ const net = require('node:net');
 const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
+const { parseJsonOrUndefined } = require('./http');
+
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST_ROOT = path.join(REPO_ROOT, 'e2e', 'runtime');
 const PACKAGE_NAME = 'n8n-nodes-coupontools';
@@ -714,6 +716,27 @@ function parseRawOutput(stdout) {
 }
 
 /**
+ * `n8n execute --id=<id> --rawOutput` next to a running server. The CLI starts its own task runner
+ * broker, which must not take the server's port, hence a fresh one. Never rejects on a failed run:
+ * `output` is the parsed JSON, or undefined when the CLI printed none (check `code` and `stdout`).
+ * @param {Runtime} runtime
+ * @param {NodeJS.ProcessEnv} env  the server's environment
+ * @param {string} workflowId
+ * @param {{ timeoutMs?: number }} [opts]  as in runCli
+ */
+async function executeWorkflow(runtime, env, workflowId, opts = {}) {
+	const brokerPort = await freePort();
+	const result = await runCli(runtime, { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, ['execute', `--id=${workflowId}`, '--rawOutput'], opts);
+	let output;
+	try {
+		output = parseRawOutput(result.stdout);
+	} catch {
+		output = undefined;
+	}
+	return { ...result, output };
+}
+
+/**
  * @typedef {object} Server
  * @property {number} pid
  * @property {string} baseUrl   e.g. http://127.0.0.1:5688
@@ -844,13 +867,7 @@ async function request(baseUrl, method, route, { body, cookie, apiKey } = {}) {
 	if (apiKey) headers['x-n8n-api-key'] = apiKey;
 	const res = await fetch(new URL(route, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 	const text = await res.text();
-	/** @type {any} */
-	let json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		json = undefined;
-	}
+	const json = parseJsonOrUndefined(text);
 	if (!res.ok) throw new Error(`${method} ${route} -> HTTP ${res.status}: ${text.slice(0, 500)}`);
 	return { res, json };
 }
@@ -954,6 +971,7 @@ module.exports = {
 	n8nEnv,
 	runCli,
 	parseRawOutput,
+	executeWorkflow,
 	startServer,
 	freePort,
 	setupOwnerAndApiKey,

@@ -10,10 +10,13 @@
  *   N workers: `n8n worker`, same user folder, encryption key, DB and package link as the main; each with
  *     its own task-runner broker port and health-check port (/healthz/readiness checks DB and Redis)
  *
- * Why sqlite is the default: n8n 2.8.4 and 2.41.1 do not refuse queue mode on sqlite; they log
+ * Why PostgreSQL by default: n8n 2.8.4 and 2.41.1 do not refuse queue mode on sqlite, they only log
  * "Scaling mode is not officially supported with sqlite. Please use PostgreSQL instead."
- * (dist/commands/base-command.js) and run. All processes then share one WAL-mode sqlite file on one
- * machine, which is enough for a test; production setups use PostgreSQL (db: 'postgres' tests that).
+ * (dist/commands/base-command.js), and the test passes on sqlite too (QUEUE_DB=sqlite). But then the main
+ * and the workers share one WAL-mode sqlite file that n8n opens without a busy timeout (@n8n/db
+ * db-connection-options.js), so nothing arbitrates writes between the processes; once here (2.41.1, under
+ * load) the main's API did not show executions the workers had finished for 90 s, with no error logged.
+ * Real queue-mode setups use PostgreSQL, so the test does too, on a throwaway cluster (~5 s).
  *
  * Redis and PostgreSQL come from Debian packages (scripts/install-queue-services.sh). Everything listens
  * on 127.0.0.1 only, and stop() ends workers, main, sandbox, Redis and PostgreSQL, also after a failed start.
@@ -28,7 +31,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const runtimeLib = require('./n8n-runtime');
 const { startStack } = require('./stack');
 
-const INSTALL_HINT = 'run `bash scripts/install-queue-services.sh` (add --with-postgres for PostgreSQL)';
+const INSTALL_HINT = 'run `bash scripts/install-queue-services.sh` (Redis and PostgreSQL from Debian packages)';
 const WORKER_READY = 'n8n worker is now ready';
 
 // ---------------------------------------------------------------------------
@@ -247,9 +250,9 @@ function findPostgresBin() {
  * A throwaway PostgreSQL cluster: initdb into a temp dir, `postgres` on 127.0.0.1 and a free port,
  * socket in the same dir, trust auth (loopback only), durability off (a test database).
  * PostgreSQL refuses to run as root, so as root it runs as the packaged `postgres` user via setpriv.
- * @param {{ port: number, log?: (line: string) => void }} opts
+ * @param {{ taken?: Set<number>, log?: (line: string) => void }} [opts]
  */
-async function startPostgres({ port, log = () => undefined }) {
+async function startPostgres({ taken = new Set(), log = () => undefined } = {}) {
 	const bin = findPostgresBin();
 	if (!bin) throw new Error(`PostgreSQL server binaries not found: ${INSTALL_HINT}`);
 	/** @type {string[]} */
@@ -281,35 +284,43 @@ async function startPostgres({ port, log = () => undefined }) {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw new Error(`initdb failed (${init.status ?? init.signal}):\n${init.stdout}${init.stderr}`);
 	}
-	const cmd = [...asUser, path.join(bin, 'postgres')];
-	const args = [
-		...cmd.slice(1),
-		'-D', data,
-		'-p', String(port),
-		'-k', dir,
-		'-c', 'listen_addresses=127.0.0.1',
-		// A test database: durability is not worth the time.
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=100',
-	];
-	log(`Starting PostgreSQL on 127.0.0.1:${port}…`);
-	fs.writeFileSync(logFile, '');
-	if (asUser.length) fs.chmodSync(logFile, 0o666);
-	const daemon = spawnDaemon(cmd[0], args, { logFile, cwd: dir, env });
-	const stop = async () => {
+	const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+	for (let attempt = 1; ; attempt++) {
+		const [port] = await freePorts(1, taken);
+		const cmd = [...asUser, path.join(bin, 'postgres')];
+		const args = [
+			...cmd.slice(1),
+			'-D', data,
+			'-p', String(port),
+			'-k', dir,
+			'-c', 'listen_addresses=127.0.0.1',
+			// A test database: durability is not worth the time.
+			'-c', 'fsync=off',
+			'-c', 'synchronous_commit=off',
+			'-c', 'full_page_writes=off',
+			'-c', 'max_connections=100',
+		];
+		log(`Starting PostgreSQL on 127.0.0.1:${port}…`);
+		fs.writeFileSync(logFile, '');
+		if (asUser.length) fs.chmodSync(logFile, 0o666);
+		const daemon = spawnDaemon(cmd[0], args, { logFile, cwd: dir, env });
 		// SIGINT = "fast" shutdown: open sessions are ended, the cluster stops cleanly.
-		await daemon.stop('SIGINT', 10_000);
-		fs.rmSync(dir, { recursive: true, force: true });
-	};
-	try {
-		await waitReady('postgres', () => fs.readFileSync(logFile, 'utf8').includes('database system is ready to accept connections'), daemon, logFile, 60_000);
-	} catch (error) {
-		await stop();
-		throw error;
+		const stopDaemon = async () => await daemon.stop('SIGINT', 10_000);
+		try {
+			// Our own log file: a server of another run on the same port cannot be mistaken for ours.
+			await waitReady('postgres', () => fs.readFileSync(logFile, 'utf8').includes('database system is ready to accept connections'), daemon, logFile, 60_000);
+		} catch (error) {
+			await stopDaemon();
+			if (attempt < 3 && /could not bind|Address already in use/.test(String(/** @type {Error} */ (error).message))) continue;
+			removeDir();
+			throw error;
+		}
+		const stop = async () => {
+			await stopDaemon();
+			removeDir();
+		};
+		return { host: '127.0.0.1', port, user: 'n8n', database: 'postgres', dir, logFile, stop };
 	}
-	return { host: '127.0.0.1', port, user: 'n8n', database: 'postgres', dir, logFile, stop };
 }
 
 // ---------------------------------------------------------------------------
@@ -320,7 +331,7 @@ async function startPostgres({ port, log = () => undefined }) {
  * @property {string} [version]          n8n line (default '2.8.4')
  * @property {number} [workers]          how many `n8n worker` processes (default 2)
  * @property {number} [workerConcurrency] jobs per worker at once (n8n's default is 10)
- * @property {'sqlite' | 'postgres'} [db] default: QUEUE_DB or 'sqlite' (see the header)
+ * @property {'sqlite' | 'postgres'} [db] default: QUEUE_DB, else 'postgres' (see the header)
  * @property {string[]} [workflows]      as in startStack
  * @property {string[]} [activate]       as in startStack (activated on the main)
  * @property {Record<string, unknown>} [sandbox] as in startStack
@@ -334,7 +345,7 @@ async function startPostgres({ port, log = () => undefined }) {
  */
 async function startQueueStack(options = {}) {
 	const log = options.log ?? (() => undefined);
-	const db = options.db ?? (process.env.QUEUE_DB === 'postgres' ? 'postgres' : 'sqlite');
+	const db = options.db ?? (process.env.QUEUE_DB === 'sqlite' ? 'sqlite' : 'postgres');
 	const workerCount = options.workers ?? 2;
 	const taken = new Set();
 	/** @type {Array<() => Promise<void>>} */
@@ -357,7 +368,7 @@ async function startQueueStack(options = {}) {
 	try {
 		const redis = await startRedis({ taken, log });
 		stops.push(redis.stop);
-		const postgres = db === 'postgres' ? await startPostgres({ port: (await freePorts(1, taken))[0], log }) : undefined;
+		const postgres = db === 'postgres' ? await startPostgres({ taken, log }) : undefined;
 		if (postgres) stops.push(postgres.stop);
 
 		/** @type {Record<string, string>} */

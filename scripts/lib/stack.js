@@ -10,6 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { fetchJson } = require('./http');
 const runtimeLib = require('./n8n-runtime');
 const { startSandbox } = require('../../test/sandbox/server');
 
@@ -71,11 +72,12 @@ async function startStack(options = {}) {
 			owner,
 			api,
 			/** POST to a production webhook; resolves { status, json, text }. */
-			webhook: async (/** @type {string} */ webhookPath, /** @type {unknown} */ body) => await post(`${server.baseUrl}/webhook/${webhookPath}`, body),
+			webhook: async (/** @type {string} */ webhookPath, /** @type {unknown} */ body) =>
+				await fetchJson(`${server.baseUrl}/webhook/${webhookPath}`, { method: 'POST', body: body ?? {} }),
 			/** Executions of one workflow, newest first, with their data. */
 			executions: async (/** @type {string} */ workflowId) => await runtimeLib.readExecutions(server.baseUrl, owner.apiKey, workflowId),
 			/** Run a workflow with the CLI while the server runs (needs its own broker port). */
-			execute: async (/** @type {string} */ workflowId) => await executeWorkflow(runtime, env, workflowId),
+			execute: async (/** @type {string} */ workflowId) => await runtimeLib.executeWorkflow(runtime, env, workflowId),
 			stop: async () => {
 				await server.stop();
 				if (sandbox) await sandbox.close();
@@ -108,19 +110,6 @@ async function importWorkflows(runtime, env, folder, file) {
 	if (result.code !== 0) throw new Error(`import:workflow ${file} failed:\n${result.stdout.slice(-1500)}${result.stderr.slice(-1500)}`);
 }
 
-/** @param {import('./n8n-runtime').Runtime} runtime @param {NodeJS.ProcessEnv} env @param {string} workflowId */
-async function executeWorkflow(runtime, env, workflowId) {
-	const brokerPort = await runtimeLib.freePort();
-	const result = await runtimeLib.runCli(runtime, { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, ['execute', `--id=${workflowId}`, '--rawOutput']);
-	let output;
-	try {
-		output = runtimeLib.parseRawOutput(result.stdout);
-	} catch {
-		output = undefined;
-	}
-	return { ...result, output };
-}
-
 /** @param {string} baseUrl @param {string} apiKey */
 function publicApi(baseUrl, apiKey) {
 	return async (/** @type {string} */ method, /** @type {string} */ route, /** @type {unknown} */ body) => {
@@ -133,19 +122,6 @@ function publicApi(baseUrl, apiKey) {
 		if (!res.ok) throw new Error(`${method} ${route} -> HTTP ${res.status}: ${text.slice(0, 500)}`);
 		return text ? JSON.parse(text) : undefined;
 	};
-}
-
-/** @param {string} url @param {unknown} body */
-async function post(url, body) {
-	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-	const text = await res.text();
-	let json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		json = undefined;
-	}
-	return { status: res.status, json, text };
 }
 
 module.exports = { startStack, CREDENTIAL, REPO_ROOT };

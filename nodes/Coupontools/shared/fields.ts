@@ -48,6 +48,33 @@ export function campaignLocator(
 	};
 }
 
+export interface BodyTextFieldSpec {
+	displayName: string;
+	/** Parameter name in the node. */
+	name: string;
+	/** The API's body key, when it is not spelled like `name` (e.g. first_name for firstName). */
+	property?: string;
+	placeholder?: string;
+	description?: string;
+}
+
+/**
+ * A plain text field the API takes as is under one body key: most optional fields of the create
+ * operations. Placeholder and description are left out, not set to undefined, when not given, so the
+ * field is the same object a hand-written declaration would be.
+ */
+export function bodyTextField({ displayName, name, property = name, placeholder, description }: BodyTextFieldSpec): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		...(placeholder === undefined ? {} : { placeholder }),
+		...(description === undefined ? {} : { description }),
+		routing: { send: { type: 'body', property } },
+	};
+}
+
 /**
  * Return All + Limit. On paged endpoints Return All also marks the request as paged (page=1, see
  * pagination.ts); `'unpaged'` is for lists the API answers in one piece, where Limit only trims the answer.

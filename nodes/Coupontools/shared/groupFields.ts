@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { formatDatesInBody } from './fields';
+import { bodyTextField, formatDatesInBody } from './fields';
 
 /** The two message tools (SMS and email) keep contacts in groups with gro_ IDs, each with its own list. */
 export interface GroupKind {
@@ -62,14 +62,9 @@ export function groupLocator(kind: GroupKind, displayOptions: IDisplayOptions): 
 
 /** The optional contact fields of the SMS tool's addcontact (§5.8); birthday is inferred from its 303 error. */
 export function contactAdditionalFields(displayOptions: IDisplayOptions): INodeProperties {
-	const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
-		displayName: `Custom Field ${n}`,
-		name: `customfield${n}`,
-		type: 'string',
-		default: '',
-		description: `Custom field ${n} of the contact`,
-		routing: { send: { type: 'body', property: `customfield${n}` } },
-	}));
+	const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
+		bodyTextField({ displayName: `Custom Field ${n}`, name: `customfield${n}`, description: `Custom field ${n} of the contact` }),
+	);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -87,22 +82,8 @@ export function contactAdditionalFields(displayOptions: IDisplayOptions): INodeP
 				routing: { send: { type: 'body', property: 'birthday', preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')] } },
 			},
 			...customFields,
-			{
-				displayName: 'First Name',
-				name: 'first_name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Jane',
-				routing: { send: { type: 'body', property: 'first_name' } },
-			},
-			{
-				displayName: 'Last Name',
-				name: 'last_name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Doe',
-				routing: { send: { type: 'body', property: 'last_name' } },
-			},
+			bodyTextField({ displayName: 'First Name', name: 'first_name', placeholder: 'e.g. Jane' }),
+			bodyTextField({ displayName: 'Last Name', name: 'last_name', placeholder: 'e.g. Doe' }),
 		],
 	};
 }

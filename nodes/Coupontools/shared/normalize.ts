@@ -16,22 +16,34 @@ export function toIsoUtc(value: string): string {
 	return `${day}T${hours}:${minutes}:${seconds ?? '00'}Z`;
 }
 
+function isRecord(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function normalizeValue(key: string, value: unknown, normalize: (record: IDataObject) => IDataObject): IDataObject[keyof IDataObject] {
+	if (typeof value === 'string' && UTC_DATE_KEYS.test(key)) {
+		return value === '' || value.startsWith('0000-00-00') ? null : toIsoUtc(value);
+	}
+	if (isRecord(value)) return normalize(value);
+	if (Array.isArray(value)) return value.map((entry) => (isRecord(entry) ? normalize(entry) : entry)) as IDataObject[];
+	return value as IDataObject[keyof IDataObject];
+}
+
 export function normalizeRecord(record: IDataObject): IDataObject {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(record)) {
-		if (typeof value === 'string' && UTC_DATE_KEYS.test(key)) {
-			out[key] = value === '' || value.startsWith('0000-00-00') ? null : toIsoUtc(value);
-		} else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-			out[key] = normalizeRecord(value as IDataObject);
-		} else if (Array.isArray(value)) {
-			out[key] = value.map((entry) =>
-				entry !== null && typeof entry === 'object' && !Array.isArray(entry)
-					? normalizeRecord(entry as IDataObject)
-					: entry,
-			) as IDataObject[];
-		} else {
-			out[key] = value;
-		}
-	}
+	for (const [key, value] of Object.entries(record)) out[key] = normalizeValue(key, value, normalizeRecord);
 	return out;
+}
+
+/**
+ * normalizeRecord without the copy, for a record nothing else holds (just parsed from an answer). Return All
+ * reads up to 100,000 sessions: a second copy of each doubled the allocations, and with them the garbage
+ * collections that go through the whole growing result (BENCHMARKS.md, Return All).
+ */
+export function normalizeRecordInPlace(record: IDataObject): IDataObject {
+	for (const [key, value] of Object.entries(record)) {
+		const normalized = normalizeValue(key, value, normalizeRecordInPlace);
+		if (normalized !== value) record[key] = normalized;
+	}
+	return record;
 }

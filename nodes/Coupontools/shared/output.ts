@@ -10,7 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { CoupontoolsFailure } from './errors';
 import { describeFailure, parseCoupontoolsFailure } from './errors';
-import { normalizeRecord } from './normalize';
+import { normalizeRecord, normalizeRecordInPlace } from './normalize';
 
 /** How one operation's answer becomes output items. Data, declared next to the operation. */
 export interface OutputShape {
@@ -95,8 +95,10 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 			}
 		}
 
+		// The records are the freshly parsed answer's own, except `set`, a constant of the description.
+		const normalize = shape.set && !Array.isArray(body) ? normalizeRecord : normalizeRecordInPlace;
 		return recordsOf(body, shape).map((json) => ({
-			json: normalizeRecord(shape.mark ? { ...shape.mark, ...json } : json),
+			json: normalize(shape.mark ? { ...shape.mark, ...json } : json),
 			pairedItem: { item: itemIndex },
 		}));
 	};

@@ -7,6 +7,8 @@
 
 const fs = require('node:fs');
 
+// `http` is what the test files have always imported from here.
+const { fetchJson: http } = require('../../../scripts/lib/http');
 const runtimeLib = require('../../../scripts/lib/n8n-runtime');
 
 /** Sandbox-only demo values (test/sandbox/README.md), not secrets. */
@@ -32,27 +34,6 @@ function stackState() {
 	const file = process.env.COUPONTOOLS_E2E_STATE;
 	if (!file || !fs.existsSync(file)) throw new Error('No e2e stack: run these tests with `npm run test:e2e` (jest -c jest.e2e.config.js)');
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
-}
-
-/**
- * @param {string} url
- * @param {{ method?: string, body?: unknown, rawBody?: string, headers?: Record<string, string> }} [init]
- * @returns {Promise<{ status: number, json: any, text: string }>}
- */
-async function http(url, { method = 'GET', body, rawBody, headers = {} } = {}) {
-	const res = await fetch(url, {
-		method,
-		headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-		body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-	});
-	const text = await res.text();
-	let json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		json = undefined;
-	}
-	return { status: res.status, json, text };
 }
 
 /** @param {number} ms */
@@ -105,24 +86,7 @@ function e2eContext() {
 		/** Executions n8n recorded for a workflow (public API), newest first, with run data. */
 		executions: async (/** @type {string} */ workflowId) => await runtimeLib.readExecutions(state.baseUrl, state.owner.apiKey, workflowId),
 		/** `n8n execute --id=<id> --rawOutput` while the server runs (own task-runner port). */
-		execute: async (/** @type {string} */ workflowId) => {
-			const brokerPort = await runtimeLib.freePort();
-			const result = await runtimeLib.runCli(
-				state.runtime,
-				{ ...state.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
-				['execute', `--id=${workflowId}`, '--rawOutput'],
-				{
-					timeoutMs: 150_000,
-				},
-			);
-			let output;
-			try {
-				output = runtimeLib.parseRawOutput(result.stdout);
-			} catch {
-				output = undefined;
-			}
-			return { ...result, output };
-		},
+		execute: async (/** @type {string} */ workflowId) => await runtimeLib.executeWorkflow(state.runtime, state.env, workflowId, { timeoutMs: 150_000 }),
 	};
 }
 

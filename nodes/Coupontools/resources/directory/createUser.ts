@@ -1,13 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formatDatesInBody } from '../../shared/fields';
+import { bodyTextField, formatDatesInBody } from '../../shared/fields';
 import { v4DirectoryLocator } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['createUser'] } };
-
-function text(displayName: string, name: string, property: string, placeholder: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', placeholder, routing: { send: { type: 'body', property } } };
-}
 
 export const directoryCreateUserFields: INodeProperties[] = [
 	v4DirectoryLocator(displayOptions),
@@ -30,7 +26,7 @@ export const directoryCreateUserFields: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			text('Address', 'address', 'address', 'e.g. Main Street 1'),
+			bodyTextField({ displayName: 'Address', name: 'address', placeholder: 'e.g. Main Street 1' }),
 			{
 				displayName: 'Birth Date',
 				name: 'birthDate',
@@ -39,12 +35,12 @@ export const directoryCreateUserFields: INodeProperties[] = [
 				description: "The user's date of birth (only the date is sent)",
 				routing: { send: { type: 'body', property: 'birth_date', preSend: [formatDatesInBody(['birth_date'], 'yyyy-MM-dd')] } },
 			},
-			text('City', 'city', 'city', 'e.g. Ghent'),
-			text('Custom Field 1', 'custom1', 'custom_1', 'e.g. Gold member'),
-			text('Custom Field 2', 'custom2', 'custom_2', 'e.g. Newsletter'),
-			text('Custom Field 3', 'custom3', 'custom_3', 'e.g. Referral'),
-			text('First Name', 'firstName', 'first_name', 'e.g. Jane'),
-			text('Last Name', 'lastName', 'last_name', 'e.g. Doe'),
+			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
+			bodyTextField({ displayName: 'Custom Field 1', name: 'custom1', property: 'custom_1', placeholder: 'e.g. Gold member' }),
+			bodyTextField({ displayName: 'Custom Field 2', name: 'custom2', property: 'custom_2', placeholder: 'e.g. Newsletter' }),
+			bodyTextField({ displayName: 'Custom Field 3', name: 'custom3', property: 'custom_3', placeholder: 'e.g. Referral' }),
+			bodyTextField({ displayName: 'First Name', name: 'firstName', property: 'first_name', placeholder: 'e.g. Jane' }),
+			bodyTextField({ displayName: 'Last Name', name: 'lastName', property: 'last_name', placeholder: 'e.g. Doe' }),
 			{
 				displayName: 'Password',
 				name: 'password',
@@ -54,8 +50,8 @@ export const directoryCreateUserFields: INodeProperties[] = [
 				description: 'The password the user logs in with. Coupontools generates one when left out.',
 				routing: { send: { type: 'body', property: 'password' } },
 			},
-			text('Phone', 'phone', 'phone', 'e.g. +32470123456'),
-			text('ZIP Code', 'zip', 'zip', 'e.g. 9000'),
+			bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
+			bodyTextField({ displayName: 'ZIP Code', name: 'zip', placeholder: 'e.g. 9000' }),
 		],
 	},
 ];

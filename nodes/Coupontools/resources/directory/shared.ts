@@ -11,10 +11,39 @@ export const REGISTERED_USER_LIST_KEYS = ['data', 'users'];
  * (/v3/directory/list or GET /v4/directory), so a picked directory never depends on how the two IDs
  * relate. They are two parameters because their By ID rules differ (n8n refuses one name with two rules).
  */
-export function directoryLocator(displayOptions: IDisplayOptions): INodeProperties {
+interface DirectoryGeneration {
+	/** Parameter name in the node: one per generation, see above. */
+	name: 'directory' | 'directoryId';
+	/** listSearch method (Coupontools.node.ts). */
+	searchListMethod: 'searchDirectories' | 'searchV4Directories';
+	idPlaceholder: string;
+	idRegex: string;
+	idErrorMessage: string;
+	/** The API's body key; none for v4, whose value goes into the path (`{directoryId}`, see shared/path.ts). */
+	bodyProperty?: 'directory';
+}
+
+const V3_DIRECTORY: DirectoryGeneration = {
+	name: 'directory',
+	searchListMethod: 'searchDirectories',
+	idPlaceholder: 'e.g. dir_12345',
+	idRegex: 'dir_[A-Za-z0-9]+',
+	idErrorMessage: 'A directory ID starts with dir_, e.g. dir_12345',
+	bodyProperty: 'directory',
+};
+
+const V4_DIRECTORY: DirectoryGeneration = {
+	name: 'directoryId',
+	searchListMethod: 'searchV4Directories',
+	idPlaceholder: 'e.g. 12345',
+	idRegex: '(dir_)?[0-9]+',
+	idErrorMessage: 'The directory ID is a number, e.g. 12345 (dir_12345 works too)',
+};
+
+function directoryPicker(generation: DirectoryGeneration, displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Directory',
-		name: 'directory',
+		name: generation.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
@@ -26,57 +55,28 @@ export function directoryLocator(displayOptions: IDisplayOptions): INodeProperti
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a directory…',
-				typeOptions: { searchListMethod: 'searchDirectories', searchable: true },
+				typeOptions: { searchListMethod: generation.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. dir_12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: 'dir_[A-Za-z0-9]+', errorMessage: 'A directory ID starts with dir_, e.g. dir_12345' },
-					},
-				],
+				placeholder: generation.idPlaceholder,
+				validation: [{ type: 'regex', properties: { regex: generation.idRegex, errorMessage: generation.idErrorMessage } }],
 			},
 		],
-		routing: { send: { type: 'body', property: 'directory' } },
+		...(generation.bodyProperty ? { routing: { send: { type: 'body', property: generation.bodyProperty } } } : {}),
 	};
 }
 
-/** The v4 REST form: its value goes into the path (`{directoryId}`, see shared/path.ts), not the body. */
+/** The v3 form: a dir_… ID in the body. */
+export function directoryLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return directoryPicker(V3_DIRECTORY, displayOptions);
+}
+
+/** The v4 REST form: a number in the path. */
 export function v4DirectoryLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Directory',
-		name: 'directoryId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The directory to use',
-		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a directory…',
-				typeOptions: { searchListMethod: 'searchV4Directories', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '(dir_)?[0-9]+', errorMessage: 'The directory ID is a number, e.g. 12345 (dir_12345 works too)' },
-					},
-				],
-			},
-		],
-	};
+	return directoryPicker(V4_DIRECTORY, displayOptions);
 }
 
 /** A registered user in a v4 REST path (`{userId}`); a reg_ ID from Get Registered Users works too (shared/path.ts). */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formatDatesInBody } from '../../shared/fields';
+import { bodyTextField, formatDatesInBody } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['createUser'] } };
 
@@ -43,22 +43,8 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				description: "The user's date of birth (only the date is sent)",
 				routing: { send: { type: 'body', property: 'birthday', preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')] } },
 			},
-			{
-				displayName: 'City',
-				name: 'city',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Ghent',
-				routing: { send: { type: 'body', property: 'city' } },
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Jane',
-				routing: { send: { type: 'body', property: 'first_name' } },
-			},
+			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
+			bodyTextField({ displayName: 'First Name', name: 'firstName', property: 'first_name', placeholder: 'e.g. Jane' }),
 			{
 				displayName: 'Gender',
 				name: 'gender',
@@ -71,22 +57,8 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				],
 				routing: { send: { type: 'body', property: 'gender' } },
 			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Doe',
-				routing: { send: { type: 'body', property: 'last_name' } },
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +32470123456',
-				routing: { send: { type: 'body', property: 'phone' } },
-			},
+			bodyTextField({ displayName: 'Last Name', name: 'lastName', property: 'last_name', placeholder: 'e.g. Doe' }),
+			bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
 		],
 	},
 ];

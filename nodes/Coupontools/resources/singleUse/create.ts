@@ -1,23 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignLocator, formatDatesInBody } from '../../shared/fields';
+import { bodyTextField, campaignLocator, formatDatesInBody } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['singleUse'], operation: ['create'] } };
 
-function bodyText(displayName: string, param: string, description: string, placeholder: string): INodeProperties {
-	return {
-		displayName,
-		name: param,
-		type: 'string',
-		default: '',
-		placeholder,
-		description,
-		routing: { send: { type: 'body', property: param } },
-	};
-}
-
 const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
-	bodyText(`Custom Field ${n}`, `customfield${n}`, `Value for custom field ${n} of the coupon (max 50 characters)`, 'e.g. VIP'),
+	bodyTextField({
+		displayName: `Custom Field ${n}`,
+		name: `customfield${n}`,
+		placeholder: 'e.g. VIP',
+		description: `Value for custom field ${n} of the coupon (max 50 characters)`,
+	}),
 );
 
 export const singleUseCreateFields: INodeProperties[] = [
@@ -44,8 +37,18 @@ export const singleUseCreateFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'autovalcode' } },
 			},
 			...customFields,
-			bodyText('Custom ID', 'customid', 'Your own reference for this consumer, e.g. the CRM contact ID (max 50 characters)', 'e.g. crm-4711'),
-			bodyText('Custom Validation Code', 'customvalcode', 'Your own validation or barcode value (max 100 characters)', 'e.g. SUMMER-4711'),
+			bodyTextField({
+				displayName: 'Custom ID',
+				name: 'customid',
+				placeholder: 'e.g. crm-4711',
+				description: 'Your own reference for this consumer, e.g. the CRM contact ID (max 50 characters)',
+			}),
+			bodyTextField({
+				displayName: 'Custom Validation Code',
+				name: 'customvalcode',
+				placeholder: 'e.g. SUMMER-4711',
+				description: 'Your own validation or barcode value (max 100 characters)',
+			}),
 			{
 				displayName: 'Duplicate Check',
 				name: 'duplicateCheck',
@@ -55,7 +58,12 @@ export const singleUseCreateFields: INodeProperties[] = [
 					'Whether to return the existing single-use URL when this email, phone or custom ID already got one, instead of creating a second',
 				routing: { send: { type: 'body', property: 'duplicate_check' } },
 			},
-			bodyText('Email', 'email', "The consumer's email address, pre-filled in the coupon", 'e.g. jane@example.com'),
+			bodyTextField({
+				displayName: 'Email',
+				name: 'email',
+				placeholder: 'e.g. jane@example.com',
+				description: "The consumer's email address, pre-filled in the coupon",
+			}),
 			{
 				displayName: 'Expiry Date',
 				name: 'expiryDate',
@@ -66,14 +74,54 @@ export const singleUseCreateFields: INodeProperties[] = [
 					send: { type: 'body', property: 'expiry_date', preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd HH:mm:ss')] },
 				},
 			},
-			bodyText('First Name', 'firstname', "The consumer's first name, pre-filled in the coupon", 'e.g. Jane'),
-			bodyText('Last Name', 'lastname', "The consumer's last name, pre-filled in the coupon", 'e.g. Doe'),
-			bodyText('Phone', 'phone', "The consumer's phone number, pre-filled in the coupon", 'e.g. +32470123456'),
-			bodyText('UTM Campaign', 'utm_campaign', 'Tracking: the utm_campaign value', 'e.g. spring_sale'),
-			bodyText('UTM Content', 'utm_content', 'Tracking: the utm_content value', 'e.g. banner'),
-			bodyText('UTM Medium', 'utm_medium', 'Tracking: the utm_medium value', 'e.g. email'),
-			bodyText('UTM Source', 'utm_source', 'Tracking: the utm_source value', 'e.g. newsletter'),
-			bodyText('UTM Term', 'utm_term', 'Tracking: the utm_term value', 'e.g. coupon'),
+			bodyTextField({
+				displayName: 'First Name',
+				name: 'firstname',
+				placeholder: 'e.g. Jane',
+				description: "The consumer's first name, pre-filled in the coupon",
+			}),
+			bodyTextField({
+				displayName: 'Last Name',
+				name: 'lastname',
+				placeholder: 'e.g. Doe',
+				description: "The consumer's last name, pre-filled in the coupon",
+			}),
+			bodyTextField({
+				displayName: 'Phone',
+				name: 'phone',
+				placeholder: 'e.g. +32470123456',
+				description: "The consumer's phone number, pre-filled in the coupon",
+			}),
+			bodyTextField({
+				displayName: 'UTM Campaign',
+				name: 'utm_campaign',
+				placeholder: 'e.g. spring_sale',
+				description: 'Tracking: the utm_campaign value',
+			}),
+			bodyTextField({
+				displayName: 'UTM Content',
+				name: 'utm_content',
+				placeholder: 'e.g. banner',
+				description: 'Tracking: the utm_content value',
+			}),
+			bodyTextField({
+				displayName: 'UTM Medium',
+				name: 'utm_medium',
+				placeholder: 'e.g. email',
+				description: 'Tracking: the utm_medium value',
+			}),
+			bodyTextField({
+				displayName: 'UTM Source',
+				name: 'utm_source',
+				placeholder: 'e.g. newsletter',
+				description: 'Tracking: the utm_source value',
+			}),
+			bodyTextField({
+				displayName: 'UTM Term',
+				name: 'utm_term',
+				placeholder: 'e.g. coupon',
+				description: 'Tracking: the utm_term value',
+			}),
 		],
 	},
 ];
