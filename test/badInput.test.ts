@@ -43,11 +43,11 @@ const usage = (filters: INodeParameters): INodeParameters => ({
 	returnAll: true,
 	filters,
 });
-const singleUse = (additionalFields: INodeParameters): INodeParameters => ({
+const singleUse = (singleUseFields: INodeParameters): INodeParameters => ({
 	resource: 'singleUse',
 	operation: 'create',
 	campaign: byId('cam_1004'),
-	additionalFields,
+	singleUseFields,
 });
 
 const cases: BadInput[] = [

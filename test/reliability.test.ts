@@ -58,7 +58,7 @@ describe('1,000-item batches under 20% mixed faults', () => {
 				resource: 'singleUse',
 				operation: 'create',
 				campaign: byId('cam_1004'),
-				additionalFields: { customid: '={{ $json.id }}', duplicateCheck: true },
+				singleUseFields: { customid: '={{ $json.id }}', duplicateCheck: true },
 			},
 			items,
 			onError: 'continueRegularOutput',

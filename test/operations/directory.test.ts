@@ -100,8 +100,8 @@ describeOperations('Directory', [
 		title: 'Create User (v4 REST): numeric directory from the v4 picker in the path, documented fields, bare JSON answer',
 		parameters: directory('createUser', {
 			directoryId: fromList('2001'),
-			email: 'sam@example.com',
-			additionalFields: {
+			directoryUserEmail: 'sam@example.com',
+			directoryUserFields: {
 				firstName: 'Sam',
 				lastName: 'Smet',
 				birthDate: '1995-07-14T00:00:00',
@@ -221,7 +221,7 @@ describe('Directory: state across calls (v4 writes show in the v3 list)', () => 
 	const registered = async () => await go(directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: true }));
 
 	test('a created user is listed first by Get Registered Users; blocks and paid access show on it', async () => {
-		const [created] = await go(directory('createUser', { directoryId: fromList('2002'), email: 'lena@example.com', additionalFields: { firstName: 'Lena' } }));
+		const [created] = await go(directory('createUser', { directoryId: fromList('2002'), directoryUserEmail: 'lena@example.com', directoryUserFields: { firstName: 'Lena' } }));
 		const v3Id = `reg_${String(created.id)}`;
 		expect((await registered()).map((u) => u.ID)).toEqual([v3Id, 'reg_8004']);
 
@@ -296,7 +296,7 @@ describe('Directory: documented error codes and checks before sending', () => {
 		},
 		{
 			code: '507 (v4 Create User: directory not found)',
-			parameters: directory('createUser', { directoryId: byId('9999'), email: 'x@example.com' }),
+			parameters: directory('createUser', { directoryId: byId('9999'), directoryUserEmail: 'x@example.com' }),
 			message: /507/,
 			description: /Directory ID not found/,
 		},
@@ -308,7 +308,7 @@ describe('Directory: documented error codes and checks before sending', () => {
 		},
 		{
 			code: '304 (v4 Create User: email already registered in this directory)',
-			parameters: directory('createUser', { directoryId: byId('2001'), email: 'tom@example.com' }),
+			parameters: directory('createUser', { directoryId: byId('2001'), directoryUserEmail: 'tom@example.com' }),
 			message: /already exists \(Coupontools error 304\)/,
 			description: /Email already exists/,
 		},
@@ -453,7 +453,7 @@ describe('directory pickers (By ID): what the editor accepts per API generation'
 	test.each(['createUser', 'blockUser', 'unblockUser', 'givePaidAccess', 'revokePaidAccess', 'createSsoToken'])(
 		'v4 %s: numbers and dir_ numbers pass, names are flagged',
 		(operation) => {
-			const base = { resource: 'directory', operation, userId: '8001', email: 'a@example.com' };
+			const base = { resource: 'directory', operation, userId: '8001', directoryUserEmail: 'a@example.com' };
 			expect(issues({ ...base, directoryId: byId('2001') })).toBe('null');
 			expect(issues({ ...base, directoryId: byId('dir_2001') })).toBe('null');
 			expect(issues({ ...base, directoryId: byId('City') })).toContain('is a number');

@@ -52,8 +52,8 @@ describeOperations('Email Group', [
 			resource: 'emailGroup',
 			operation: 'addContact',
 			emailGroup: byId(LEADS),
-			email: 'ann@example.com',
-			additionalFields: { first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14', customfield3: 'webinar' },
+			contactEmail: 'ann@example.com',
+			emailContactFields: { first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14', customfield3: 'webinar' },
 		},
 		request: {
 			method: 'POST',
@@ -75,7 +75,7 @@ describe('Email Group: state across calls', () => {
 		const id = String(created.items[0].json.ID);
 
 		await run(sandbox.current, {
-			parameters: { resource: 'emailGroup', operation: 'addContact', emailGroup: byId(id), email: '={{ $json.email }}' },
+			parameters: { resource: 'emailGroup', operation: 'addContact', emailGroup: byId(id), contactEmail: '={{ $json.email }}' },
 			items: [{ email: 'one@example.com' }, { email: 'two@example.com' }],
 		});
 
@@ -93,7 +93,7 @@ describe('Email Group: error codes', () => {
 		['getAll', {}],
 		['getContacts', { emailGroup: byId(NEWSLETTER) }],
 		['create', { groupName: 'x' }],
-		['addContact', { emailGroup: byId(NEWSLETTER), email: 'a@example.com' }],
+		['addContact', { emailGroup: byId(NEWSLETTER), contactEmail: 'a@example.com' }],
 	])('103 on %s when the account lacks the email tool', async (operation, fields) => {
 		sandbox.current.state.account.emailIntegration = false;
 		const result = await run(sandbox.current, { parameters: { resource: 'emailGroup', operation, returnAll: true, ...fields } });
@@ -109,13 +109,13 @@ describe('Email Group: error codes', () => {
 	});
 
 	test.each(['getContacts', 'addContact'])('514 on %s: unknown group', async (operation) => {
-		const result = await run(sandbox.current, { parameters: { resource: 'emailGroup', operation, emailGroup: byId('gro_9999'), email: 'a@example.com' } });
+		const result = await run(sandbox.current, { parameters: { resource: 'emailGroup', operation, emailGroup: byId('gro_9999'), contactEmail: 'a@example.com' } });
 		expect(result.error?.message).toBe('Group not found (Coupontools error 514)');
 		expect(result.error?.description).toMatch(/Group ID not found/);
 	});
 
 	test('Add Contact refuses an invalid email (305) before calling Coupontools', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'emailGroup', operation: 'addContact', emailGroup: byId(NEWSLETTER), email: 'jane@' } });
+		const result = await run(sandbox.current, { parameters: { resource: 'emailGroup', operation: 'addContact', emailGroup: byId(NEWSLETTER), contactEmail: 'jane@' } });
 		expect(result.error?.message).toMatch(/^Email "jane@" is not an email address/);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});

@@ -74,9 +74,9 @@ describeOperations('Loyalty Card', [
 	{
 		title: 'Create User: documented fields, birthday sent as yyyy-MM-dd, the password never in the output',
 		parameters: card('createUser', {
-			email: 'sam@example.com',
+			cardUserEmail: 'sam@example.com',
 			password: 'correct-horse-battery',
-			additionalFields: { firstName: 'Sam', lastName: 'Smet', gender: 'male', birthday: '1995-07-14T00:00:00', city: 'Leuven', phone: '+32470000111' },
+			cardUserFields: { firstName: 'Sam', lastName: 'Smet', gender: 'male', birthday: '1995-07-14T00:00:00', city: 'Leuven', phone: '+32470000111' },
 		}),
 		request: {
 			method: 'POST',
@@ -167,7 +167,7 @@ describe('Loyalty Card: state across calls', () => {
 	};
 
 	test('a created user, once linked, is listed by Get Users; points and stamps add up; voiding shows', async () => {
-		const [created] = await go(card('createUser', { email: 'new@example.com', password: 'pw-123456' }));
+		const [created] = await go(card('createUser', { cardUserEmail: 'new@example.com', password: 'pw-123456' }));
 		// Chained like a workflow would: the next node maps the new user's ID.
 		const [linked] = await go(card('linkUser', { loyaltyCard: byId(VIP), user: '={{ $json.ID }}' }), [created]);
 		expect(linked).toMatchObject({ ID: created.ID, points: 0 });
@@ -257,13 +257,13 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 		},
 		{
 			code: '200 (Create User: the password resolved to nothing)',
-			parameters: card('createUser', { email: 'x@example.com', password: '={{ "" }}' }),
+			parameters: card('createUser', { cardUserEmail: 'x@example.com', password: '={{ "" }}' }),
 			message: /required field is missing \(Coupontools error 200\)/,
 			description: /Please provide a password/,
 		},
 		{
 			code: '304 (Create User: email already exists)',
-			parameters: card('createUser', { email: 'jane@example.com', password: 'pw' }),
+			parameters: card('createUser', { cardUserEmail: 'jane@example.com', password: 'pw' }),
 			message: /already exists \(Coupontools error 304\)/,
 			description: /Email already exists/,
 		},

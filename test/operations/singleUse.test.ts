@@ -7,7 +7,7 @@ describeOperations('Single Use', [
 			resource: 'singleUse',
 			operation: 'create',
 			campaign: byId('cam_1004'),
-			additionalFields: {
+			singleUseFields: {
 				firstname: 'Ann',
 				lastname: 'Lee',
 				email: 'ann@example.com',
@@ -51,7 +51,7 @@ describeOperations('Single Use', [
 	{
 		title: 'Create twice for the same custom ID with duplicate check returns the same URL',
 		before: async () => undefined,
-		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1001'), additionalFields: { customid: 'crm-4711', duplicateCheck: true } },
+		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1001'), singleUseFields: { customid: 'crm-4711', duplicateCheck: true } },
 		request: { method: 'POST', path: '/v3/singleuse/create', body: { campaign: 'cam_1001', customid: 'crm-4711', duplicate_check: true } },
 		output(items) {
 			expect(items[0].single_use_code).toBe('kkv53n0eer58xmcj4c0xy');
@@ -60,7 +60,7 @@ describeOperations('Single Use', [
 	},
 	{
 		title: 'Create with an auto validation code',
-		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1004'), additionalFields: { autovalcode: '8digits' } },
+		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1004'), singleUseFields: { autovalcode: '8digits' } },
 		request: { method: 'POST', path: '/v3/singleuse/create', body: { campaign: 'cam_1004', autovalcode: '8digits' } },
 		output(items) {
 			expect(items[0].single_use_code).toMatch(/^[a-z0-9]{21}$/);

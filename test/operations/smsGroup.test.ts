@@ -60,8 +60,8 @@ describeOperations('SMS Group', [
 			resource: 'smsGroup',
 			operation: 'addContact',
 			smsGroup: byId(VIP),
-			phone: '+32470555666',
-			additionalFields: { first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14T00:00:00', customfield1: 'gold', customfield7: 'z' },
+			contactPhone: '+32470555666',
+			smsContactFields: { first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14T00:00:00', customfield1: 'gold', customfield7: 'z' },
 		},
 		request: {
 			method: 'POST',
@@ -76,7 +76,7 @@ describeOperations('SMS Group', [
 	},
 	{
 		title: 'Add Contact of a phone already in the group updates it',
-		parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(NEWSLETTER), phone: '+32470123456', additionalFields: { last_name: 'Smith' } },
+		parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(NEWSLETTER), contactPhone: '+32470123456', smsContactFields: { last_name: 'Smith' } },
 		request: { method: 'POST', path: '/v3/smstool/addcontact', body: { smsgroup: NEWSLETTER, phone: '+32470123456', last_name: 'Smith' } },
 		output(items, sandbox) {
 			expect(items[0]).toMatchObject({ action: 'contact_updated', contact: { phone: '+32470123456', last_name: 'Smith' } });
@@ -94,7 +94,7 @@ describe('SMS Group: state across calls', () => {
 		expect(id).toMatch(/^gro_\d+$/);
 
 		const added = await run(sandbox.current, {
-			parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(id), phone: '={{ $json.phone }}' },
+			parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(id), contactPhone: '={{ $json.phone }}' },
 			items: [{ phone: '+32470000001' }, { phone: '+32470000002' }],
 		});
 		expect(added.error).toBeUndefined();
@@ -114,7 +114,7 @@ describe('SMS Group: documented error codes', () => {
 		['getAll', {}],
 		['getContacts', { smsGroup: byId(NEWSLETTER) }],
 		['create', { groupName: 'x' }],
-		['addContact', { smsGroup: byId(NEWSLETTER), phone: '+32470123456' }],
+		['addContact', { smsGroup: byId(NEWSLETTER), contactPhone: '+32470123456' }],
 	])('103 on %s when the account has no SMS integration', async (operation, fields) => {
 		sandbox.current.state.account.smsIntegration = false;
 		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation, returnAll: true, ...fields } });
@@ -130,15 +130,15 @@ describe('SMS Group: documented error codes', () => {
 	});
 
 	test.each(['getContacts', 'addContact'])('514 on %s: unknown group', async (operation) => {
-		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation, smsGroup: byId('gro_9999'), phone: '+32470123456' } });
+		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation, smsGroup: byId('gro_9999'), contactPhone: '+32470123456' } });
 		expect(result.error?.message).toBe('Group not found (Coupontools error 514)');
 		expect(result.error?.description).toMatch(/Group ID not found.*gro_/);
 	});
 
 	test.each([
-		['a phone not in E.164', { phone: '0470 12 34 56' }, /^Phone "0470 12 34 56" is not in E\.164 format/],
-		['an impossible birthday (303)', { phone: '+32470123456', additionalFields: { birthday: '1990-02-31' } }, /^Birthday "1990-02-31" is not a date in the format yyyy-MM-dd/],
-		['a group ID with bad characters from an expression (301)', { smsGroup: byId('={{ "gro 1" }}'), phone: '+32470123456' }, /^SMS Group "gro 1" is not a valid ID/],
+		['a phone not in E.164', { contactPhone: '0470 12 34 56' }, /^Phone "0470 12 34 56" is not in E\.164 format/],
+		['an impossible birthday (303)', { contactPhone: '+32470123456', smsContactFields: { birthday: '1990-02-31' } }, /^Birthday "1990-02-31" is not a date in the format yyyy-MM-dd/],
+		['a group ID with bad characters from an expression (301)', { smsGroup: byId('={{ "gro 1" }}'), contactPhone: '+32470123456' }, /^SMS Group "gro 1" is not a valid ID/],
 	])('Add Contact refuses %s before calling Coupontools', async (_title, fields, message) => {
 		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(NEWSLETTER), ...fields } });
 		expect(result.error?.message).toMatch(message);

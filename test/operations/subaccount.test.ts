@@ -85,8 +85,8 @@ describeOperations('Subaccount', [
 		parameters: {
 			resource: 'subaccount',
 			operation: 'create',
-			email: 'lea@cafe-lumen.example',
-			additionalFields: {
+			subaccountEmail: 'lea@cafe-lumen.example',
+			subaccountFields: {
 				company_name: 'Café Lumen',
 				country: 'fr',
 				expiry_date: '2027-01-31T00:00:00',
@@ -122,7 +122,7 @@ describeOperations('Subaccount', [
 	},
 	{
 		title: 'Create with only the email, keeping the new key pair',
-		parameters: { resource: 'subaccount', operation: 'create', email: 'solo@example.com', includeApiCredentials: true },
+		parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'solo@example.com', includeApiCredentials: true },
 		request: { method: 'POST', path: '/v4/subaccount/create', body: { email: 'solo@example.com' } },
 		output(items, sandbox) {
 			expect(items[0]).toMatchObject({ ID: 'sub_3003', status: 'trial', ...keysOf(sandbox, 'sub_3003') });
@@ -188,7 +188,7 @@ describe('Subaccount: state across calls', () => {
 	const sandbox = useSandbox();
 
 	test('a created subaccount can be fetched, updated and fetched again', async () => {
-		const created = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', email: 'flow@example.com' } });
+		const created = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'flow@example.com' } });
 		const id = String(created.items[0].json.ID);
 		expect(id).toMatch(/^sub_\d+$/);
 
@@ -235,7 +235,7 @@ describe('Subaccount: documented error codes', () => {
 		const credentials = subaccountCredentials(sandbox.current, BISTRO);
 		for (const operation of ['get', 'create', 'update', 'createResetUrl', 'singleSignOn']) {
 			const result = await run(sandbox.current, {
-				parameters: { resource: 'subaccount', operation, subaccount: byId(ACME), email: 'x@example.com', page: '' },
+				parameters: { resource: 'subaccount', operation, subaccount: byId(ACME), subaccountEmail: 'x@example.com', page: '' },
 				credentials,
 			});
 			expect({ operation, message: result.error?.message }).toEqual({ operation, message: expect.stringContaining('error 102') });
@@ -245,7 +245,7 @@ describe('Subaccount: documented error codes', () => {
 	});
 
 	test('304: the email is already used by a subaccount', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', email: 'ANNA@acme-bakery.example' } });
+		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'ANNA@acme-bakery.example' } });
 		expect(result.error?.message).toBe('This email address already exists (Coupontools error 304)');
 		expect(result.error?.description).toMatch(/^Coupontools says: Email address already exists/);
 		expect(sandbox.current.state.subaccounts.size).toBe(2);
@@ -272,10 +272,10 @@ describe('Subaccount: documented error codes', () => {
 	});
 
 	test.each([
-		['an invalid email (305)', { email: 'not-an-email' }, /^Email "not-an-email" is not an email address/],
-		['a country that is not two letters', { email: 'a@example.com', additionalFields: { country: 'Belgium' } }, /^Country "Belgium" is not a two-letter/],
-		['a package that is not pac_', { email: 'a@example.com', additionalFields: { package: 'gold' } }, /^Package "gold" is not a valid ID.*pac_/],
-		['an impossible expiry date (303)', { email: 'a@example.com', additionalFields: { expiry_date: '2026-02-30' } }, /^Expiry Date "2026-02-30" is not a date/],
+		['an invalid email (305)', { subaccountEmail: 'not-an-email' }, /^Email "not-an-email" is not an email address/],
+		['a country that is not two letters', { subaccountEmail: 'a@example.com', subaccountFields: { country: 'Belgium' } }, /^Country "Belgium" is not a two-letter/],
+		['a package that is not pac_', { subaccountEmail: 'a@example.com', subaccountFields: { package: 'gold' } }, /^Package "gold" is not a valid ID.*pac_/],
+		['an impossible expiry date (303)', { subaccountEmail: 'a@example.com', subaccountFields: { expiry_date: '2026-02-30' } }, /^Expiry Date "2026-02-30" is not a date/],
 	])('Create refuses %s before calling Coupontools', async (_title, fields, message) => {
 		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', ...fields } });
 		expect(result.error?.message).toMatch(message);

@@ -60,14 +60,17 @@ export function groupLocator(kind: GroupKind, displayOptions: IDisplayOptions): 
 	};
 }
 
-/** The optional contact fields of the SMS tool's addcontact (§5.8); birthday is inferred from its 303 error. */
-export function contactAdditionalFields(displayOptions: IDisplayOptions): INodeProperties {
+/**
+ * The optional contact fields of the SMS tool's addcontact (§5.8); birthday is inferred from its 303 error.
+ * `name` is per operation: names are unique across the node (why: test/descriptions.test.ts, "unique names").
+ */
+export function contactAdditionalFields(displayOptions: IDisplayOptions, name: string): INodeProperties {
 	const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
 		bodyTextField({ displayName: `Custom Field ${n}`, name: `customfield${n}`, description: `Custom field ${n} of the contact` }),
 	);
 	return {
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name,
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

@@ -41,7 +41,7 @@ const HARNESS = {
 		operation: 'create',
 		parameters: {
 			campaign: byId('cam_1004'),
-			additionalFields: { email: '={{ $json.body.email }}', customid: '={{ $json.body.customId }}', duplicateCheck: true },
+			singleUseFields: { email: '={{ $json.body.email }}', customid: '={{ $json.body.customId }}', duplicateCheck: true },
 		},
 	},
 	subaccount: { operation: 'getAll', parameters: { returnAll: true } },

@@ -9,7 +9,7 @@ export const directoryCreateUserFields: INodeProperties[] = [
 	v4DirectoryLocator(displayOptions),
 	{
 		displayName: 'Email',
-		name: 'email',
+		name: 'directoryUserEmail',
 		type: 'string',
 		default: '',
 		required: true,
@@ -20,7 +20,7 @@ export const directoryCreateUserFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'directoryUserFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

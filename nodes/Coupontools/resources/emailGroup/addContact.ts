@@ -8,7 +8,7 @@ export const emailGroupAddContactFields: INodeProperties[] = [
 	groupLocator(EMAIL_GROUP, displayOptions),
 	{
 		displayName: 'Email',
-		name: 'email',
+		name: 'contactEmail',
 		type: 'string',
 		default: '',
 		required: true,
@@ -17,5 +17,5 @@ export const emailGroupAddContactFields: INodeProperties[] = [
 		displayOptions,
 		routing: { send: { type: 'body', property: 'email' } },
 	},
-	contactAdditionalFields(displayOptions),
+	contactAdditionalFields(displayOptions, 'emailContactFields'),
 ];

@@ -7,7 +7,7 @@ const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['createU
 export const loyaltyCardCreateUserFields: INodeProperties[] = [
 	{
 		displayName: 'Email',
-		name: 'email',
+		name: 'cardUserEmail',
 		type: 'string',
 		default: '',
 		required: true,
@@ -29,7 +29,7 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'cardUserFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

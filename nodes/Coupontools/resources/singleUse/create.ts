@@ -17,7 +17,7 @@ export const singleUseCreateFields: INodeProperties[] = [
 	campaignLocator(displayOptions),
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'singleUseFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

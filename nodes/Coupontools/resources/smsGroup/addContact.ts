@@ -8,7 +8,7 @@ export const smsGroupAddContactFields: INodeProperties[] = [
 	groupLocator(SMS_GROUP, displayOptions),
 	{
 		displayName: 'Phone',
-		name: 'phone',
+		name: 'contactPhone',
 		type: 'string',
 		default: '',
 		required: true,
@@ -17,5 +17,5 @@ export const smsGroupAddContactFields: INodeProperties[] = [
 		displayOptions,
 		routing: { send: { type: 'body', property: 'phone' } },
 	},
-	contactAdditionalFields(displayOptions),
+	contactAdditionalFields(displayOptions, 'smsContactFields'),
 ];

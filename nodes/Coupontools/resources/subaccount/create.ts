@@ -7,7 +7,7 @@ const displayOptions = { show: { resource: ['subaccount'], operation: ['create']
 export const subaccountCreateFields: INodeProperties[] = [
 	{
 		displayName: 'Email',
-		name: 'email',
+		name: 'subaccountEmail',
 		type: 'string',
 		default: '',
 		required: true,
@@ -18,7 +18,7 @@ export const subaccountCreateFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'subaccountFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
