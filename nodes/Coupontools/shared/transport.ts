@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fetchPages, pageParameterOf } from './pagination';
 import { isResponseError } from './output';
+import { sendCoupontoolsRequest } from './request';
 import { withRetries } from './retry';
 import { findFieldProblems } from './validation';
 
@@ -26,6 +27,7 @@ const LIST_PARAMETER = 'couponsession';
  * - checks that are certain before calling the API (validation.ts),
  * - paging over the API's `page` parameter (pagination.ts),
  * - repeating a request after a transient fault when that cannot act twice (retry.ts),
+ * - sending it with the credential read once per node run, not once per request (request.ts),
  * - Continue On Fail: a failed item becomes exactly one output item `{ error, ... }` paired to its
  *   input, with the error attached so n8n's error output can route it.
  */
@@ -42,9 +44,9 @@ export async function runCoupontoolsRequest(
 		assertValidFields.call(this, options);
 
 		if (pageParameterOf(options)) {
-			return await fetchPages(requestData, async (page) => await withRetries(page.options, async () => await this.makeRoutingRequest(page)));
+			return await fetchPages(requestData, async (page) => await withRetries(page.options, async () => await sendCoupontoolsRequest.call(this, requestData, page.options)));
 		}
-		return await withRetries(options, async () => await this.makeRoutingRequest(requestData));
+		return await withRetries(options, async () => await sendCoupontoolsRequest.call(this, requestData));
 	} catch (caught) {
 		const error = asNodeError.call(this, caught, itemIndex);
 		if (!this.continueOnFail()) throw error;
@@ -97,7 +99,7 @@ async function updateEach(
 		const options = { ...requestData.options, body: { ...(requestData.options.body as IDataObject), [LIST_PARAMETER]: code } };
 		try {
 			assertValidFields.call(this, options);
-			const items = await withRetries(options, async () => await this.makeRoutingRequest({ ...requestData, options }));
+			const items = await withRetries(options, async () => await sendCoupontoolsRequest.call(this, requestData, options));
 			for (const item of items) results.push({ ...item, json: { couponsession: code, success: true, ...item.json } });
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
