@@ -6,8 +6,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { searchCampaigns } from '../nodes/Coupontools/listSearch/searchCampaigns';
 import { TestCredentialsHelper } from './harness/credentials';
-import { byId, jsonOf, run, useSandbox } from './harness/sandbox';
+import { pickerContext } from './harness/loadOptions';
+import { byId, credentialsFor, jsonOf, run, useSandbox } from './harness/sandbox';
 
 const SEND_EMAIL = {
 	resource: 'distribution',
@@ -55,5 +57,13 @@ describe('credential reads', () => {
 		expect(result.error).toBeUndefined();
 		expect(sandbox.current.requests.length).toBeGreaterThan(1);
 		expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+	});
+
+	test('a picker search (and the trigger\'s verification, same code) reads it once per call, not once more to send', async () => {
+		const { results } = await searchCampaigns.call(pickerContext(credentialsFor(sandbox.current)));
+
+		expect(results.length).toBeGreaterThan(0);
+		expect(sandbox.current.requests).toHaveLength(1);
+		expect(reads).toHaveBeenCalledTimes(1);
 	});
 });

@@ -1,9 +1,12 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHookFunctions,
 	ILoadOptionsFunctions,
+	INode,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -17,6 +20,16 @@ export const CREDENTIAL_TYPE = 'coupontoolsApi';
 export const DEFAULT_BASE_URL = 'https://api.coupontools.com';
 
 type CallingContext = ILoadOptionsFunctions | IWebhookFunctions | IHookFunctions | IExecuteFunctions;
+
+/**
+ * A credential already read, in the form n8n-core's httpRequestWithAuthentication accepts it: handed over
+ * like this, n8n applies the credential's authenticate without reading and decrypting it from its database
+ * again (it otherwise does on every call).
+ */
+export function decryptedCredential(node: INode, data: ICredentialDataDecryptedObject): ICredentialsDecrypted {
+	const reference = node.credentials?.[CREDENTIAL_TYPE];
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
+}
 
 /**
  * For code that calls Coupontools outside the declarative operations (pickers, the trigger's
@@ -43,7 +56,7 @@ export async function coupontoolsApiRequest(
 			ignoreHttpStatusErrors: true,
 			// The trigger answers a waiting webhook sender, so it asks for less than the default.
 			timeout: options.timeout ?? 30_000,
-		})) as { statusCode: number; body: unknown };
+		}, { credentialsDecrypted: decryptedCredential(this.getNode(), credentials) })) as { statusCode: number; body: unknown };
 	} catch (caught) {
 		const fault = transportFaultOf(caught);
 		const { message, description } = describeNetworkFault(fault.code, fault.message);

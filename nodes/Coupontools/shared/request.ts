@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './api';
+import { CREDENTIAL_TYPE, decryptedCredential } from './api';
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
 
@@ -29,13 +29,8 @@ async function credentialsForThisRun(this: IExecutePaginationFunctions): Promise
 	const run = this.getExecuteData() as object | undefined;
 	const cached = run && credentialsOfRun.get(run);
 	if (cached) return await cached;
-	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	const reading = this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE).then((data) => ({
-		id: reference?.id ?? '',
-		name: reference?.name ?? '',
-		type: CREDENTIAL_TYPE,
-		data,
-	}));
+	const node = this.getNode();
+	const reading = this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE).then((data) => decryptedCredential(node, data));
 	if (run) {
 		credentialsOfRun.set(run, reading);
 		reading.catch(() => credentialsOfRun.delete(run));
