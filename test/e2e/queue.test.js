@@ -83,10 +83,18 @@ function publicApi(baseUrl, apiKey) {
  */
 async function settledExecutions(target, workflowId, count) {
 	const finished = (/** @type {any} */ e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status);
-	await waitFor(async () => (await target.executions(workflowId)).filter(finished).length >= count, `${count} executions of ${workflowId} on ${target.label}`, {
-		timeoutMs: 90_000,
-		intervalMs: 500,
-	});
+	/** @type {any[]} */
+	let seen = [];
+	try {
+		await waitFor(async () => (seen = await target.executions(workflowId)).filter(finished).length >= count, `${count} executions of ${workflowId} on ${target.label}`, {
+			timeoutMs: 90_000,
+			intervalMs: 500,
+		});
+	} catch (error) {
+		// What n8n's API showed last, so a failure says whether executions were missing or not finished.
+		const statuses = seen.map((e) => `${e.id}:${e.status}${e.finished ? '' : '(unfinished)'}`).join(' ');
+		throw new Error(`${/** @type {Error} */ (error).message}; the API listed ${seen.length}: ${statuses || 'none'}`);
+	}
 	await sleep(1500);
 	return await target.executions(workflowId);
 }
