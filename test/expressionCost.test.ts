@@ -9,9 +9,9 @@
  * Runs the real engine (WorkflowExecute → RoutingNode) against the sandbox and counts the evaluations n8n makes.
  */
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
-import { Expression } from 'n8n-workflow';
 
 import { Coupontools } from '../nodes/Coupontools/Coupontools.node';
+import { countingEvaluations } from './harness/expressions';
 import { byId, fromList, jsonOf, run, useSandbox } from './harness/sandbox';
 
 interface BatchCase {
@@ -95,22 +95,6 @@ const CASES: BatchCase[] = [
 		received: (p) => ({ email: p.email, first_name: p.first }),
 	},
 ];
-
-/** Counts the expressions n8n evaluates while `fn` runs. */
-async function countingEvaluations<T>(fn: () => Promise<T>): Promise<{ result: T; evaluations: number }> {
-	const proto = Expression.prototype as unknown as { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
-	const original = proto.resolveSimpleParameterValue;
-	let evaluations = 0;
-	proto.resolveSimpleParameterValue = function (this: unknown, value: unknown, ...rest: unknown[]) {
-		if (typeof value === 'string' && value.startsWith('=')) evaluations++;
-		return original.call(this, value, ...rest);
-	};
-	try {
-		return { result: await fn(), evaluations };
-	} finally {
-		proto.resolveSimpleParameterValue = original;
-	}
-}
 
 describe('batch operations: each expression is evaluated at most twice per item', () => {
 	const sandbox = useSandbox();

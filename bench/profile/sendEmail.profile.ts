@@ -15,12 +15,12 @@
  * Settings and output through bench/profile/setup.js (PROFILE_ITEMS, PROFILE_RUNS, PROFILE_VARIANT, PROFILE_OUT).
  */
 import type { INodeProperties, INodeType } from 'n8n-workflow';
-import { Expression } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import { startSandbox } from '../../test/sandbox/server';
 import { byId, credentialsFor } from '../../test/harness/sandbox';
 import { runNode } from '../../test/harness/engine';
+import { countingEvaluations } from '../../test/harness/expressions';
 
 declare const profileSettings: { items: number; runs: number; variant: string };
 declare function profileLog(line: string): void;
@@ -69,13 +69,6 @@ function median(values: number[]): number {
 
 it(`Send Email over ${ITEMS} items, three descriptions (profile)`, async () => {
 	const sandbox = await startSandbox();
-	const proto = Expression.prototype as unknown as { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
-	const original = proto.resolveSimpleParameterValue;
-	let evaluations = 0;
-	proto.resolveSimpleParameterValue = function (this: unknown, value: unknown, ...rest: unknown[]) {
-		if (typeof value === 'string' && value.startsWith('=')) evaluations++;
-		return original.call(this, value, ...rest);
-	};
 	const results: Record<string, { msPerItem: number; runsMs: number[]; expressionsPerItem: number; properties: number }> = {};
 	try {
 		const items = Array.from({ length: ITEMS }, (_, i) => ({ email: `profile-${i}@example.com`, firstname: 'Profile' }));
@@ -87,9 +80,8 @@ it(`Send Email over ${ITEMS} items, three descriptions (profile)`, async () => {
 			let expressionsPerItem = 0;
 			for (let run = 0; run < RUNS; run++) {
 				sandbox.reset();
-				evaluations = 0;
 				const t0 = performance.now();
-				const result = await runNode({ parameters, items, credentials: credentialsFor(sandbox), nodeType });
+				const { result, evaluations } = await countingEvaluations(async () => await runNode({ parameters, items, credentials: credentialsFor(sandbox), nodeType }));
 				runsMs.push(performance.now() - t0);
 				expressionsPerItem = evaluations / ITEMS;
 				expect(result.items.filter((item) => item.json.sent === true)).toHaveLength(ITEMS);
@@ -99,7 +91,6 @@ it(`Send Email over ${ITEMS} items, three descriptions (profile)`, async () => {
 			profileLog(`${name}: ${(median(runsMs) / ITEMS).toFixed(2)} ms/item, ${expressionsPerItem} expressions/item, ${nodeType.description.properties.length} properties`);
 		}
 	} finally {
-		proto.resolveSimpleParameterValue = original;
 		await sandbox.close();
 	}
 	profileReport({ items: ITEMS, runs: RUNS, results });
