@@ -26,6 +26,7 @@ const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
 const { parseJsonOrUndefined } = require('./http');
+const { killGroup, trackGroup, untrackGroup } = require('./process-groups');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST_ROOT = path.join(REPO_ROOT, 'e2e', 'runtime');
@@ -161,21 +162,6 @@ function isAlive(pid) {
 		return true;
 	} catch (e) {
 		return /** @type {NodeJS.ErrnoException} */ (e).code === 'EPERM';
-	}
-}
-
-/**
- * Signal a whole process group (children are spawned `detached`, so pgid == pid).
- * @param {number} pid
- * @param {NodeJS.Signals | 0} signal  0 only tests whether the group exists
- * @returns {boolean} false when the group no longer exists
- */
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
 	}
 }
 
@@ -615,32 +601,6 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extr
 // ---------------------------------------------------------------------------
 // processes
 
-/** pids of servers still running, killed if this process exits without stopping them */
-const liveGroups = new Set();
-let exitHookInstalled = false;
-function installExitHook() {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	process.on('exit', () => {
-		for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
-	});
-	// Children are detached (own process group), so a terminal Ctrl-C no longer
-	// reaches them. Only take over signals nobody else handles: a caller with its
-	// own handler (e.g. the demo) stops its servers itself.
-	for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-		if (process.listenerCount(sig) === 0) {
-			process.once(sig, () => {
-				for (const pid of liveGroups) killGroup(pid, 'SIGTERM');
-				setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 3000).unref();
-				const wait = setInterval(() => {
-					if ([...liveGroups].every((pid) => !killGroup(pid, 0))) process.exit(sig === 'SIGINT' ? 130 : 143);
-				}, 100);
-				wait.unref();
-			});
-		}
-	}
-}
-
 /**
  * Run one n8n CLI command, e.g. `['import:credentials', '--input=cred.json']`,
  * `['import:workflow', '--separate', '--input=dir']`, `['publish:workflow', '--id=X']`,
@@ -663,8 +623,7 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const pid = /** @type {number} */ (child.pid);
-		installExitHook();
-		liveGroups.add(pid);
+		trackGroup(pid);
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
@@ -678,14 +637,14 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 		}, timeoutMs);
 		child.on('error', (err) => {
 			clearTimeout(timer);
-			liveGroups.delete(pid);
+			untrackGroup(pid);
 			reject(err);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			// The runner child normally exits with n8n; make sure nothing lingers.
 			killGroup(pid, 'SIGKILL');
-			liveGroups.delete(pid);
+			untrackGroup(pid);
 			if (timedOut) stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
 			if (signal === 'SIGSEGV') stderr += `\n[runCli] n8n ${args.join(' ')} crashed (SIGSEGV); with n8n 2.41 and N8N_EXPRESSION_ENGINE=vm this happens while exiting (see LINES)`;
 			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
@@ -771,8 +730,7 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 	});
 	fs.closeSync(fd);
 	const pid = /** @type {number} */ (child.pid);
-	installExitHook();
-	liveGroups.add(pid);
+	trackGroup(pid);
 
 	/** @type {number | null | undefined} */
 	let exitCode;
@@ -799,7 +757,7 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 				killGroup(pid, 'SIGKILL');
 				await within(exited, 2000);
 			}
-			liveGroups.delete(pid);
+			untrackGroup(pid);
 		})();
 		return stopping;
 	};

@@ -30,27 +30,13 @@ const { spawn, spawnSync } = require('node:child_process');
 
 const runtimeLib = require('./n8n-runtime');
 const { startStack } = require('./stack');
+const { killGroup, trackGroup, untrackGroup } = require('./process-groups');
 
 const INSTALL_HINT = 'run `bash scripts/install-queue-services.sh` (Redis and PostgreSQL from Debian packages)';
 const WORKER_READY = 'n8n worker is now ready';
 
 // ---------------------------------------------------------------------------
 // child processes of our own (Redis, PostgreSQL): own process group, killed if we exit without stop()
-
-/** @type {Set<number>} */
-const ownGroups = new Set();
-let exitHookInstalled = false;
-function killOwnGroupsOnExit() {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	process.on('exit', () => {
-		for (const pid of ownGroups) {
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {}
-		}
-	});
-}
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,8 +59,7 @@ function spawnDaemon(cmd, args, { logFile, cwd, env = process.env }) {
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
 	fs.closeSync(fd);
 	const pid = /** @type {number} */ (child.pid);
-	killOwnGroupsOnExit();
-	ownGroups.add(pid);
+	trackGroup(pid);
 	/** @type {{ code: number | null, signal: NodeJS.Signals | null } | undefined} */
 	let exit;
 	/** @type {Promise<void>} */
@@ -97,11 +82,9 @@ function spawnDaemon(cmd, args, { logFile, cwd, env = process.env }) {
 			} catch {}
 			await Promise.race([exited, sleep(graceMs)]);
 		}
-		try {
-			process.kill(-pid, 'SIGKILL');
-		} catch {}
+		killGroup(pid, 'SIGKILL');
 		if (!exit) await Promise.race([exited, sleep(2000)]);
-		ownGroups.delete(pid);
+		untrackGroup(pid);
 	};
 	return { pid, exited, stop, exitInfo: () => exit };
 }
