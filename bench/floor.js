@@ -26,7 +26,12 @@ const target = new URL('/v3/send/email', url);
 
 /** @param {number} i @returns {Promise<boolean>} */
 function send(i) {
-	const body = JSON.stringify({ campaign: 'cam_1005', email: `bench-${run}-${i}@example.com`, check_unique: false, firstname: 'Bench' });
+	const body = JSON.stringify({
+		campaign: 'cam_1005',
+		email: `bench-${run}-${i}@example.com`,
+		check_unique: false,
+		firstname: 'Bench',
+	});
 	return new Promise((resolve) => {
 		const req = http.request(
 			target,
@@ -46,7 +51,10 @@ function send(i) {
 				res.on('data', (c) => chunks.push(c));
 				res.on('end', () => {
 					try {
-						resolve(res.statusCode === 200 && JSON.parse(Buffer.concat(chunks).toString('utf8')).action === 'email_sent');
+						resolve(
+							res.statusCode === 200 &&
+								JSON.parse(Buffer.concat(chunks).toString('utf8')).action === 'email_sent',
+						);
 					} catch {
 						resolve(false);
 					}

@@ -6,12 +6,18 @@ const { fmtMs, fmtBytes, fmtRatio } = require('./lib/stats');
 
 /** @param {string[]} head @param {(string | number)[][]} rows */
 function table(head, rows) {
-	return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+	return [
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	].join('\n');
 }
 const n = (/** @type {number} */ x) => x.toLocaleString('en-US');
 /** @param {number} value @param {(v: number) => boolean} good */
-const verdict = (value, good) => (Number.isFinite(value) ? (good(value) ? '**met**' : '**missed**') : 'n/a');
-const yes = (/** @type {boolean | undefined} */ ok) => (ok === undefined ? 'n/a' : ok ? '**met**' : '**missed**');
+const verdict = (value, good) =>
+	Number.isFinite(value) ? (good(value) ? '**met**' : '**missed**') : 'n/a';
+const yes = (/** @type {boolean | undefined} */ ok) =>
+	ok === undefined ? 'n/a' : ok ? '**met**' : '**missed**';
 const runs = (/** @type {number[]} */ xs) => (xs?.length ? xs.map((x) => fmtMs(x)).join(', ') : '');
 
 const SIDE_LABELS = {
@@ -26,21 +32,40 @@ const SIDE_LABELS = {
 function targetsOf(line) {
 	const t = {};
 	const send = line.send?.bySize ?? {};
-	const sizes = Object.keys(send).map(Number).sort((a, b) => a - b);
+	const sizes = Object.keys(send)
+		.map(Number)
+		.sort((a, b) => a - b);
 	t.sendRatio = sizes.map((size) => {
 		const s = send[size];
-		return { size, vsCred: s.ours.nodeMs / s.httpCred.nodeMs, vsPlain: s.ours.nodeMs / s.http.nodeMs, vsFloor: s.ours.nodeMs / s.floor.nodeMs };
+		return {
+			size,
+			vsCred: s.ours.nodeMs / s.httpCred.nodeMs,
+			vsPlain: s.ours.nodeMs / s.http.nodeMs,
+			vsFloor: s.ours.nodeMs / s.floor.nodeMs,
+		};
 	});
 	const ra = line.returnAll?.bySize ?? {};
-	const raSizes = Object.keys(ra).map(Number).sort((a, b) => a - b);
+	const raSizes = Object.keys(ra)
+		.map(Number)
+		.sort((a, b) => a - b);
 	if (raSizes.length >= 2) {
 		const small = ra[raSizes[0]];
 		const big = ra[raSizes[raSizes.length - 1]];
-		t.linear = { small, big, perItemRatio: big.nodeMs / big.sessions / (small.nodeMs / small.sessions) };
+		t.linear = {
+			small,
+			big,
+			perItemRatio: big.nodeMs / big.sessions / (small.nodeMs / small.sessions),
+		};
 	}
 	t.memory = raSizes.map((size) => {
 		const r = ra[size];
-		return { size, grown: r.growth, resultBytes: r.resultBytes, ratio: r.growth / r.resultBytes, peak: r.peakRss };
+		return {
+			size,
+			grown: r.growth,
+			resultBytes: r.resultBytes,
+			ratio: r.growth / r.resultBytes,
+			peak: r.peakRss,
+		};
 	});
 	if (line.startup) t.startAdded = line.startup.withMs - line.startup.withoutMs;
 	if (line.webhook) {
@@ -65,24 +90,69 @@ function summary(line, t) {
 			`${verdict(r.vsCred, (v) => v <= 1)} / ${verdict(r.vsPlain, (v) => v <= 1)}`,
 		]);
 	}
-	for (const r of t.sendRatio) rows.push([`2. Send Email, ${n(r.size)} items: vs the keep-alive floor`, '≤ 2×', fmtRatio(r.vsFloor), verdict(r.vsFloor, (v) => v <= 2)]);
+	for (const r of t.sendRatio)
+		rows.push([
+			`2. Send Email, ${n(r.size)} items: vs the keep-alive floor`,
+			'≤ 2×',
+			fmtRatio(r.vsFloor),
+			verdict(r.vsFloor, (v) => v <= 2),
+		]);
 	if (t.linear) {
-		rows.push([`3. Return All ${n(t.linear.big.sessions)} vs ${n(t.linear.small.sessions)}: time per session, big / small`, 'linear (≤ 1.25)', fmtRatio(t.linear.perItemRatio), yes(t.linear.perItemRatio <= 1.25)]);
+		rows.push([
+			`3. Return All ${n(t.linear.big.sessions)} vs ${n(t.linear.small.sessions)}: time per session, big / small`,
+			'linear (≤ 1.25)',
+			fmtRatio(t.linear.perItemRatio),
+			yes(t.linear.perItemRatio <= 1.25),
+		]);
 	}
 	for (const m of t.memory) {
-		rows.push([`3. Return All ${n(m.size)}: peak RSS growth during the run / result JSON size`, '< 3×', `${fmtBytes(m.grown)} / ${fmtBytes(m.resultBytes)} = ${fmtRatio(m.ratio)}`, yes(m.ratio < 3)]);
+		rows.push([
+			`3. Return All ${n(m.size)}: peak RSS growth during the run / result JSON size`,
+			'< 3×',
+			`${fmtBytes(m.grown)} / ${fmtBytes(m.resultBytes)} = ${fmtRatio(m.ratio)}`,
+			yes(m.ratio < 3),
+		]);
 	}
 	if (t.startAdded !== undefined) {
 		// A difference smaller than the spread of the starts themselves says nothing either way.
-		const spreadMs = Math.max(...line.startup.withoutRunsMs) - Math.min(...line.startup.withoutRunsMs);
-		const startVerdict = Math.abs(t.startAdded) < spreadMs ? `within the noise (starts vary by ${fmtMs(spreadMs)})` : yes(t.startAdded < 50);
-		rows.push(['4. n8n start: added by the package (median with − without)', '< 50 ms', fmtMs(t.startAdded), startVerdict]);
-		rows.push(["4. n8n's package loader on this package (fresh process)", '< 50 ms', fmtMs(line.startup.loaderMs), yes(line.startup.loaderMs < 50)]);
+		const spreadMs =
+			Math.max(...line.startup.withoutRunsMs) - Math.min(...line.startup.withoutRunsMs);
+		const startVerdict =
+			Math.abs(t.startAdded) < spreadMs
+				? `within the noise (starts vary by ${fmtMs(spreadMs)})`
+				: yes(t.startAdded < 50);
+		rows.push([
+			'4. n8n start: added by the package (median with − without)',
+			'< 50 ms',
+			fmtMs(t.startAdded),
+			startVerdict,
+		]);
+		rows.push([
+			"4. n8n's package loader on this package (fresh process)",
+			'< 50 ms',
+			fmtMs(line.startup.loaderMs),
+			yes(line.startup.loaderMs < 50),
+		]);
 	}
 	if (t.latency) {
-		rows.push(['5. Trigger (verification on) vs Webhook node: send → execution start', '≤ 1.1×', fmtRatio(t.latency.start), yes(t.latency.start <= 1.1)]);
-		rows.push(['5. Same, HTTP round trip', '≤ 1.1×', fmtRatio(t.latency.rtt), yes(t.latency.rtt <= 1.1)]);
-		rows.push(['5. Trigger with verification off vs Webhook node: send → execution start', '(reference)', fmtRatio(t.latency.noVerifyStart), '']);
+		rows.push([
+			'5. Trigger (verification on) vs Webhook node: send → execution start',
+			'≤ 1.1×',
+			fmtRatio(t.latency.start),
+			yes(t.latency.start <= 1.1),
+		]);
+		rows.push([
+			'5. Same, HTTP round trip',
+			'≤ 1.1×',
+			fmtRatio(t.latency.rtt),
+			yes(t.latency.rtt <= 1.1),
+		]);
+		rows.push([
+			'5. Trigger with verification off vs Webhook node: send → execution start',
+			'(reference)',
+			fmtRatio(t.latency.noVerifyStart),
+			'',
+		]);
 	}
 	return table(['Benchmark', 'Target', 'Measured (median)', 'Result'], rows);
 }
@@ -93,30 +163,56 @@ function sendSection(line, opts) {
 	const same = line.send.sameCalls;
 	out.push(
 		same.same
-			? `Same calls checked before measuring: every side sent \`${same.call.method} ${same.call.path}\` with the headers ${same.call.headers.map((/** @type {string} */ h) => `\`${h}\``).join(', ')} and the body \`${JSON.stringify(same.call.body)}\` (only the user agent differs: ${Object.entries(same.userAgents).map(([k, v]) => `${k} \`${v}\``).join(', ')}).`
+			? `Same calls checked before measuring: every side sent \`${same.call.method} ${same.call.path}\` with the headers ${same.call.headers.map((/** @type {string} */ h) => `\`${h}\``).join(', ')} and the body \`${JSON.stringify(same.call.body)}\` (only the user agent differs: ${Object.entries(
+					same.userAgents,
+				)
+					.map(([k, v]) => `${k} \`${v}\``)
+					.join(', ')}).`
 			: `**The calls differed between the sides:** ${same.differences.join('; ')}`,
 		'',
 	);
 	for (const [size, s] of Object.entries(line.send.bySize)) {
-		const rows = ['ours', 'httpCred', 'http', 'floor', 'floorPool'].filter((side) => s[side]?.runs).map((side) => {
-			const r = s[side];
-			const label = side === 'floorPool' ? `${SIDE_LABELS.floorPool} (${opts.floorPool} sockets)` : SIDE_LABELS[/** @type {keyof typeof SIDE_LABELS} */ (side)];
-			return [
-				label,
-				`${r.ok}/${r.runs}`,
-				fmtMs(r.nodeMs),
-				fmtMs(r.nodeMs / Number(size)),
-				side.startsWith('floor') ? '' : fmtMs(r.wallMs),
-				side.startsWith('floor') ? '' : fmtMs(r.prepMs),
-				fmtRatio(s.ours.nodeMs / r.nodeMs),
-				runs(r.nodeRunsMs) + (r.failures.length ? `; failed: ${r.failures.join('; ')}` : ''),
-			];
-		});
-		out.push(`**${n(Number(size))} items**`, '', table(['Side', 'ok runs', 'node time (median)', 'per item', 'webhook round trip', 'before the first call', 'Coupontools ÷ this', 'runs (node time)'], rows), '');
+		const rows = ['ours', 'httpCred', 'http', 'floor', 'floorPool']
+			.filter((side) => s[side]?.runs)
+			.map((side) => {
+				const r = s[side];
+				const label =
+					side === 'floorPool'
+						? `${SIDE_LABELS.floorPool} (${opts.floorPool} sockets)`
+						: SIDE_LABELS[/** @type {keyof typeof SIDE_LABELS} */ (side)];
+				return [
+					label,
+					`${r.ok}/${r.runs}`,
+					fmtMs(r.nodeMs),
+					fmtMs(r.nodeMs / Number(size)),
+					side.startsWith('floor') ? '' : fmtMs(r.wallMs),
+					side.startsWith('floor') ? '' : fmtMs(r.prepMs),
+					fmtRatio(s.ours.nodeMs / r.nodeMs),
+					runs(r.nodeRunsMs) + (r.failures.length ? `; failed: ${r.failures.join('; ')}` : ''),
+				];
+			});
+		out.push(
+			`**${n(Number(size))} items**`,
+			'',
+			table(
+				[
+					'Side',
+					'ok runs',
+					'node time (median)',
+					'per item',
+					'webhook round trip',
+					'before the first call',
+					'Coupontools ÷ this',
+					'runs (node time)',
+				],
+				rows,
+			),
+			'',
+		);
 	}
 	out.push(
 		'"node time" is the `executionTime` n8n recorded for the sending node (for the floor: first request to last answer). ' +
-			'The webhook round trip adds the Webhook and Code nodes (which build the items in n8n\'s task runner) and saving the execution. ' +
+			"The webhook round trip adds the Webhook and Code nodes (which build the items in n8n's task runner) and saving the execution. " +
 			'"before the first call" is the time from the node\'s start to the first request reaching the sandbox: the engine prepares every item in one synchronous loop first, and n8n\'s event loop is blocked meanwhile. ' +
 			'"Coupontools ÷ this" is the per-item time ratio (same item count on every side). ' +
 			`The HTTP Request + credential side runs up to ${n(opts.credMax)} items (it awaits a credential read per item, so it only adds minutes above that).`,
@@ -129,17 +225,34 @@ function sendSection(line, opts) {
 function profileSection(profile) {
 	if (!profile) return '';
 	const sides = ['ours', 'httpCred', 'http'].filter((s) => profile[s]?.analysis);
-	const names = [...new Set(sides.flatMap((s) => profile[s].analysis.buckets.map((/** @type {any} */ b) => b.name)))];
-	const msOf = (/** @type {string} */ side, /** @type {string} */ name) => profile[side].analysis.buckets.find((/** @type {any} */ b) => b.name === name)?.ms ?? 0;
+	const names = [
+		...new Set(
+			sides.flatMap((s) => profile[s].analysis.buckets.map((/** @type {any} */ b) => b.name)),
+		),
+	];
+	const msOf = (/** @type {string} */ side, /** @type {string} */ name) =>
+		profile[side].analysis.buckets.find((/** @type {any} */ b) => b.name === name)?.ms ?? 0;
 	names.sort((a, b) => msOf('ours', b) - msOf('ours', a));
-	const rows = names.map((name) => [name, ...sides.map((side) => `${fmtMs(msOf(side, name))} (${((100 * msOf(side, name)) / profile[side].analysis.totalMs).toFixed(0)}%)`)]);
-	rows.push(['**total sampled**', ...sides.map((side) => `**${fmtMs(profile[side].analysis.totalMs)}**`)]);
+	const rows = names.map((name) => [
+		name,
+		...sides.map(
+			(side) =>
+				`${fmtMs(msOf(side, name))} (${((100 * msOf(side, name)) / profile[side].analysis.totalMs).toFixed(0)}%)`,
+		),
+	]);
+	rows.push([
+		'**total sampled**',
+		...sides.map((side) => `**${fmtMs(profile[side].analysis.totalMs)}**`),
+	]);
 	return [
 		`### Where the time goes: CPU profile of n8n during one ${n(profile.items)}-item run per side`,
 		'',
 		"V8's sampling profiler in the n8n main process (bench/lib/cpu-profile-preload.js, started and stopped around the webhook call); every sample is put in the first bucket its stack matches (bench/lib/cpu-profile.js).",
 		'',
-		table(['Bucket', ...sides.map((s) => SIDE_LABELS[/** @type {keyof typeof SIDE_LABELS} */ (s)])], rows),
+		table(
+			['Bucket', ...sides.map((s) => SIDE_LABELS[/** @type {keyof typeof SIDE_LABELS} */ (s)])],
+			rows,
+		),
 		'',
 		`"other" is mostly, by the function on top of the stack (Coupontools side): ${(profile.ours?.analysis?.otherTop ?? []).map((/** @type {any} */ o) => `${o.name} ${fmtMs(o.ms)}`).join('; ')}.`,
 		'',
@@ -168,7 +281,23 @@ function returnAllSection(line) {
 		'',
 		`RSS of the n8n main process, idle after start: ${fmtBytes(ra.idleRss)}. Before each run n8n collects its garbage (a full GC, n8n started with --expose-gc for this), then RSS is sampled every 20 ms during the whole webhook call (fetching the pages, building the items, saving the execution); "growth" is the peak minus the RSS just before the run (median of the runs). Result size = the output items' JSON.`,
 		'',
-		table(['sessions', 'pages', 'ok runs', 'node time', 'per 1,000', 'webhook round trip', 'result JSON', 'RSS before', 'peak growth', 'growth ÷ result', 'growth while the node ran (÷ result)', 'runs (node time)'], rows),
+		table(
+			[
+				'sessions',
+				'pages',
+				'ok runs',
+				'node time',
+				'per 1,000',
+				'webhook round trip',
+				'result JSON',
+				'RSS before',
+				'peak growth',
+				'growth ÷ result',
+				'growth while the node ran (÷ result)',
+				'runs (node time)',
+			],
+			rows,
+		),
 		'',
 	].join('\n');
 }
@@ -187,7 +316,11 @@ function startupSection(line) {
 				['without the package', fmtMs(s.withoutMs), runs(s.withoutRunsMs)],
 				['with the package', fmtMs(s.withMs), runs(s.withRunsMs)],
 				['**added**', `**${fmtMs(s.withMs - s.withoutMs)}**`, ''],
-				[`n8n's loader on the package alone (LazyPackageDirectoryLoader, fresh process, ${s.loaded.nodes} nodes + ${s.loaded.credentials} credential)`, fmtMs(s.loaderMs), runs(s.loaderRunsMs)],
+				[
+					`n8n's loader on the package alone (LazyPackageDirectoryLoader, fresh process, ${s.loaded.nodes} nodes + ${s.loaded.credentials} credential)`,
+					fmtMs(s.loaderMs),
+					runs(s.loaderRunsMs),
+				],
 			],
 		),
 		'',
@@ -212,7 +345,17 @@ function webhookSection(line, opts) {
 		'',
 		`${opts.events} genuine events per run, recorded by the sandbox and POSTed byte-for-byte the same to the three receivers in turn (rotating order), one at a time. "send → start" is n8n's recorded execution start minus the moment the request was sent (same clock).`,
 		'',
-		table(['Receiver', 'events', 'HTTP round trip', 'send → execution start', 'runs (send → start)', 'problems'], rows),
+		table(
+			[
+				'Receiver',
+				'events',
+				'HTTP round trip',
+				'send → execution start',
+				'runs (send → start)',
+				'problems',
+			],
+			rows,
+		),
 		'',
 	].join('\n');
 }
@@ -221,7 +364,10 @@ function webhookSection(line, opts) {
 function explanations(line, t, d) {
 	const out = ['### What the numbers say, and where a target is missed', ''];
 	const p = line.profile;
-	const bucket = (/** @type {string} */ side, /** @type {RegExp} */ re) => (p?.[side]?.analysis?.buckets ?? []).filter((/** @type {any} */ b) => re.test(b.name)).reduce((a, b) => a + b.ms, 0);
+	const bucket = (/** @type {string} */ side, /** @type {RegExp} */ re) =>
+		(p?.[side]?.analysis?.buckets ?? [])
+			.filter((/** @type {any} */ b) => re.test(b.name))
+			.reduce((a, b) => a + b.ms, 0);
 	if (t.sendRatio.some((/** @type {any} */ r) => r.vsCred > 1 || r.vsPlain > 1)) {
 		const routing = bucket('ours', /RoutingNode/);
 		const cred = bucket('ours', /credential/);
@@ -229,13 +375,30 @@ function explanations(line, t, d) {
 		const oursTotal = p?.ours?.analysis?.totalMs ?? NaN;
 		const credHttp = bucket('httpCred', /credential/);
 		const httpCode = bucket('httpCred', /HTTP Request node code/);
-		const against = (/** @type {'vsCred' | 'vsPlain'} */ key, /** @type {(v: number) => boolean} */ test) =>
-			t.sendRatio.filter((/** @type {any} */ r) => Number.isFinite(r[key]) && test(r[key])).map((/** @type {any} */ r) => `${fmtRatio(r[key])} at ${n(r.size)} items`);
+		const against = (
+			/** @type {'vsCred' | 'vsPlain'} */ key,
+			/** @type {(v: number) => boolean} */ test,
+		) =>
+			t.sendRatio
+				.filter((/** @type {any} */ r) => Number.isFinite(r[key]) && test(r[key]))
+				.map((/** @type {any} */ r) => `${fmtRatio(r[key])} at ${n(r.size)} items`);
 		const verdicts = [
-			['missed against the HTTP Request node with the headers typed in', against('vsPlain', (v) => v > 1)],
-			['missed against the HTTP Request node using the Coupontools credential', against('vsCred', (v) => v > 1)],
-			['met against the HTTP Request node using the Coupontools credential', against('vsCred', (v) => v <= 1)],
-			['met against the HTTP Request node with the headers typed in', against('vsPlain', (v) => v <= 1)],
+			[
+				'missed against the HTTP Request node with the headers typed in',
+				against('vsPlain', (v) => v > 1),
+			],
+			[
+				'missed against the HTTP Request node using the Coupontools credential',
+				against('vsCred', (v) => v > 1),
+			],
+			[
+				'met against the HTTP Request node using the Coupontools credential',
+				against('vsCred', (v) => v <= 1),
+			],
+			[
+				'met against the HTTP Request node with the headers typed in',
+				against('vsPlain', (v) => v <= 1),
+			],
 		]
 			.filter(([, list]) => list.length)
 			.map(([what, list]) => `${what} (${/** @type {string[]} */ (list).join(', ')})`);
@@ -246,16 +409,27 @@ function explanations(line, t, d) {
 					: 'Run without --no-profile to see the split.'),
 			'',
 			`- RoutingNode prepares each item by walking *every* top-level property of the node description (${d.properties} here: one description for all resources and operations) and evaluates the value of each one whose name is set on the node, expressions included, even when that property is shown for another operation; then it evaluates the shown field once more to build the request. In the first build Send Email's \`email\` shared its name with 4 fields of other operations and \`additionalFields\` with 6, so this workflow's two expressions cost 15 evaluations per item, each building a new WorkflowDataProxy: the largest share of the RoutingNode time above. The fields of the batch operations (Send Email, Send SMS, Add Contact, Create User, Single Use Create, Subaccount Create) now have names of their own (namesakes now: \`email\` ${d.email}, \`additionalFields\` ${d.additionalFields}), so it is ${d.expressionsPerItem} per item, the engine's floor: each expression twice plus the base URL. test/expressionCost.test.ts counts them through n8n-core and fails if a namesake comes back. The HTTP Request node is programmatic: it reads only its own parameters, once.`,
-			`- n8n-core's \`httpRequestWithAuthentication\` reads the credential from the database and decrypts it on every call unless it is handed the decrypted credential; RoutingNode does that only in credential tests, so a declarative node pays it per request, and the reads queue on n8n's database connection pool (it was most of the time after the first request: in the build before this change Send Email took 3.96 s for 1,000 items and 24.1 s for 10,000 on this machine and bench; this run: ${Object.entries(line.send?.bySize ?? {}).map(([size, s]) => `${fmtMs(/** @type {any} */ (s).ours.nodeMs)} for ${n(Number(size))}`).join(', ')}). Our requests read it once per node run and hand it to n8n decrypted (shared/request.ts, tested in test/credentialReads.test.ts), the way RoutingNode already does for \`$credentials\`. The HTTP Request node with a credential still reads it per item: that is why it is the slowest side.`,
+			`- n8n-core's \`httpRequestWithAuthentication\` reads the credential from the database and decrypts it on every call unless it is handed the decrypted credential; RoutingNode does that only in credential tests, so a declarative node pays it per request, and the reads queue on n8n's database connection pool (it was most of the time after the first request: in the build before this change Send Email took 3.96 s for 1,000 items and 24.1 s for 10,000 on this machine and bench; this run: ${Object.entries(
+				line.send?.bySize ?? {},
+			)
+				.map(([size, s]) => `${fmtMs(/** @type {any} */ (s).ours.nodeMs)} for ${n(Number(size))}`)
+				.join(
+					', ',
+				)}). Our requests read it once per node run and hand it to n8n decrypted (shared/request.ts, tested in test/credentialReads.test.ts), the way RoutingNode already does for \`$credentials\`. The HTTP Request node with a credential still reads it per item: that is why it is the slowest side.`,
 			`- Our own code is a small share of the node time: nothing there to win. What is left is the declarative engine's fixed per-item work: a new execution context per item, the walk over every property and its display rules, and each expression evaluated twice. Only a programmatic \`execute()\` would avoid it, and that gives up what the declarative style is for (n8n's recommended style for REST API nodes: descriptions as data, routing, the engine's own pagination and error handling, AI-tool use). ` +
 				(t.sendRatio.some((/** @type {any} */ r) => Number.isFinite(r.vsCred))
-					? `Against the HTTP Request node with the same credential, the like-for-like way to keep a secret, the ratio is ${t.sendRatio.filter((/** @type {any} */ r) => Number.isFinite(r.vsCred)).map((/** @type {any} */ r) => `${fmtRatio(r.vsCred)} at ${n(r.size)} items`).join(', ')}. `
+					? `Against the HTTP Request node with the same credential, the like-for-like way to keep a secret, the ratio is ${t.sendRatio
+							.filter((/** @type {any} */ r) => Number.isFinite(r.vsCred))
+							.map((/** @type {any} */ r) => `${fmtRatio(r.vsCred)} at ${n(r.size)} items`)
+							.join(', ')}. `
 					: '') +
 				'Against headers typed in as plain text (no credential read at all) a declarative node cannot reach 1.0.',
 			'',
 		);
 	}
-	const blocked = Object.entries(line.send?.bySize ?? {}).filter(([, s]) => /** @type {any} */ (s).ours.prepMs > 5000);
+	const blocked = Object.entries(line.send?.bySize ?? {}).filter(
+		([, s]) => /** @type {any} */ (s).ours.prepMs > 5000,
+	);
 	if (blocked.length) {
 		const [size, s] = /** @type {[string, any]} */ (blocked[blocked.length - 1]);
 		out.push(
@@ -273,7 +447,9 @@ function explanations(line, t, d) {
 		const share = (/** @type {any} */ r, /** @type {RegExp} */ re) => {
 			const a = r.profile;
 			if (!a) return 'n/a';
-			const ms = a.buckets.filter((/** @type {any} */ b) => re.test(b.name)).reduce((s, b) => s + b.ms, 0);
+			const ms = a.buckets
+				.filter((/** @type {any} */ b) => re.test(b.name))
+				.reduce((s, b) => s + b.ms, 0);
 			return `${fmtMs(ms)} (${((100 * ms) / a.totalMs).toFixed(0)}%)`;
 		};
 		const { small, big } = t.linear;
@@ -297,7 +473,7 @@ function explanations(line, t, d) {
 	}
 	if (t.startAdded !== undefined) {
 		out.push(
-			`**Start-up.** n8n's loader needs ${fmtMs(line.startup.loaderMs)} for this package${line.startup.lazy ? ': the build writes n8n\'s lazy-loading metadata (`dist/known`, `dist/types`, with n8n-core\'s n8n-generate-metadata, as n8n-nodes-base does), so at start n8n reads four JSON files and loads the node code only when a workflow first uses it' : ' (eager: it requires every compiled file and builds both node descriptions)'}. The difference of whole-start medians (${fmtMs(t.startAdded)}) is smaller than how much a start varies from run to run on this machine, so it cannot confirm or refute 50 ms; the loader figure is the package's own share.`,
+			`**Start-up.** n8n's loader needs ${fmtMs(line.startup.loaderMs)} for this package${line.startup.lazy ? ": the build writes n8n's lazy-loading metadata (`dist/known`, `dist/types`, with n8n-core's n8n-generate-metadata, as n8n-nodes-base does), so at start n8n reads four JSON files and loads the node code only when a workflow first uses it" : ' (eager: it requires every compiled file and builds both node descriptions)'}. The difference of whole-start medians (${fmtMs(t.startAdded)}) is smaller than how much a start varies from run to run on this machine, so it cannot confirm or refute 50 ms; the loader figure is the package's own share.`,
 			'',
 		);
 	}
@@ -331,9 +507,15 @@ function renderReport(report) {
 				['Memory', `${machine.memoryGiB} GiB`],
 				['OS', machine.os],
 				['Node (driver, sandbox, floor)', machine.driverNode],
-				...report.lines.map((/** @type {any} */ l) => [`n8n ${l.version}`, `runs on Node ${l.nodeVersion}`]),
+				...report.lines.map((/** @type {any} */ l) => [
+					`n8n ${l.version}`,
+					`runs on Node ${l.nodeVersion}`,
+				]),
 				['Package', `n8n-nodes-coupontools ${machine.packageVersion} (git ${machine.revision})`],
-				['Load average (1/5/15 min) at start / end', `${machine.loadAvg.join(' ')} / ${machine.loadAvgEnd.join(' ')}`],
+				[
+					'Load average (1/5/15 min) at start / end',
+					`${machine.loadAvg.join(' ')} / ${machine.loadAvgEnd.join(' ')}`,
+				],
 			],
 		),
 		'',
@@ -345,7 +527,7 @@ function renderReport(report) {
 		`- Every workflow starts from a production webhook (bench/workflows.js), so one n8n serves every run. Medians of ${opts.runs} runs per measurement; sides alternate and their order rotates per run.`,
 		'- Send Email items come from a Code node (distinct addresses, Check Unique off: every item really sends). Each run is checked: as many output items as inputs, every one confirmed (`action: email_sent`), and the sandbox received exactly that many calls. The HTTP Request side sends the same method, path, headers and body (checked first, see below), once with the Coupontools credential ("Predefined Credential Type", the way secrets should be kept) and once with the two headers typed into the node.',
 		`- The floor (bench/floor.js) is a Node loop with a keep-alive agent doing the same calls with every item in flight at once, the concurrency of n8n's engine (RoutingNode and the HTTP Request node start every item's request before awaiting any); a second floor uses a pool of ${opts.floorPool} keep-alive sockets.`,
-		'- Return All: `sandbox.state.seedSessions(\'cam_1005\', N)` (control endpoint), pages of 5,000; RSS of the n8n main process from /proc, sampled every 20 ms.',
+		"- Return All: `sandbox.state.seedSessions('cam_1005', N)` (control endpoint), pages of 5,000; RSS of the n8n main process from /proc, sampled every 20 ms.",
 		'- Start: `n8n start` until "Editor is now accessible", with and without the package, alternating. Loader: n8n-core\'s LazyPackageDirectoryLoader on the installed package in a fresh process.',
 		'- Webhook latency: the sandbox records genuine events (POST /__sandbox/webhooks/deliver to a local receiver), the driver POSTs the same payload to each receiver.',
 		'',
@@ -374,7 +556,10 @@ function renderReport(report) {
 		'Environment variables BENCH_RUNS, BENCH_SEND_SIZES, BENCH_SESSIONS, BENCH_START_RUNS, BENCH_LOADER_RUNS, BENCH_EVENTS and BENCH_VERSIONS set the same as the flags. The first run installs the pinned n8n (about 6 minutes). Benchmarks are not part of `npm test`. bench/profile/sendEmail.profile.ts (run with `npx jest -c bench/jest.profile.config.js`) measures the same Send Email in-process with three variants of the node description and counts the expressions evaluated per item.',
 		'',
 	);
-	return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+	return `${parts
+		.join('\n')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim()}\n`;
 }
 
 module.exports = { renderReport };

@@ -33,16 +33,22 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 /** One profiled Send Email run per side, after the measured ones. @param {any} ctx @param {string} dir */
 async function profileSides(ctx, dir) {
-	const items = Math.min(...ctx.opts.sendSizes.filter((/** @type {number} */ n) => n >= 500), 1000) || Math.max(...ctx.opts.sendSizes);
+	const items =
+		Math.min(...ctx.opts.sendSizes.filter((/** @type {number} */ n) => n >= 500), 1000) ||
+		Math.max(...ctx.opts.sendSizes);
 	/** @type {Record<string, any>} */
 	const out = { items };
 	for (const side of /** @type {(keyof typeof SIDES)[]} */ (Object.keys(SIDES))) {
 		await ctx.sandbox.reset();
-		const { result, analysis } = await profileDuring(ctx.n8n.pid, dir, () => ctx.n8n.webhook(SIDES[side].path, { n: items, run: `profile-${side}` }));
+		const { result, analysis } = await profileDuring(ctx.n8n.pid, dir, () =>
+			ctx.n8n.webhook(SIDES[side].path, { n: items, run: `profile-${side}` }),
+		);
 		const ex = await ctx.n8n.lastExecution(ctx.n8n.workflows[SIDES[side].workflow].id);
 		await ctx.n8n.deleteExecution(ex.id);
 		out[side] = { ok: result.status === 200, analysis };
-		log(`  profiled ${SIDES[side].label}: ${analysis ? `${Math.round(analysis.totalMs)} ms sampled` : 'no profile written'}`);
+		log(
+			`  profiled ${SIDES[side].label}: ${analysis ? `${Math.round(analysis.totalMs)} ms sampled` : 'no profile written'}`,
+		);
 	}
 	return out;
 }
@@ -53,15 +59,23 @@ async function profileSides(ctx, dir) {
  * for other operations included), then the shown field once more when it builds the request.
  */
 function descriptionFacts() {
-	const { Coupontools } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Coupontools', 'Coupontools.node.js'));
+	const { Coupontools } = require(
+		path.join(REPO_ROOT, 'dist', 'nodes', 'Coupontools', 'Coupontools.node.js'),
+	);
 	const { properties } = new Coupontools().description;
 	/** @param {string} name */
-	const namesakes = (name) => properties.filter((/** @type {{ name: string }} */ p) => p.name === name).length - 1;
+	const namesakes = (name) =>
+		properties.filter((/** @type {{ name: string }} */ p) => p.name === name).length - 1;
 	// email and additionalFields.firstname are the two expressions of the bench workflow: each is evaluated once
 	// per property of its name and once more for the request; +1 the base URL.
 	const email = namesakes('email');
 	const additionalFields = namesakes('additionalFields');
-	return { properties: properties.length, email, additionalFields, expressionsPerItem: email + 2 + additionalFields + 2 + 1 };
+	return {
+		properties: properties.length,
+		email,
+		additionalFields,
+		expressionsPerItem: email + 2 + additionalFields + 2 + 1,
+	};
 }
 
 /** @param {string} version @param {any} opts */
@@ -69,7 +83,10 @@ async function benchLine(version, opts) {
 	/** @type {Record<string, any>} */
 	const results = { version };
 	const runtime = await runtimeLib.ensureRuntime(version, { log: (line) => log(`  ${line}`) });
-	results.nodeVersion = runtime.nodeBinDir === path.dirname(process.execPath) ? process.version : `v${runtimeLib.NODE24_VERSION}`;
+	results.nodeVersion =
+		runtime.nodeBinDir === path.dirname(process.execPath)
+			? process.version
+			: `v${runtimeLib.NODE24_VERSION}`;
 	const serverSuites = ['returnall', 'send', 'webhook'].filter((s) => opts.only.includes(s));
 	if (serverSuites.length) {
 		log(`n8n ${version}: starting the sandbox and n8n with the bench workflows…`);
@@ -77,7 +94,8 @@ async function benchLine(version, opts) {
 		const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-bench-prof-'));
 		// BENCH_KEEP_PROFILES=<dir>: keep the raw .cpuprofile files (open them in Chrome DevTools) for a closer look.
 		const removeProfiles = () => {
-			if (process.env.BENCH_KEEP_PROFILES) fs.cpSync(profileDir, process.env.BENCH_KEEP_PROFILES, { recursive: true });
+			if (process.env.BENCH_KEEP_PROFILES)
+				fs.cpSync(profileDir, process.env.BENCH_KEEP_PROFILES, { recursive: true });
 			fs.rmSync(profileDir, { recursive: true, force: true });
 		};
 		process.on('exit', removeProfiles);
@@ -132,7 +150,9 @@ async function main() {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const machine = describeMachine(REPO_ROOT);
-	log(`Benchmarks${opts.quick ? ' (--quick)' : ''}: n8n ${opts.versions.join(', ')}; ${machine.cores} cores, load average ${machine.loadAvg.join(' ')}`);
+	log(
+		`Benchmarks${opts.quick ? ' (--quick)' : ''}: n8n ${opts.versions.join(', ')}; ${machine.cores} cores, load average ${machine.loadAvg.join(' ')}`,
+	);
 	const lines = [];
 	const description = descriptionFacts();
 	for (const version of opts.versions) lines.push(await benchLine(version, opts));
@@ -151,7 +171,9 @@ async function main() {
 	fs.writeFileSync(path.join(artifacts, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 	const out = path.resolve(REPO_ROOT, opts.out);
 	fs.writeFileSync(out, renderReport(report));
-	log(`Wrote ${path.relative(process.cwd(), out)} (raw numbers: ${path.relative(process.cwd(), path.join(artifacts, 'results.json'))}) in ${report.minutes.toFixed(1)} min.`);
+	log(
+		`Wrote ${path.relative(process.cwd(), out)} (raw numbers: ${path.relative(process.cwd(), path.join(artifacts, 'results.json'))}) in ${report.minutes.toFixed(1)} min.`,
+	);
 }
 
 main().catch((error) => {

@@ -6,13 +6,23 @@
  */
 
 const CREDENTIAL = { coupontoolsApi: { id: 'coupontoolsSandbox1', name: 'Coupontools (sandbox)' } };
-const SETTINGS = { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' };
+const SETTINGS = {
+	executionOrder: 'v1',
+	saveDataSuccessExecution: 'all',
+	saveDataErrorExecution: 'all',
+};
 /** The sandbox's own values (test/sandbox/README.md), never a real account's. */
 const SANDBOX_KEYS = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret' };
 const CAMPAIGN = 'cam_1005';
 
 /** Node names the suites read from the execution data. */
-const NAMES = { webhook: 'Webhook', items: 'Make items', send: 'Send', list: 'Get sessions', trigger: 'Coupontools Trigger' };
+const NAMES = {
+	webhook: 'Webhook',
+	items: 'Make items',
+	send: 'Send',
+	list: 'Get sessions',
+	trigger: 'Coupontools Trigger',
+};
 
 /** @param {string} id @param {string} name @param {any[]} nodes */
 function workflow(id, name, nodes) {
@@ -33,7 +43,14 @@ function webhookNode(id, path, params = {}) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: uuidFor(id),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {}, ...params },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'noData',
+			options: {},
+			...params,
+		},
 	};
 }
 
@@ -57,7 +74,14 @@ return out;`;
 
 /** @param {string} id */
 function codeNode(id) {
-	return { id: `${id}-code`, name: NAMES.items, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: MAKE_ITEMS } };
+	return {
+		id: `${id}-code`,
+		name: NAMES.items,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [220, 0],
+		parameters: { jsCode: MAKE_ITEMS },
+	};
 }
 
 /** Send Email with our node: same body as the HTTP Request side (check_unique false, so every address sends). */
@@ -94,7 +118,11 @@ function sendWithCoupontools() {
 function sendWithHttpRequest(sandboxUrl, credential) {
 	const id = credential ? 'benchSendHttpCred' : 'benchSendHttp0001';
 	const headers = [{ name: 'Accept', value: 'application/json' }];
-	if (!credential) headers.unshift({ name: 'X-Client-Id', value: SANDBOX_KEYS.clientId }, { name: 'X-Client-Secret', value: SANDBOX_KEYS.clientSecret });
+	if (!credential)
+		headers.unshift(
+			{ name: 'X-Client-Id', value: SANDBOX_KEYS.clientId },
+			{ name: 'X-Client-Secret', value: SANDBOX_KEYS.clientSecret },
+		);
 	const send = {
 		id: `${id}-send`,
 		name: NAMES.send,
@@ -104,7 +132,9 @@ function sendWithHttpRequest(sandboxUrl, credential) {
 		parameters: {
 			method: 'POST',
 			url: `${sandboxUrl}/v3/send/email`,
-			...(credential ? { authentication: 'predefinedCredentialType', nodeCredentialType: 'coupontoolsApi' } : {}),
+			...(credential
+				? { authentication: 'predefinedCredentialType', nodeCredentialType: 'coupontoolsApi' }
+				: {}),
 			sendHeaders: true,
 			headerParameters: { parameters: headers },
 			sendBody: true,
@@ -114,11 +144,11 @@ function sendWithHttpRequest(sandboxUrl, credential) {
 		},
 		...(credential ? { credentials: CREDENTIAL } : {}),
 	};
-	return workflow(id, `Bench: Send Email, HTTP Request node (${credential ? 'credential' : 'plain headers'})`, [
-		webhookNode(id, credential ? 'bench-send-http-cred' : 'bench-send-http'),
-		codeNode(id),
-		send,
-	]);
+	return workflow(
+		id,
+		`Bench: Send Email, HTTP Request node (${credential ? 'credential' : 'plain headers'})`,
+		[webhookNode(id, credential ? 'bench-send-http-cred' : 'bench-send-http'), codeNode(id), send],
+	);
 }
 
 /** Campaign → Get Usage Data → All sessions with Return All (20 pages of 5,000 for 100,000). */
@@ -147,7 +177,9 @@ function returnAllSessions() {
 /** n8n's own Webhook node alone, answering at once (its default). */
 function plainWebhook() {
 	const id = 'benchHookPlain001';
-	return workflow(id, 'Bench: Webhook node', [webhookNode(id, 'bench-hook', { responseMode: 'onReceived', responseData: undefined })]);
+	return workflow(id, 'Bench: Webhook node', [
+		webhookNode(id, 'bench-hook', { responseMode: 'onReceived', responseData: undefined }),
+	]);
 }
 
 /** Coupontools Trigger alone, verifying each event with the sandbox (or not). @param {boolean} verify */

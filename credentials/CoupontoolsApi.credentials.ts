@@ -19,7 +19,10 @@ export class CoupontoolsApi implements ICredentialType {
 
 	displayName = 'Coupontools API';
 
-	icon: Icon = { light: 'file:../icons/coupontools.svg', dark: 'file:../icons/coupontools.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/coupontools.svg',
+		dark: 'file:../icons/coupontools.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/coupontools-community/n8n-nodes-coupontools#credentials';
 
@@ -39,7 +42,8 @@ export class CoupontoolsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Found next to the Client ID in the Coupontools dashboard under Integrations → API',
+			description:
+				'Found next to the Client ID in the Coupontools dashboard under Integrations → API',
 		},
 		{
 			displayName: 'Base URL',
@@ -72,7 +76,8 @@ export class CoupontoolsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
 			url: '/v3/coupon/list',
 			method: 'POST',
 			body: { only_active: true },

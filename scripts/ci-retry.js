@@ -20,7 +20,9 @@ const read = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** @param {any} report @param {string} suite */
 function suiteOf(report, suite) {
-	return (report.testResults ?? []).find((/** @type {any} */ r) => path.basename(r.name ?? r.testFilePath ?? '') === suite);
+	return (report.testResults ?? []).find(
+		(/** @type {any} */ r) => path.basename(r.name ?? r.testFilePath ?? '') === suite,
+	);
 }
 
 /** @param {any} result */
@@ -29,7 +31,12 @@ function counts(result) {
 	return {
 		passed: tests.filter((/** @type {any} */ t) => t.status === 'passed').length,
 		failed: tests.filter((/** @type {any} */ t) => t.status === 'failed').length,
-		firstFailure: tests.find((/** @type {any} */ t) => t.status === 'failed')?.failureMessages?.[0]?.split('\n')[0] ?? result?.message?.split('\n')[0] ?? '',
+		firstFailure:
+			tests
+				.find((/** @type {any} */ t) => t.status === 'failed')
+				?.failureMessages?.[0]?.split('\n')[0] ??
+			result?.message?.split('\n')[0] ??
+			'',
 	};
 }
 
@@ -45,16 +52,25 @@ if (command === 'failed') {
 	const first = counts(suiteOf(report, suite));
 	fs.writeFileSync(reportFile.replace(/\.json$/, '.first-run.json'), JSON.stringify(report));
 	if (!fs.existsSync(retryFile)) {
-		console.log(`${suite}: first run ${first.passed} passed, ${first.failed} failed (${first.firstFailure}); the retry left no report, the first run stands`);
+		console.log(
+			`${suite}: first run ${first.passed} passed, ${first.failed} failed (${first.firstFailure}); the retry left no report, the first run stands`,
+		);
 		process.exit(0);
 	}
 	const retry = read(retryFile);
-	const second = { passed: retry.numPassedTests, failed: retry.numFailedTests + (retry.numRuntimeErrorTestSuites ?? 0) };
+	const second = {
+		passed: retry.numPassedTests,
+		failed: retry.numFailedTests + (retry.numRuntimeErrorTestSuites ?? 0),
+	};
 	report.numPassedTests += second.passed - first.passed;
 	report.numFailedTests += second.failed - first.failed;
 	fs.writeFileSync(reportFile, JSON.stringify(report));
-	console.log(`${suite}: first run ${first.passed} passed, ${first.failed} failed (${first.firstFailure}); second run ${second.passed} passed, ${second.failed} failed: counted`);
+	console.log(
+		`${suite}: first run ${first.passed} passed, ${first.failed} failed (${first.firstFailure}); second run ${second.passed} passed, ${second.failed} failed: counted`,
+	);
 } else {
-	console.error('usage: ci-retry.js failed <report> <suite> | merge <report> <retry-report> <suite>');
+	console.error(
+		'usage: ci-retry.js failed <report> <suite> | merge <report> <retry-report> <suite>',
+	);
 	process.exit(2);
 }

@@ -26,7 +26,10 @@ const N8N_VERSION = '2.8.4';
 const CRM_WORKFLOW_NAME = 'CRM event to coupon email';
 const SAMPLE_CONTACT = { firstName: 'Sam', lastName: 'Carter', email: 'sam.carter@example.com' };
 /** Node types whose workflows start from outside (a POST): these are activated. A Schedule trigger is not. */
-const EVENT_TRIGGER_TYPES = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-coupontools.coupontoolsTrigger']);
+const EVENT_TRIGGER_TYPES = new Set([
+	'n8n-nodes-base.webhook',
+	'n8n-nodes-coupontools.coupontoolsTrigger',
+]);
 
 /** @param {string} msg */
 const say = (msg) => process.stdout.write(`${msg}\n`);
@@ -42,7 +45,8 @@ function parseArgs(argv) {
 		else if (arg === '--port' || arg.startsWith('--port=')) {
 			const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
 			opts.port = Number(value);
-			if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) throw new DemoError(`--port needs a port number, got '${value}'`);
+			if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535)
+				throw new DemoError(`--port needs a port number, got '${value}'`);
 		} else if (arg === '--help' || arg === '-h') {
 			say('Usage: npm run demo [-- --once] [-- --port N]');
 			process.exit(0);
@@ -68,7 +72,11 @@ function runQuiet(cmd, args, logFile) {
 			fs.closeSync(fd);
 			if (code === 0) return resolve(undefined);
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
-			reject(new DemoError(`\`${cmd} ${args.join(' ')}\` failed (exit ${code}). Log: ${rel(logFile)}\n${tail}`));
+			reject(
+				new DemoError(
+					`\`${cmd} ${args.join(' ')}\` failed (exit ${code}). Log: ${rel(logFile)}\n${tail}`,
+				),
+			);
 		});
 	});
 }
@@ -93,10 +101,14 @@ function newestMtime(paths) {
 /** dist/ is what n8n loads: rebuild when it is missing or any source is newer than it. */
 function buildReason() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-	const outputs = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((f) => path.join(REPO_ROOT, f));
+	const outputs = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((f) =>
+		path.join(REPO_ROOT, f),
+	);
 	if (!outputs.every((f) => fs.existsSync(f))) return 'dist/ is missing';
 	const builtAt = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
-	const sources = ['nodes', 'credentials', 'icons', 'tsconfig.json'].map((p) => path.join(REPO_ROOT, p));
+	const sources = ['nodes', 'credentials', 'icons', 'tsconfig.json'].map((p) =>
+		path.join(REPO_ROOT, p),
+	);
 	return newestMtime(sources) > builtAt ? 'the sources changed since the last build' : '';
 }
 
@@ -119,15 +131,33 @@ function assertPortFree(port) {
 
 /** The example workflows, with an id each (activation and links need one). */
 function loadExamples() {
-	const files = fs.existsSync(EXAMPLES_DIR) ? fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+	const files = fs.existsSync(EXAMPLES_DIR)
+		? fs
+				.readdirSync(EXAMPLES_DIR)
+				.filter((f) => f.endsWith('.json'))
+				.sort()
+		: [];
 	/** @type {{ id: string, name: string, file: string, workflow: any, activate: boolean }[]} */
 	const examples = [];
 	for (const file of files) {
 		const parsed = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
 		for (const [i, workflow] of (Array.isArray(parsed) ? parsed : [parsed]).entries()) {
-			const id = workflow.id ?? `demo${path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}${i}`;
-			const activate = (workflow.nodes ?? []).some((/** @type {{ type: string }} */ n) => EVENT_TRIGGER_TYPES.has(n.type));
-			examples.push({ id, name: workflow.name ?? file, file, workflow: { ...workflow, id }, activate });
+			const id =
+				workflow.id ??
+				`demo${path
+					.basename(file, '.json')
+					.replace(/[^A-Za-z0-9]/g, '')
+					.slice(0, 20)}${i}`;
+			const activate = (workflow.nodes ?? []).some((/** @type {{ type: string }} */ n) =>
+				EVENT_TRIGGER_TYPES.has(n.type),
+			);
+			examples.push({
+				id,
+				name: workflow.name ?? file,
+				file,
+				workflow: { ...workflow, id },
+				activate,
+			});
 		}
 	}
 	return examples;
@@ -141,7 +171,9 @@ let stopStack = async () => undefined;
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const started = Date.now();
-	say(`Coupontools demo: the package in a real n8n ${N8N_VERSION}, against the local Coupontools sandbox${opts.once ? ' (--once)' : ''}.`);
+	say(
+		`Coupontools demo: the package in a real n8n ${N8N_VERSION}, against the local Coupontools sandbox${opts.once ? ' (--once)' : ''}.`,
+	);
 
 	await assertPortFree(opts.port);
 	// Fresh user folder every run: n8n's database, the credential and the workflows start from the example files.
@@ -163,9 +195,15 @@ async function main() {
 	const runtimeLib = require('./lib/n8n-runtime');
 	const { startStack, CREDENTIAL } = require('./lib/stack');
 
-	const marker = path.join(runtimeLib.cacheRoot(), `n8n-${N8N_VERSION}`, '.coupontools-runtime.json');
+	const marker = path.join(
+		runtimeLib.cacheRoot(),
+		`n8n-${N8N_VERSION}`,
+		'.coupontools-runtime.json',
+	);
 	if (!fs.existsSync(marker)) {
-		say(`First run: installing n8n ${N8N_VERSION} into ${runtimeLib.cacheRoot()} (about 6 minutes, only once; progress every 30 s).`);
+		say(
+			`First run: installing n8n ${N8N_VERSION} into ${runtimeLib.cacheRoot()} (about 6 minutes, only once; progress every 30 s).`,
+		);
 	}
 
 	const examples = loadExamples();
@@ -179,7 +217,9 @@ async function main() {
 		return file;
 	});
 
-	say(`Starting the Coupontools sandbox and n8n on http://127.0.0.1:${opts.port} (n8n log: ${rel(path.join(DEMO_DIR, 'n8n-start.log'))})…`);
+	say(
+		`Starting the Coupontools sandbox and n8n on http://127.0.0.1:${opts.port} (n8n log: ${rel(path.join(DEMO_DIR, 'n8n-start.log'))})…`,
+	);
 	await assertPortFree(opts.port); // again: the install may have taken minutes
 	n8nStarting = true;
 	const stack = await startStack({
@@ -197,7 +237,9 @@ async function main() {
 		stopStack = async () => undefined;
 		await stack.stop();
 		// The link points back at this repository; leaving it would give tools that walk the tree a loop.
-		fs.rmSync(path.join(DEMO_DIR, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-coupontools'), { force: true });
+		fs.rmSync(path.join(DEMO_DIR, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-coupontools'), {
+			force: true,
+		});
 	};
 	say(
 		`n8n ${N8N_VERSION} is up (${Math.round((Date.now() - started) / 1000)} s). Imported ${examples.length} example workflow(s): ` +
@@ -214,12 +256,21 @@ async function main() {
 	}
 
 	const base = stack.baseUrl;
-	const trigger = examples.find((e) => e.workflow.nodes?.some((/** @type {{ type: string }} */ n) => n.type === 'n8n-nodes-coupontools.coupontoolsTrigger'));
+	const trigger = examples.find((e) =>
+		e.workflow.nodes?.some(
+			(/** @type {{ type: string }} */ n) => n.type === 'n8n-nodes-coupontools.coupontoolsTrigger',
+		),
+	);
 	say('');
 	say(`Open the editor: ${base}/workflow/${crm.id}`);
 	say(`Log in with ${stack.owner.email} / ${stack.owner.password}`);
-	say(`Try it again: curl -s -X POST ${base}/webhook/new-contact -H 'content-type: application/json' -d '{"email":"you@example.com","firstName":"Alex"}'`);
-	if (trigger) say(`Sandbox events for "${trigger.name}": POST ${stack.sandboxUrl}/__sandbox/webhooks/deliver (see test/sandbox/README.md)`);
+	say(
+		`Try it again: curl -s -X POST ${base}/webhook/new-contact -H 'content-type: application/json' -d '{"email":"you@example.com","firstName":"Alex"}'`,
+	);
+	if (trigger)
+		say(
+			`Sandbox events for "${trigger.name}": POST ${stack.sandboxUrl}/__sandbox/webhooks/deliver (see test/sandbox/README.md)`,
+		);
 	say(
 		`Use your real account: in n8n open Credentials → "${CREDENTIAL.name}" and enter your Client ID, Client Secret and Base URL https://api.coupontools.com (the keys are in the Coupontools dashboard under Integrations).`,
 	);
@@ -238,17 +289,25 @@ async function main() {
 async function runCrmExample(stack, crm) {
 	const sandbox = /** @type {NonNullable<typeof stack.sandbox>} */ (stack.sandbox);
 	const before = sandbox.requests.length;
-	const lines = [`Running "${CRM_WORKFLOW_NAME}": POST ${stack.baseUrl}/webhook/new-contact ${JSON.stringify(SAMPLE_CONTACT)}`];
+	const lines = [
+		`Running "${CRM_WORKFLOW_NAME}": POST ${stack.baseUrl}/webhook/new-contact ${JSON.stringify(SAMPLE_CONTACT)}`,
+	];
 	const fail = (/** @type {string} */ reason) => ({ ok: false, reason, lines });
 
 	const answer = await stack.webhook('new-contact', SAMPLE_CONTACT);
-	if (answer.status !== 200) return fail(`the webhook answered HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
+	if (answer.status !== 200)
+		return fail(`the webhook answered HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
 	const item = Array.isArray(answer.json) ? answer.json[0] : answer.json;
-	if (!item || item.error) return fail(`the Coupontools node reported an error: ${JSON.stringify(item ?? answer.text).slice(0, 400)}`);
-	if (item.sent !== true || !item.single_use_url) return fail(`no coupon was sent: ${JSON.stringify(item).slice(0, 400)}`);
+	if (!item || item.error)
+		return fail(
+			`the Coupontools node reported an error: ${JSON.stringify(item ?? answer.text).slice(0, 400)}`,
+		);
+	if (item.sent !== true || !item.single_use_url)
+		return fail(`no coupon was sent: ${JSON.stringify(item).slice(0, 400)}`);
 
 	const received = sandbox.requests.slice(before).filter((r) => r.path === '/v3/send/email');
-	if (received.length !== 1) return fail(`the sandbox received ${received.length} send-email calls instead of 1`);
+	if (received.length !== 1)
+		return fail(`the sandbox received ${received.length} send-email calls instead of 1`);
 	const [call] = received;
 	const authHeaders = ['x-client-id', 'x-client-secret'].filter((h) => call.headers[h]);
 	const campaign = sandbox.state.campaigns.get(item.campaign);
@@ -257,7 +316,8 @@ async function runCrmExample(stack, crm) {
 
 	const executions = await stack.executions(crm.id);
 	const execution = executions[0];
-	if (!execution || execution.status !== 'success') return fail(`n8n recorded the execution as ${execution?.status ?? 'missing'}`);
+	if (!execution || execution.status !== 'success')
+		return fail(`n8n recorded the execution as ${execution?.status ?? 'missing'}`);
 
 	const who = [SAMPLE_CONTACT.firstName, SAMPLE_CONTACT.lastName].join(' ');
 	lines.push(
@@ -273,7 +333,8 @@ async function runCrmExample(stack, crm) {
 function redact(body) {
 	if (!body || typeof body !== 'object') return body;
 	const out = { .../** @type {Record<string, unknown>} */ (body) };
-	for (const key of Object.keys(out)) if (/secret|client_id|password|api_key/i.test(key)) out[key] = '***';
+	for (const key of Object.keys(out))
+		if (/secret|client_id|password|api_key/i.test(key)) out[key] = '***';
 	return out;
 }
 
@@ -300,8 +361,11 @@ main()
 		process.exit(code);
 	})
 	.catch(async (error) => {
-		process.stderr.write(`\nDemo failed: ${error instanceof DemoError ? error.message : error?.stack ?? error}\n`);
-		if (n8nStarting && fs.existsSync(path.join(DEMO_DIR, 'n8n-start.log'))) process.stderr.write(`n8n log: ${rel(path.join(DEMO_DIR, 'n8n-start.log'))}\n`);
+		process.stderr.write(
+			`\nDemo failed: ${error instanceof DemoError ? error.message : (error?.stack ?? error)}\n`,
+		);
+		if (n8nStarting && fs.existsSync(path.join(DEMO_DIR, 'n8n-start.log')))
+			process.stderr.write(`n8n log: ${rel(path.join(DEMO_DIR, 'n8n-start.log'))}\n`);
 		await stopStack().catch(() => undefined);
 		process.exit(1);
 	});

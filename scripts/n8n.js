@@ -24,7 +24,10 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 function versionsFrom(arg, dflt) {
 	const v = arg ?? dflt;
 	if (v === 'all') return Object.keys(rt.LINES);
-	if (!rt.LINES[v]) throw new Error(`Unknown n8n version '${v}'. Use one of: ${Object.keys(rt.LINES).join(', ')}, all`);
+	if (!rt.LINES[v])
+		throw new Error(
+			`Unknown n8n version '${v}'. Use one of: ${Object.keys(rt.LINES).join(', ')}, all`,
+		);
 	return [v];
 }
 
@@ -35,7 +38,9 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 async function install(version) {
 	const t = Date.now();
 	const runtime = await rt.ensureRuntime(version);
-	console.log(`n8n ${version}: ready in ${secs(Date.now() - t)} at ${runtime.dir} (node ${runtime.nodeBinDir})`);
+	console.log(
+		`n8n ${version}: ready in ${secs(Date.now() - t)} at ${runtime.dir} (node ${runtime.nodeBinDir})`,
+	);
 }
 
 /**
@@ -75,7 +80,10 @@ async function smoke(version) {
 
 		const ver = await rt.runCli(runtime, env, ['--version'], { timeoutMs: 60_000 });
 		const printed = ver.stdout.trim().split('\n').pop();
-		if (ver.code !== 0 || printed !== version) throw new Error(`n8n --version exited ${ver.code} and printed '${printed}'\n${ver.stderr.slice(-1500)}`);
+		if (ver.code !== 0 || printed !== version)
+			throw new Error(
+				`n8n --version exited ${ver.code} and printed '${printed}'\n${ver.stderr.slice(-1500)}`,
+			);
 		facts.push(`--version ${secs(ver.ms)}`);
 
 		server = await rt.startServer(runtime, env);
@@ -85,15 +93,21 @@ async function smoke(version) {
 		if (!health.ok) throw new Error(`/healthz answered ${health.status}`);
 
 		const owner = await rt.setupOwnerAndApiKey(server.baseUrl);
-		const wf = await fetch(`${server.baseUrl}/api/v1/workflows`, { headers: { 'x-n8n-api-key': owner.apiKey } });
+		const wf = await fetch(`${server.baseUrl}/api/v1/workflows`, {
+			headers: { 'x-n8n-api-key': owner.apiKey },
+		});
 		if (!wf.ok) throw new Error(`public API with the new key answered ${wf.status}`);
 		facts.push('owner+API key ok');
 
 		if (built) {
 			const types = await rt.loadedTypes(server.baseUrl, owner.cookie);
 			const ours = types.nodes.filter((n) => n.startsWith('n8n-nodes-coupontools.'));
-			if (!ours.length) throw new Error(`package linked but n8n loaded no n8n-nodes-coupontools.* node type (see ${server.logFile})`);
-			if (!types.credentials.includes('coupontoolsApi')) throw new Error('package linked but the coupontoolsApi credential type is missing');
+			if (!ours.length)
+				throw new Error(
+					`package linked but n8n loaded no n8n-nodes-coupontools.* node type (see ${server.logFile})`,
+				);
+			if (!types.credentials.includes('coupontoolsApi'))
+				throw new Error('package linked but the coupontoolsApi credential type is missing');
 			facts.push(`package loaded (${ours.join(', ')})`);
 		} else {
 			facts.push(`package not built, load check skipped (missing ${missing[0] ?? 'n8n section'})`);
@@ -105,14 +119,17 @@ async function smoke(version) {
 		server = undefined;
 		if (isGroupAlive(pid)) throw new Error(`process group ${pid} still alive after stop()`);
 		const end = await exited;
-		if (end.code !== 0) throw new Error(`n8n did not stop cleanly: ${end.signal ?? `exit ${end.code}`}`);
+		if (end.code !== 0)
+			throw new Error(`n8n did not stop cleanly: ${end.signal ?? `exit ${end.code}`}`);
 		facts.push(`stop ${secs(Date.now() - t)} (exit 0)`);
 
 		const nodeVersion = await nodeVersionOf(runtime.nodeBinDir);
 		console.log(`smoke n8n ${version} (node ${nodeVersion}): OK - ${facts.join(', ')}`);
 		return true;
 	} catch (e) {
-		console.log(`smoke n8n ${version}: FAILED - ${/** @type {Error} */ (e).message.split('\n')[0]} [after: ${facts.join(', ') || 'nothing'}]`);
+		console.log(
+			`smoke n8n ${version}: FAILED - ${/** @type {Error} */ (e).message.split('\n')[0]} [after: ${facts.join(', ') || 'nothing'}]`,
+		);
 		console.error(/** @type {Error} */ (e).message);
 		return false;
 	} finally {
@@ -134,7 +151,9 @@ function isGroupAlive(pid) {
 /** @param {string} binDir @returns {Promise<string>} */
 function nodeVersionOf(binDir) {
 	return new Promise((resolve) => {
-		const c = spawn(path.join(binDir, 'node'), ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] });
+		const c = spawn(path.join(binDir, 'node'), ['--version'], {
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
 		let out = '';
 		c.stdout.on('data', (d) => (out += d));
 		c.on('close', () => resolve(out.trim()));
@@ -155,25 +174,39 @@ async function lock(version) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-lock-${version}-`));
 	try {
 		fs.copyFileSync(path.join(src, 'package.json'), path.join(tmp, 'package.json'));
-		const nodeBinDir = rt.LINES[version].node === 'system' ? path.dirname(process.execPath) : await rt.ensureNode24();
+		const nodeBinDir =
+			rt.LINES[version].node === 'system'
+				? path.dirname(process.execPath)
+				: await rt.ensureNode24();
 		console.error(`Resolving n8n ${version} (a minute or two)…`);
 		await new Promise((resolve, reject) => {
-			const c = spawn('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], {
-				cwd: tmp,
-				stdio: ['ignore', 'ignore', 'inherit'],
-				env: {
-					...process.env,
-					PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH}`,
-					npm_config_omit_lockfile_registry_resolved: 'true',
+			const c = spawn(
+				'npm',
+				['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'],
+				{
+					cwd: tmp,
+					stdio: ['ignore', 'ignore', 'inherit'],
+					env: {
+						...process.env,
+						PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH}`,
+						npm_config_omit_lockfile_registry_resolved: 'true',
+					},
 				},
-			});
-			c.on('close', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`npm exited ${code}`))));
+			);
+			c.on('close', (code) =>
+				code === 0 ? resolve(undefined) : reject(new Error(`npm exited ${code}`)),
+			);
 		});
 		const lockText = fs.readFileSync(path.join(tmp, 'package-lock.json'), 'utf8');
 		const foreign = lockText.split('\n').filter((l) => l.includes('"resolved"'));
-		if (foreign.length) throw new Error(`lockfile still has resolved URLs outside the registry:\n${foreign.slice(0, 10).join('\n')}`);
+		if (foreign.length)
+			throw new Error(
+				`lockfile still has resolved URLs outside the registry:\n${foreign.slice(0, 10).join('\n')}`,
+			);
 		fs.writeFileSync(path.join(src, 'package-lock.json'), lockText);
-		console.log(`wrote ${path.relative(REPO_ROOT, path.join(src, 'package-lock.json'))} (${Object.keys(JSON.parse(lockText).packages).length - 1} packages)`);
+		console.log(
+			`wrote ${path.relative(REPO_ROOT, path.join(src, 'package-lock.json'))} (${Object.keys(JSON.parse(lockText).packages).length - 1} packages)`,
+		);
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
@@ -191,7 +224,14 @@ async function main() {
 		if (!arg || arg === 'all') throw new Error('lock needs one version');
 		await lock(versionsFrom(arg, '')[0]);
 	} else {
-		console.error(fs.readFileSync(__filename, 'utf8').split('\n').slice(4, 9).map((l) => l.replace(/^ \* ?/, '')).join('\n'));
+		console.error(
+			fs
+				.readFileSync(__filename, 'utf8')
+				.split('\n')
+				.slice(4, 9)
+				.map((l) => l.replace(/^ \* ?/, ''))
+				.join('\n'),
+		);
 		process.exitCode = 2;
 	}
 }

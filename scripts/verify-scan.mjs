@@ -19,7 +19,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The plugins are the ones @n8n/node-cli brings, resolved from its folder like `n8n-node lint` does.
 const fromCli = createRequire(path.join(root, 'node_modules/@n8n/node-cli/package.json'));
 const { ESLint } = fromCli('eslint');
-const { n8nCommunityNodesPlugin } = await import(fromCli.resolve('@n8n/eslint-plugin-community-nodes'));
+const { n8nCommunityNodesPlugin } = await import(
+	fromCli.resolve('@n8n/eslint-plugin-community-nodes')
+);
 const n8nNodesBase = fromCli('eslint-plugin-n8n-nodes-base');
 const tsParser = fromCli('@typescript-eslint/parser');
 
@@ -50,7 +52,12 @@ const scanConfig = [
 ];
 
 async function lint(cwd, patterns) {
-	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: scanConfig });
+	const eslint = new ESLint({
+		cwd,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: scanConfig,
+	});
 	const results = await eslint.lintFiles(patterns);
 	const formatter = await eslint.loadFormatter('stylish');
 	const findings = results.reduce((sum, r) => sum + r.errorCount + r.warningCount, 0);
@@ -59,7 +66,12 @@ async function lint(cwd, patterns) {
 
 function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-scan-'));
-	const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
+	const [{ filename }] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	execFileSync('tar', ['-xzf', path.join(dir, filename), '-C', dir, '--strip-components=1']);
 	fs.rmSync(path.join(dir, filename));
 	return dir;
@@ -69,13 +81,21 @@ if (!fs.existsSync(path.join(root, 'dist'))) {
 	console.error('dist/ is missing: run `npm run build` first.');
 	process.exit(2);
 }
-const source = await lint(root, ['package.json', 'nodes/**/*.{js,ts,json}', 'credentials/**/*.{js,ts,json}']);
+const source = await lint(root, [
+	'package.json',
+	'nodes/**/*.{js,ts,json}',
+	'credentials/**/*.{js,ts,json}',
+]);
 const packed = packAndUnpack();
 const artifact = await lint(packed, ['**/*.js', 'package.json']);
 fs.rmSync(packed, { recursive: true, force: true });
 
-for (const [name, result] of [['source', source], ['published artifact', artifact]]) {
+for (const [name, result] of [
+	['source', source],
+	['published artifact', artifact],
+]) {
 	console.log(`${name}: ${result.files} files, ${result.findings} findings`);
 	if (result.findings) console.log(result.report);
 }
-process.exitCode = source.findings + artifact.findings === 0 && source.files > 0 && artifact.files > 0 ? 0 : 1;
+process.exitCode =
+	source.findings + artifact.findings === 0 && source.files > 0 && artifact.files > 0 ? 0 : 1;

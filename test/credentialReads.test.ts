@@ -19,7 +19,8 @@ const SEND_EMAIL = {
 	checkUnique: false,
 };
 
-const recipients = (count: number, tag: string): IDataObject[] => Array.from({ length: count }, (_, i) => ({ email: `${tag}${i}@example.com` }));
+const recipients = (count: number, tag: string): IDataObject[] =>
+	Array.from({ length: count }, (_, i) => ({ email: `${tag}${i}@example.com` }));
 
 describe('credential reads', () => {
 	const sandbox = useSandbox();
@@ -31,7 +32,10 @@ describe('credential reads', () => {
 	afterEach(() => reads.mockRestore());
 
 	test('a 40-item batch reads the credential once for its requests (n8n reads it once more for $credentials)', async () => {
-		const result = await run(sandbox.current, { parameters: SEND_EMAIL, items: recipients(40, 'batch') });
+		const result = await run(sandbox.current, {
+			parameters: SEND_EMAIL,
+			items: recipients(40, 'batch'),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.items).filter((item) => item.sent === true)).toHaveLength(40);
@@ -42,7 +46,11 @@ describe('credential reads', () => {
 	test('every run reads it afresh: a changed credential takes effect on the next run', async () => {
 		await run(sandbox.current, { parameters: SEND_EMAIL, items: recipients(5, 'first') });
 		const perRun = reads.mock.calls.length;
-		const second = await run(sandbox.current, { parameters: SEND_EMAIL, items: recipients(5, 'second'), credentials: { clientId: 'wrong', clientSecret: 'wrong', baseUrl: sandbox.current.url } });
+		const second = await run(sandbox.current, {
+			parameters: SEND_EMAIL,
+			items: recipients(5, 'second'),
+			credentials: { clientId: 'wrong', clientSecret: 'wrong', baseUrl: sandbox.current.url },
+		});
 
 		expect(reads.mock.calls.length).toBe(2 * perRun);
 		expect(second.error?.message).toMatch(/Client ID or secret/i);
@@ -51,7 +59,12 @@ describe('credential reads', () => {
 	test('a paged Return All reads it once for all its pages', async () => {
 		sandbox.current.state.seedSessions('cam_1005', 2500);
 		const result = await run(sandbox.current, {
-			parameters: { resource: 'campaign', operation: 'getUsageData', campaign: byId('cam_1005'), returnAll: true },
+			parameters: {
+				resource: 'campaign',
+				operation: 'getUsageData',
+				campaign: byId('cam_1005'),
+				returnAll: true,
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -59,7 +72,7 @@ describe('credential reads', () => {
 		expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
 	});
 
-	test('a picker search (and the trigger\'s verification, same code) reads it once per call, not once more to send', async () => {
+	test("a picker search (and the trigger's verification, same code) reads it once per call, not once more to send", async () => {
 		const { results } = await searchCampaigns.call(pickerContext(credentialsFor(sandbox.current)));
 
 		expect(results.length).toBeGreaterThan(0);

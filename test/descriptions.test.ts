@@ -9,26 +9,36 @@ const resourceProperty = properties.find((p) => p.name === 'resource') as INodeP
 const resources = (resourceProperty.options as INodePropertyOptions[]).map((o) => String(o.value));
 
 function operationPropertyOf(resource: string): INodeProperties {
-	const found = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+	const found = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
 	if (!found) throw new Error(`resource ${resource} has no Operation field`);
 	return found;
 }
 
 const operations = resources.flatMap((resource) =>
-	(operationPropertyOf(resource).options as INodePropertyOptions[]).map((option) => ({ resource, option })),
+	(operationPropertyOf(resource).options as INodePropertyOptions[]).map((option) => ({
+		resource,
+		option,
+	})),
 );
 
 /** Every property, nested ones included, with the path that leads to it. */
-function walk(list: Array<INodeProperties | INodePropertyCollection | INodePropertyOptions>, path: string[] = []): Array<{ path: string; property: INodeProperties }> {
+function walk(
+	list: Array<INodeProperties | INodePropertyCollection | INodePropertyOptions>,
+	path: string[] = [],
+): Array<{ path: string; property: INodeProperties }> {
 	const out: Array<{ path: string; property: INodeProperties }> = [];
 	for (const entry of list) {
 		if ('type' in entry && 'displayName' in entry) {
 			const property = entry as INodeProperties;
 			const here = [...path, property.name];
 			out.push({ path: here.join('.'), property });
-			if (property.type === 'collection' && property.options) out.push(...walk(property.options as INodeProperties[], here));
+			if (property.type === 'collection' && property.options)
+				out.push(...walk(property.options as INodeProperties[], here));
 			if (property.type === 'fixedCollection' && property.options) {
-				for (const group of property.options as INodePropertyCollection[]) out.push(...walk(group.values, [...here, group.name]));
+				for (const group of property.options as INodePropertyCollection[])
+					out.push(...walk(group.values, [...here, group.name]));
 			}
 		}
 	}
@@ -42,18 +52,28 @@ describe('Coupontools node description', () => {
 		expect(description.name).toBe('coupontools');
 		expect(description.usableAsTool).toBe(true);
 		expect(description.subtitle).toContain('$parameter');
-		expect(description.icon).toEqual({ light: expect.stringMatching(/\.svg$/), dark: expect.stringMatching(/\.dark\.svg$/) });
+		expect(description.icon).toEqual({
+			light: expect.stringMatching(/\.svg$/),
+			dark: expect.stringMatching(/\.dark\.svg$/),
+		});
 		expect(description.credentials).toEqual([{ name: 'coupontoolsApi', required: true }]);
 		expect(description.requestDefaults?.ignoreHttpStatusErrors).toBe(true);
 		expect(typeof description.requestOperations?.pagination).toBe('function');
 	});
 
-	test.each(operations.map(({ resource, option }) => [`${resource}.${String(option.value)}`, option]))(
+	test.each(
+		operations.map(({ resource, option }) => [`${resource}.${String(option.value)}`, option]),
+	)(
 		'%s has an action, a POST/GET/DELETE request and the shared response check first',
 		(_name, option) => {
 			const operation = option as INodePropertyOptions;
 			expect(operation.action).toMatch(/^[A-Z][a-z]/);
-			expect(operation.action).toBe(operation.action![0] + operation.action!.slice(1).replace(/\b(Get|Many|Send|Create|Update|Delete)\b/g, (w) => w.toLowerCase()));
+			expect(operation.action).toBe(
+				operation.action![0] +
+					operation
+						.action!.slice(1)
+						.replace(/\b(Get|Many|Send|Create|Update|Delete)\b/g, (w) => w.toLowerCase()),
+			);
 			expect(operation.description).toBeTruthy();
 			expect(['POST', 'GET', 'DELETE']).toContain(operation.routing?.request?.method);
 			expect(operation.routing?.request?.url).toMatch(/\/v[34]\//);
@@ -64,21 +84,37 @@ describe('Coupontools node description', () => {
 
 	test('options of every options field are sorted by name', () => {
 		for (const { path, property } of allFields) {
-			if ((property.type === 'options' || property.type === 'multiOptions') && Array.isArray(property.options)) {
+			if (
+				(property.type === 'options' || property.type === 'multiOptions') &&
+				Array.isArray(property.options)
+			) {
 				const names = (property.options as INodePropertyOptions[]).map((o) => o.name);
-				expect({ path, names }).toEqual({ path, names: [...names].sort((a, b) => a.localeCompare(b)) });
+				expect({ path, names }).toEqual({
+					path,
+					names: [...names].sort((a, b) => a.localeCompare(b)),
+				});
 			}
 			if (property.type === 'collection' && Array.isArray(property.options)) {
 				const names = (property.options as INodeProperties[]).map((o) => o.displayName);
-				expect({ path, names }).toEqual({ path, names: [...names].sort((a, b) => a.localeCompare(b)) });
+				expect({ path, names }).toEqual({
+					path,
+					names: [...names].sort((a, b) => a.localeCompare(b)),
+				});
 			}
 		}
 	});
 
 	test('every field has a default, and booleans are described with "Whether"', () => {
 		for (const { path, property } of allFields) {
-			expect({ path, hasDefault: property.default !== undefined }).toEqual({ path, hasDefault: true });
-			if (property.type === 'boolean') expect({ path, description: property.description }).toEqual({ path, description: expect.stringMatching(/^Whether /) });
+			expect({ path, hasDefault: property.default !== undefined }).toEqual({
+				path,
+				hasDefault: true,
+			});
+			if (property.type === 'boolean')
+				expect({ path, description: property.description }).toEqual({
+					path,
+					description: expect.stringMatching(/^Whether /),
+				});
 		}
 	});
 
@@ -86,12 +122,23 @@ describe('Coupontools node description', () => {
 		for (const { path, property } of allFields) {
 			const show = property.displayOptions?.show;
 			if (!show || property.name === 'operation') continue;
-			for (const resource of show.resource ?? []) expect({ path, resource, known: resources.includes(String(resource)) }).toEqual({ path, resource, known: true });
+			for (const resource of show.resource ?? [])
+				expect({ path, resource, known: resources.includes(String(resource)) }).toEqual({
+					path,
+					resource,
+					known: true,
+				});
 			for (const operation of show.operation ?? []) {
 				const owners = (show.resource ?? resources).filter((resource) =>
-					(operationPropertyOf(String(resource)).options as INodePropertyOptions[]).some((o) => o.value === operation),
+					(operationPropertyOf(String(resource)).options as INodePropertyOptions[]).some(
+						(o) => o.value === operation,
+					),
 				);
-				expect({ path, operation, owners: owners.length > 0 }).toEqual({ path, operation, owners: true });
+				expect({ path, operation, owners: owners.length > 0 }).toEqual({
+					path,
+					operation,
+					owners: true,
+				});
 			}
 		}
 	});
@@ -101,12 +148,21 @@ describe('Coupontools node description', () => {
 			const seen = new Map<string, string>();
 			for (const { path, property } of allFields) {
 				const show = property.displayOptions?.show;
-				if (show && (!show.resource?.includes(resource) || (show.operation && !show.operation.includes(option.value)))) continue;
+				if (
+					show &&
+					(!show.resource?.includes(resource) ||
+						(show.operation && !show.operation.includes(option.value)))
+				)
+					continue;
 				if (!show && !path.includes('.')) continue;
 				const target = property.routing?.send?.property;
 				if (typeof target !== 'string' || path.includes('.')) continue;
 				const key = `${target}@${JSON.stringify(show?.[Object.keys(show ?? {}).find((k) => !['resource', 'operation'].includes(k)) ?? ''] ?? '')}`;
-				expect({ op: `${resource}.${String(option.value)}`, target, duplicateOf: seen.get(key) }).toEqual({ op: `${resource}.${String(option.value)}`, target, duplicateOf: undefined });
+				expect({
+					op: `${resource}.${String(option.value)}`,
+					target,
+					duplicateOf: seen.get(key),
+				}).toEqual({ op: `${resource}.${String(option.value)}`, target, duplicateOf: undefined });
 				seen.set(key, path);
 			}
 		}
@@ -127,7 +183,14 @@ describe('Coupontools API credential', () => {
 	test('tests itself with the cheap campaign list and recognises the failed envelope', () => {
 		expect(credential.test.request).toMatchObject({ url: '/v3/coupon/list', method: 'POST' });
 		expect(credential.test.rules).toEqual([
-			{ type: 'responseSuccessBody', properties: { key: 'status.status', value: 'failed', message: 'Client ID or secret not correct' } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status.status',
+					value: 'failed',
+					message: 'Client ID or secret not correct',
+				},
+			},
 		]);
 	});
 
@@ -137,9 +200,17 @@ describe('Coupontools API credential', () => {
 		['/v4/directory/12/users', true],
 		['/v4/loyalty/loyalty-cards', true],
 	])('sends the X-Client pair on %s (and the x-api pair too: %s)', async (url, v4Rest) => {
-		const options = await credential.authenticate({ clientId: 'id-1', clientSecret: 'secret-1' }, { url, headers: { Accept: 'application/json' } });
-		expect(options.headers).toMatchObject({ Accept: 'application/json', 'X-Client-Id': 'id-1', 'X-Client-Secret': 'secret-1' });
+		const options = await credential.authenticate(
+			{ clientId: 'id-1', clientSecret: 'secret-1' },
+			{ url, headers: { Accept: 'application/json' } },
+		);
+		expect(options.headers).toMatchObject({
+			Accept: 'application/json',
+			'X-Client-Id': 'id-1',
+			'X-Client-Secret': 'secret-1',
+		});
 		expect('x-api-key' in (options.headers ?? {})).toBe(v4Rest);
-		if (v4Rest) expect(options.headers).toMatchObject({ 'x-api-key': 'id-1', 'x-api-secret': 'secret-1' });
+		if (v4Rest)
+			expect(options.headers).toMatchObject({ 'x-api-key': 'id-1', 'x-api-secret': 'secret-1' });
 	});
 });

@@ -1,10 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { describeFailure, ERROR_HINTS, parseCoupontoolsFailure } from '../nodes/Coupontools/shared/errors';
+import {
+	describeFailure,
+	ERROR_HINTS,
+	parseCoupontoolsFailure,
+} from '../nodes/Coupontools/shared/errors';
 import type { Sandbox } from './harness/sandbox';
 import { byId, credentialsFor, jsonOf, run, useSandbox } from './harness/sandbox';
 
-const SEND_EMAIL = { resource: 'distribution', operation: 'sendEmail', campaignOrDirectory: byId('cam_1001'), checkUnique: true };
+const SEND_EMAIL = {
+	resource: 'distribution',
+	operation: 'sendEmail',
+	campaignOrDirectory: byId('cam_1001'),
+	checkUnique: true,
+};
 
 describe('API error codes surface as clear, mapped errors', () => {
 	const sandbox = useSandbox();
@@ -40,14 +49,24 @@ describe('API error codes surface as clear, mapped errors', () => {
 		},
 		{
 			code: '103 (no SMS integration)',
-			parameters: { resource: 'distribution', operation: 'sendSms', campaignOrDirectory: byId('cam_1001'), phone: '+32470123456' },
+			parameters: {
+				resource: 'distribution',
+				operation: 'sendSms',
+				campaignOrDirectory: byId('cam_1001'),
+				phone: '+32470123456',
+			},
 			prepare: (s) => void (s.state.account.smsIntegration = false),
 			message: /SMS services.*103/,
 			description: /Integrations → SMS/,
 		},
 		{
 			code: '200 (missing parameter)',
-			parameters: { resource: 'couponSession', operation: 'sendPushToAll', campaign: byId('cam_1001'), message: '={{ "" }}' },
+			parameters: {
+				resource: 'couponSession',
+				operation: 'sendPushToAll',
+				campaign: byId('cam_1001'),
+				message: '={{ "" }}',
+			},
 			message: /required field is missing.*200/,
 			description: /Missing parameter: message/,
 		},
@@ -65,7 +84,13 @@ describe('API error codes surface as clear, mapped errors', () => {
 		},
 		{
 			code: '505 (session not found, sibling errors envelope)',
-			parameters: { resource: 'couponSession', operation: 'sendPush', campaign: byId('cam_1001'), couponsession: 'zzzzzzzzzzzzzzzzzzzzz', message: 'hi' },
+			parameters: {
+				resource: 'couponSession',
+				operation: 'sendPush',
+				campaign: byId('cam_1001'),
+				couponsession: 'zzzzzzzzzzzzzzzzzzzzz',
+				message: 'hi',
+			},
 			message: /session or loyalty card not found.*505/,
 			description: /not found/i,
 		},
@@ -85,7 +110,10 @@ describe('API error codes surface as clear, mapped errors', () => {
 
 	test.each(cases)('$code', async ({ parameters, prepare, credentials, message, description }) => {
 		prepare?.(sandbox.current);
-		const result = await run(sandbox.current, { parameters, credentials: credentials && credentialsFor(sandbox.current, credentials) });
+		const result = await run(sandbox.current, {
+			parameters,
+			credentials: credentials && credentialsFor(sandbox.current, credentials),
+		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toMatch(description);
@@ -126,7 +154,9 @@ describe('transport faults surface as clear errors naming what happened', () => 
 
 	test('a slow answer past the timeout', async () => {
 		sandbox.current.setFaults({ kind: 'slow', delayMs: 1500 });
-		const result = await run(sandbox.current, { parameters: { ...GET_MANY, requestOptions: { timeout: 300 } } });
+		const result = await run(sandbox.current, {
+			parameters: { ...GET_MANY, requestOptions: { timeout: 300 } },
+		});
 		expect(result.error?.message).toBe('Coupontools did not answer in time');
 		expect(result.error?.description).toMatch(/may still have processed it/);
 	});
@@ -142,31 +172,53 @@ describe('transport faults surface as clear errors naming what happened', () => 
 
 describe('Continue On Fail: one output item per input item, paired, nothing lost', () => {
 	const sandbox = useSandbox();
-	const items = [{ email: 'one@example.com' }, { email: 'not-an-email' }, { email: 'three@bounce.example' }, { email: 'four@example.com' }];
+	const items = [
+		{ email: 'one@example.com' },
+		{ email: 'not-an-email' },
+		{ email: 'three@bounce.example' },
+		{ email: 'four@example.com' },
+	];
 	const parameters = { ...SEND_EMAIL, email: '={{ $json.email }}' };
 
 	test('Continue (regular output): failures become { error } items in place', async () => {
-		const result = await run(sandbox.current, { parameters, items, onError: 'continueRegularOutput' });
+		const result = await run(sandbox.current, {
+			parameters,
+			items,
+			onError: 'continueRegularOutput',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		const json = jsonOf(result.items);
 		expect(json[0]).toMatchObject({ sent: true, receiver: 'one@example.com' });
 		expect(json[1].error).toMatch(/^Email "not-an-email" is not an email address/);
 		expect(json[2].error).toMatch(/604/);
 		expect(json[3]).toMatchObject({ sent: true, receiver: 'four@example.com' });
 		// The invalid address never reached Coupontools.
-		expect(sandbox.current.requests.map((r) => (r.body as Record<string, unknown>).email).sort()).toEqual([
-			'four@example.com',
-			'one@example.com',
-			'three@bounce.example',
-		]);
+		expect(
+			sandbox.current.requests.map((r) => (r.body as Record<string, unknown>).email).sort(),
+		).toEqual(['four@example.com', 'one@example.com', 'three@bounce.example']);
 	});
 
 	test('Continue (using error output): failures go to the error branch, paired to their input', async () => {
-		const result = await run(sandbox.current, { parameters, items, onError: 'continueErrorOutput' });
-		expect(jsonOf(result.items).map((j) => j.receiver)).toEqual(['one@example.com', 'four@example.com']);
+		const result = await run(sandbox.current, {
+			parameters,
+			items,
+			onError: 'continueErrorOutput',
+		});
+		expect(jsonOf(result.items).map((j) => j.receiver)).toEqual([
+			'one@example.com',
+			'four@example.com',
+		]);
 		expect(result.errorItems.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(jsonOf(result.errorItems).map((j) => j.error)).toEqual([expect.stringMatching(/not an email address/), expect.stringMatching(/604/)]);
+		expect(jsonOf(result.errorItems).map((j) => j.error)).toEqual([
+			expect.stringMatching(/not an email address/),
+			expect.stringMatching(/604/),
+		]);
 	});
 
 	test('Stop on error: the run stops and names the item', async () => {
@@ -177,7 +229,11 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 
 	test('Get Many with several input items: every output item is paired to the input that produced it', async () => {
 		const result = await run(sandbox.current, {
-			parameters: { resource: 'campaign', operation: 'getAll', filters: { tags: '={{ $json.tag }}' } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'getAll',
+				filters: { tags: '={{ $json.tag }}' },
+			},
 			items: [{ tag: 'coffee' }, { tag: 'newsletter' }],
 		});
 		expect(result.items.map((item) => [item.json.ID, item.pairedItem])).toEqual([
@@ -190,13 +246,21 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 
 describe('error mapping (pure): every envelope shape of the API doc §3', () => {
 	test('success shapes are not failures', () => {
-		expect(parseCoupontoolsFailure(200, { status: { status: 'OK' }, coupon_info: [] })).toBeUndefined();
+		expect(
+			parseCoupontoolsFailure(200, { status: { status: 'OK' }, coupon_info: [] }),
+		).toBeUndefined();
 		expect(parseCoupontoolsFailure(200, [{ id: 1 }])).toBeUndefined();
 	});
 
 	test('scalar code inside status', () => {
 		const failure = parseCoupontoolsFailure(200, {
-			status: { status: 'failed', errors: { error_code: 1000, error_message: 'HTTP/1.0 401 Unauthorized. Client ID or Secret not correct.' } },
+			status: {
+				status: 'failed',
+				errors: {
+					error_code: 1000,
+					error_message: 'HTTP/1.0 401 Unauthorized. Client ID or Secret not correct.',
+				},
+			},
 		});
 		expect(failure).toMatchObject({ httpCode: 200, codes: [1000] });
 	});
@@ -205,31 +269,58 @@ describe('error mapping (pure): every envelope shape of the API doc §3', () => 
 		const failure = parseCoupontoolsFailure(422, {
 			status: {
 				status: 'failed',
-				errors: { error_message: 'HTTP/1.0 422 Unprocessable entity.', error_message_description: ['Missing parameter: email', 'Missing parameter: campaign'], error_code: [200, 200] },
+				errors: {
+					error_message: 'HTTP/1.0 422 Unprocessable entity.',
+					error_message_description: ['Missing parameter: email', 'Missing parameter: campaign'],
+					error_code: [200, 200],
+				},
 			},
 		});
-		expect(failure).toMatchObject({ codes: [200, 200], details: ['Missing parameter: email', 'Missing parameter: campaign'] });
-		expect(describeFailure(failure!).description).toContain('Missing parameter: email; Missing parameter: campaign');
+		expect(failure).toMatchObject({
+			codes: [200, 200],
+			details: ['Missing parameter: email', 'Missing parameter: campaign'],
+		});
+		expect(describeFailure(failure!).description).toContain(
+			'Missing parameter: email; Missing parameter: campaign',
+		);
 	});
 
 	test('sibling errors block next to status', () => {
 		const failure = parseCoupontoolsFailure(200, {
 			status: { status: 'failed' },
-			errors: { error_message: 'HTTP/1.0 422 Unprocessable entity.', error_message_description: ['Couponsession not found'], error_code: [505] },
+			errors: {
+				error_message: 'HTTP/1.0 422 Unprocessable entity.',
+				error_message_description: ['Couponsession not found'],
+				error_code: [505],
+			},
 		});
 		expect(failure?.codes).toEqual([505]);
 	});
 
-	test.each(Object.keys(ERROR_HINTS).map(Number))('code %i has a message that names the code and a fix', (code) => {
-		const text = describeFailure({ httpCode: 422, codes: [code], apiMessage: 'HTTP/1.0 422 Unprocessable entity.', details: ['API words'], unreadable: false });
-		expect(text.message).toContain(String(code));
-		expect(text.description).toContain('API words');
-		expect(text.description.length).toBeGreaterThan(30);
-	});
+	test.each(Object.keys(ERROR_HINTS).map(Number))(
+		'code %i has a message that names the code and a fix',
+		(code) => {
+			const text = describeFailure({
+				httpCode: 422,
+				codes: [code],
+				apiMessage: 'HTTP/1.0 422 Unprocessable entity.',
+				details: ['API words'],
+				unreadable: false,
+			});
+			expect(text.message).toContain(String(code));
+			expect(text.description).toContain('API words');
+			expect(text.description.length).toBeGreaterThan(30);
+		},
+	);
 
 	test('non-JSON answers', () => {
-		expect(describeFailure(parseCoupontoolsFailure(502, '<html><body>Bad gateway</body></html>')!).message).toBe('Coupontools is unavailable (HTTP 502)');
-		expect(describeFailure(parseCoupontoolsFailure(200, '{"status":{"sta')!).description).toMatch(/cut off/);
+		expect(
+			describeFailure(parseCoupontoolsFailure(502, '<html><body>Bad gateway</body></html>')!)
+				.message,
+		).toBe('Coupontools is unavailable (HTTP 502)');
+		expect(describeFailure(parseCoupontoolsFailure(200, '{"status":{"sta')!).description).toMatch(
+			/cut off/,
+		);
 		expect(describeFailure(parseCoupontoolsFailure(200, '')!).description).toMatch(/empty answer/);
 	});
 });

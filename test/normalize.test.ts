@@ -1,7 +1,11 @@
 import { toApiDate } from '../nodes/Coupontools/shared/fields';
-import { normalizeRecord, normalizeRecordInPlace, toIsoUtc } from '../nodes/Coupontools/shared/normalize';
+import {
+	normalizeRecord,
+	normalizeRecordInPlace,
+	toIsoUtc,
+} from '../nodes/Coupontools/shared/normalize';
 
-describe('dates out: the API\'s zone-less UTC times become ISO 8601 with Z', () => {
+describe("dates out: the API's zone-less UTC times become ISO 8601 with Z", () => {
 	test.each([
 		['2025-06-04 12:30:00', '2025-06-04T12:30:00Z'],
 		['2025-06-04 12:30', '2025-06-04T12:30:00Z'],
@@ -37,7 +41,13 @@ describe('dates out: the API\'s zone-less UTC times become ISO 8601 with Z', () 
 
 	test('in place (records of a freshly parsed answer): the same result, written into the record itself', () => {
 		const nested = { open_date_utc: '2025-06-02 09:00:00' };
-		const record = { claimed: '1', claim_date_utc: '2025-06-03 10:00:00', validation_date_utc: '', data: nested, list: [{ created_date_utc: '2025-01-01 08:00:00' }] };
+		const record = {
+			claimed: '1',
+			claim_date_utc: '2025-06-03 10:00:00',
+			validation_date_utc: '',
+			data: nested,
+			list: [{ created_date_utc: '2025-01-01 08:00:00' }],
+		};
 		const copy = normalizeRecord(structuredClone(record));
 		const result = normalizeRecordInPlace(record);
 		expect(result).toBe(record);
@@ -47,9 +57,15 @@ describe('dates out: the API\'s zone-less UTC times become ISO 8601 with Z', () 
 	});
 
 	test('the copying form leaves its input untouched', () => {
-		const record = { claim_date_utc: '2025-06-03 10:00:00', data: { open_date_utc: '2025-06-02 09:00:00' } };
+		const record = {
+			claim_date_utc: '2025-06-03 10:00:00',
+			data: { open_date_utc: '2025-06-02 09:00:00' },
+		};
 		normalizeRecord(record);
-		expect(record).toEqual({ claim_date_utc: '2025-06-03 10:00:00', data: { open_date_utc: '2025-06-02 09:00:00' } });
+		expect(record).toEqual({
+			claim_date_utc: '2025-06-03 10:00:00',
+			data: { open_date_utc: '2025-06-02 09:00:00' },
+		});
 	});
 });
 

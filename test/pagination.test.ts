@@ -12,7 +12,8 @@ describe('Return All / Limit over the API page parameter', () => {
 		sessions: 'all',
 		...extra,
 	});
-	const pagesRequested = () => sandbox.current.requests.map((r) => (r.body as Record<string, unknown>).page);
+	const pagesRequested = () =>
+		sandbox.current.requests.map((r) => (r.body as Record<string, unknown>).page);
 
 	test('Return All walks pages 1, 2, 3 and stops at the short page', async () => {
 		sandbox.current.state.seedSessions('cam_1005', 120);
@@ -33,14 +34,18 @@ describe('Return All / Limit over the API page parameter', () => {
 
 	test('a Limit smaller than a page fetches one page only', async () => {
 		sandbox.current.state.seedSessions('cam_1005', 120);
-		const result = await run(sandbox.current, { parameters: usage({ returnAll: false, limit: 30 }) });
+		const result = await run(sandbox.current, {
+			parameters: usage({ returnAll: false, limit: 30 }),
+		});
 		expect(result.items).toHaveLength(30);
 		expect(pagesRequested()).toEqual([1]);
 	});
 
 	test('a Limit across pages stops as soon as it is reached', async () => {
 		sandbox.current.state.seedSessions('cam_1005', 120);
-		const result = await run(sandbox.current, { parameters: usage({ returnAll: false, limit: 70 }) });
+		const result = await run(sandbox.current, {
+			parameters: usage({ returnAll: false, limit: 70 }),
+		});
 		const expected = sandbox.current.state
 			.sessionsOf('cam_1005')
 			.slice(0, 70)

@@ -14,13 +14,18 @@ describe('retries after transient faults', () => {
 	});
 	const attempts = () => sandbox.current.requests.length;
 
-	test.each(['429', 'reset'] as const)('a read after %s succeeds on the next attempt', async (kind) => {
-		sandbox.current.setFaults({ kind, count: 1 });
-		const result = await run(sandbox.current, { parameters: { resource: 'campaign', operation: 'getAll' } });
-		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(5);
-		expect(attempts()).toBe(2);
-	});
+	test.each(['429', 'reset'] as const)(
+		'a read after %s succeeds on the next attempt',
+		async (kind) => {
+			sandbox.current.setFaults({ kind, count: 1 });
+			const result = await run(sandbox.current, {
+				parameters: { resource: 'campaign', operation: 'getAll' },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(5);
+			expect(attempts()).toBe(2);
+		},
+	);
 
 	test('429 (nothing was done) is retried even for an unprotected send', async () => {
 		sandbox.current.setFaults({ kind: '429', count: 1 });
@@ -32,7 +37,9 @@ describe('retries after transient faults', () => {
 	test('a lost answer on an unprotected send is NOT retried: it may have gone out', async () => {
 		sandbox.current.setFaults({ kind: 'reset-after-processing', count: 1 });
 		const result = await run(sandbox.current, { parameters: send(false) });
-		expect(result.error?.message).toBe('The connection to Coupontools was closed before it answered');
+		expect(result.error?.message).toBe(
+			'The connection to Coupontools was closed before it answered',
+		);
 		expect(result.error?.description).toMatch(/may have processed the request/);
 		expect(attempts()).toBe(1);
 		expect(sandbox.current.state.emailsSent['retry@example.com']).toHaveLength(1);
@@ -42,20 +49,26 @@ describe('retries after transient faults', () => {
 		sandbox.current.setFaults({ kind: 'reset-after-processing', count: 1 });
 		const result = await run(sandbox.current, { parameters: send(true) });
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ sent: false, skipped: true, action: 'email_already_sent' })]);
+		expect(jsonOf(result.items)).toEqual([
+			expect.objectContaining({ sent: false, skipped: true, action: 'email_already_sent' }),
+		]);
 		expect(attempts()).toBe(2);
 		expect(sandbox.current.state.emailsSent['retry@example.com']).toHaveLength(1);
 	});
 
 	test('a refused value (API 502 campaign not found) is not retried', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'campaign', operation: 'get', campaign: byId('cam_9999') } });
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'campaign', operation: 'get', campaign: byId('cam_9999') },
+		});
 		expect(result.error?.message).toMatch(/502/);
 		expect(attempts()).toBe(1);
 	});
 
 	test('gives up after 3 attempts', async () => {
 		sandbox.current.setFaults({ kind: '429' });
-		const result = await run(sandbox.current, { parameters: { resource: 'campaign', operation: 'getAll' } });
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'campaign', operation: 'getAll' },
+		});
 		expect(result.error).toBeDefined();
 		expect(attempts()).toBe(3);
 	});

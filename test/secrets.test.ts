@@ -15,10 +15,16 @@ function everythingVisible(result: RunResult): string {
 		if (seen.has(value as object)) return '[circular]';
 		seen.add(value as object);
 		const out: Record<string, unknown> = {};
-		for (const key of Object.getOwnPropertyNames(value)) out[key] = deep((value as Record<string, unknown>)[key]);
+		for (const key of Object.getOwnPropertyNames(value))
+			out[key] = deep((value as Record<string, unknown>)[key]);
 		return out;
 	};
-	return JSON.stringify([deep(result.run), deep(result.error), deep(result.items), deep(result.errorItems)]);
+	return JSON.stringify([
+		deep(result.run),
+		deep(result.error),
+		deep(result.items),
+		deep(result.errorItems),
+	]);
 }
 
 describe('the client secret never appears in outputs, errors or execution data', () => {
@@ -33,15 +39,39 @@ describe('the client secret never appears in outputs, errors or execution data',
 	};
 
 	const paths: Array<[string, () => Promise<RunResult>]> = [
-		['success', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) })],
-		['wrong secret (error 1000)', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: WRONG_CANARY }) })],
-		['API error (502)', async () => await run(sandbox.current, { parameters: { ...GET_MANY, operation: 'get', campaign: byId('cam_9999') }, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) })],
+		[
+			'success',
+			async () =>
+				await run(sandbox.current, {
+					parameters: GET_MANY,
+					credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
+				}),
+		],
+		[
+			'wrong secret (error 1000)',
+			async () =>
+				await run(sandbox.current, {
+					parameters: GET_MANY,
+					credentials: credentialsFor(sandbox.current, { clientSecret: WRONG_CANARY }),
+				}),
+		],
+		[
+			'API error (502)',
+			async () =>
+				await run(sandbox.current, {
+					parameters: { ...GET_MANY, operation: 'get', campaign: byId('cam_9999') },
+					credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
+				}),
+		],
 		...(['reset', '502', 'truncated', '500', '429'] as const).map(
 			(kind): [string, () => Promise<RunResult>] => [
 				`transport fault ${kind}`,
 				async () => {
 					sandbox.current.setFaults({ kind });
-					return await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }) });
+					return await run(sandbox.current, {
+						parameters: GET_MANY,
+						credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
+					});
 				},
 			],
 		),
@@ -55,7 +85,17 @@ describe('the client secret never appears in outputs, errors or execution data',
 				});
 			},
 		],
-		['connection refused', async () => await run(sandbox.current, { parameters: GET_MANY, credentials: credentialsFor(sandbox.current, { clientSecret: CANARY, baseUrl: 'http://127.0.0.1:9' }) })],
+		[
+			'connection refused',
+			async () =>
+				await run(sandbox.current, {
+					parameters: GET_MANY,
+					credentials: credentialsFor(sandbox.current, {
+						clientSecret: CANARY,
+						baseUrl: 'http://127.0.0.1:9',
+					}),
+				}),
+		],
 		[
 			'Continue On Fail with mixed failures',
 			async () =>
@@ -75,6 +115,9 @@ describe('the client secret never appears in outputs, errors or execution data',
 		expect(visible).not.toContain(CANARY);
 		expect(visible).not.toContain(WRONG_CANARY);
 		// The request did carry the secret: the check above is not vacuous.
-		if (sandbox.current.requests.length) expect([CANARY, WRONG_CANARY]).toContain(sandbox.current.requests[0].headers['x-client-secret']);
+		if (sandbox.current.requests.length)
+			expect([CANARY, WRONG_CANARY]).toContain(
+				sandbox.current.requests[0].headers['x-client-secret'],
+			);
 	});
 });

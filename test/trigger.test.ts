@@ -7,7 +7,12 @@ import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-wor
 
 import { CoupontoolsTrigger } from '../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { MAX_BODY_BYTES } from '../nodes/CoupontoolsTrigger/payload';
-import { rememberEvent, SEEN_MAX, SEEN_WINDOW_MS, wasSeen } from '../nodes/CoupontoolsTrigger/seenEvents';
+import {
+	rememberEvent,
+	SEEN_MAX,
+	SEEN_WINDOW_MS,
+	wasSeen,
+} from '../nodes/CoupontoolsTrigger/seenEvents';
 import type { Sandbox } from './harness/sandbox';
 import { credentialsFor, SANDBOX_CLIENT_SECRET, useSandbox } from './harness/sandbox';
 import { createTrigger, requestAsN8nParses, WEBHOOK_BASE_URL } from './harness/trigger';
@@ -19,14 +24,19 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 const sandbox = useSandbox();
 
-function triggerWith(parameters: INodeParameters = {}, credentials = credentialsFor(sandbox.current)) {
+function triggerWith(
+	parameters: INodeParameters = {},
+	credentials = credentialsFor(sandbox.current),
+) {
 	return createTrigger({ parameters: { events: ['*'], ...parameters }, credentials });
 }
 
 /** What the sandbox would POST for this spec, as n8n hands it to the trigger. */
 function deliveryFor(spec: Omit<DeliverySpec, 'url'> = {}) {
 	const built = buildDelivery(sandbox.current.state, { url: RECEIVER, ...spec });
-	const requests = built.requests.map((r) => requestAsN8nParses(r.body, r.headers['content-type'], r.method));
+	const requests = built.requests.map((r) =>
+		requestAsN8nParses(r.body, r.headers['content-type'], r.method),
+	);
 	return { ...built, request: requests[0], requests };
 }
 
@@ -40,7 +50,11 @@ describe('Coupontools Trigger: genuine events', () => {
 		const { event, request, requests } = deliveryFor({ event: { type: 'coupon_validated' } });
 		const outcome = await trigger.deliver(request);
 
-		expect(outcome.answer).toEqual({ status: 200, body: { received: true, eventId: event?.webhook }, headers: {} });
+		expect(outcome.answer).toEqual({
+			status: 200,
+			body: { received: true, eventId: event?.webhook },
+			headers: {},
+		});
 		expect(outcome.started).toHaveLength(1);
 		const [item] = outcome.started as IDataObject[];
 		expect(item).toEqual({
@@ -55,21 +69,31 @@ describe('Coupontools Trigger: genuine events', () => {
 		expect(item.date).toMatch(ISO_UTC);
 
 		const [call] = verificationCalls(sandbox.current);
-		expect(call).toMatchObject({ method: 'POST', body: { webhook: event?.webhook, session: event?.session }, status: 200 });
+		expect(call).toMatchObject({
+			method: 'POST',
+			body: { webhook: event?.webhook, session: event?.session },
+			status: 200,
+		});
 		expect(call.headers['x-client-id']).toBe('sandbox-client-id');
 		expect(call.headers['x-client-secret']).toBe(SANDBOX_CLIENT_SECRET);
 		expect(JSON.stringify(outcome)).not.toContain(SANDBOX_CLIENT_SECRET);
 	});
 
 	test('All Events also starts for a kind the node does not list', async () => {
-		const outcome = await triggerWith({ events: ['*'] }).deliver(deliveryFor({ event: { type: 'coupon_opened' } }).request);
+		const outcome = await triggerWith({ events: ['*'] }).deliver(
+			deliveryFor({ event: { type: 'coupon_opened' } }).request,
+		);
 		expect(outcome.started?.[0]).toMatchObject({ event: 'coupon_opened', verified: true });
 	});
 
 	test('the third-party key variant (id, datetime) is read the same way', async () => {
 		const { event, request } = deliveryFor({ keys: 'id' });
 		const outcome = await triggerWith().deliver(request);
-		expect(outcome.started?.[0]).toMatchObject({ eventId: event?.webhook, date: expect.stringMatching(ISO_UTC), verified: true });
+		expect(outcome.started?.[0]).toMatchObject({
+			eventId: event?.webhook,
+			date: expect.stringMatching(ISO_UTC),
+			verified: true,
+		});
 	});
 
 	test('a form-encoded event starts the workflow like a JSON one', async () => {
@@ -77,21 +101,34 @@ describe('Coupontools Trigger: genuine events', () => {
 		expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		const outcome = await triggerWith().deliver(request);
 		expect(outcome.answer.status).toBe(200);
-		expect(outcome.started?.[0]).toMatchObject({ eventId: event?.webhook, campaign: 'cam_1001', verified: true });
+		expect(outcome.started?.[0]).toMatchObject({
+			eventId: event?.webhook,
+			campaign: 'cam_1001',
+			verified: true,
+		});
 		expect((outcome.started?.[0].payload as IDataObject).note).toBe('from a form');
 	});
 
 	test('a JSON body n8n left unparsed (raw bytes only) is read from the raw bytes', async () => {
 		const { event, request } = deliveryFor();
-		const outcome = await triggerWith().deliver({ ...request, body: undefined, headers: { 'content-type': 'application/octet-stream' } });
+		const outcome = await triggerWith().deliver({
+			...request,
+			body: undefined,
+			headers: { 'content-type': 'application/octet-stream' },
+		});
 		expect(outcome.started?.[0]).toMatchObject({ eventId: event?.webhook, verified: true });
 	});
 });
 
 describe('Coupontools Trigger: events that must not start the workflow', () => {
 	test('an event kind that is not selected is answered 200 and ignored, without calling Coupontools', async () => {
-		const outcome = await triggerWith({ events: ['coupon_claimed'] }).deliver(deliveryFor({ event: { type: 'coupon_validated' } }).request);
-		expect(outcome.answer).toMatchObject({ status: 200, body: { received: true, ignored: expect.stringMatching(/not selected/) } });
+		const outcome = await triggerWith({ events: ['coupon_claimed'] }).deliver(
+			deliveryFor({ event: { type: 'coupon_validated' } }).request,
+		);
+		expect(outcome.answer).toMatchObject({
+			status: 200,
+			body: { received: true, ignored: expect.stringMatching(/not selected/) },
+		});
 		expect(outcome.started).toBeUndefined();
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
@@ -104,7 +141,11 @@ describe('Coupontools Trigger: events that must not start the workflow', () => {
 	])('forged: %s is answered 401 and starts nothing', async (_title, forge, reason) => {
 		const { request } = deliveryFor({ mode: 'forged', forge });
 		const outcome = await triggerWith().deliver(request);
-		expect(outcome.answer).toEqual({ status: 401, body: { received: false, error: expect.stringMatching(reason) }, headers: {} });
+		expect(outcome.answer).toEqual({
+			status: 401,
+			body: { received: false, error: expect.stringMatching(reason) },
+			headers: {},
+		});
 		expect(outcome.started).toBeUndefined();
 		expect(verificationCalls(sandbox.current)).toHaveLength(1);
 		expect(outcome.logs).toEqual([{ level: 'warn', message: expect.stringMatching(reason) }]);
@@ -117,10 +158,17 @@ describe('Coupontools Trigger: events that must not start the workflow', () => {
 		const second = await trigger.deliver(requests[1]);
 		expect(first.started).toHaveLength(1);
 		expect(second.started).toBeUndefined();
-		expect(second.answer).toMatchObject({ status: 200, body: { received: true, duplicate: true, eventId: event?.webhook } });
+		expect(second.answer).toMatchObject({
+			status: 200,
+			body: { received: true, duplicate: true, eventId: event?.webhook },
+		});
 		expect(verificationCalls(sandbox.current)).toHaveLength(1);
 		// Kept at the workflow level under a key per trigger node (see delivery.ts: n8n 2.41 saves only top-level changes).
-		expect(Object.keys(trigger.globalStaticData()[`coupontoolsSeenEvents:${trigger.node.id}`] as IDataObject)).toEqual([event?.webhook]);
+		expect(
+			Object.keys(
+				trigger.globalStaticData()[`coupontoolsSeenEvents:${trigger.node.id}`] as IDataObject,
+			),
+		).toEqual([event?.webhook]);
 	});
 
 	test('a refused event is not remembered: the same ID is checked again next time', async () => {
@@ -140,7 +188,11 @@ describe('Coupontools Trigger: unusable requests', () => {
 		const asText = requestAsN8nParses(request.rawBody?.toString() ?? '', 'text/plain');
 		for (const candidate of [request, asText]) {
 			const outcome = await triggerWith().deliver(candidate);
-			expect(outcome.answer).toEqual({ status: 400, body: { received: false, error: 'The body is not valid JSON' }, headers: {} });
+			expect(outcome.answer).toEqual({
+				status: 400,
+				body: { received: false, error: 'The body is not valid JSON' },
+				headers: {},
+			});
 			expect(outcome.started).toBeUndefined();
 		}
 		expect(sandbox.current.requests).toHaveLength(0);
@@ -149,32 +201,67 @@ describe('Coupontools Trigger: unusable requests', () => {
 	test.each<[string, () => ReturnType<typeof requestAsN8nParses>, RegExp]>([
 		['an empty body', () => requestAsN8nParses('', 'application/json'), /empty/],
 		['whitespace only', () => requestAsN8nParses('  \n', 'text/plain'), /empty/],
-		['a JSON array', () => requestAsN8nParses('[{"webhook":"evt_x"}]', 'application/json'), /not an object/],
-		['plain text', () => requestAsN8nParses('hello coupontools', 'text/plain'), /neither JSON nor form/],
-		['an event without ID (verification on)', () => requestAsN8nParses('{"type":"coupon_validated"}', 'application/json'), /no event ID/],
-		['an ID that is not evt_…', () => requestAsN8nParses('{"webhook":"abc-123","type":"coupon_validated"}', 'application/json'), /evt_/],
+		[
+			'a JSON array',
+			() => requestAsN8nParses('[{"webhook":"evt_x"}]', 'application/json'),
+			/not an object/,
+		],
+		[
+			'plain text',
+			() => requestAsN8nParses('hello coupontools', 'text/plain'),
+			/neither JSON nor form/,
+		],
+		[
+			'an event without ID (verification on)',
+			() => requestAsN8nParses('{"type":"coupon_validated"}', 'application/json'),
+			/no event ID/,
+		],
+		[
+			'an ID that is not evt_…',
+			() =>
+				requestAsN8nParses('{"webhook":"abc-123","type":"coupon_validated"}', 'application/json'),
+			/evt_/,
+		],
 		[
 			`a body over ${MAX_BODY_BYTES} bytes`,
-			() => requestAsN8nParses(JSON.stringify({ webhook: 'evt_JsOKTu2rlzjZsxPaleUx', padding: 'x'.repeat(MAX_BODY_BYTES) }), 'application/json'),
+			() =>
+				requestAsN8nParses(
+					JSON.stringify({
+						webhook: 'evt_JsOKTu2rlzjZsxPaleUx',
+						padding: 'x'.repeat(MAX_BODY_BYTES),
+					}),
+					'application/json',
+				),
 			/too large/,
 		],
 	])('%s is answered 400 with a short reason', async (_title, makeRequest, reason) => {
 		const outcome = await triggerWith().deliver(makeRequest());
-		expect(outcome.answer).toMatchObject({ status: 400, body: { received: false, error: expect.stringMatching(reason) } });
+		expect(outcome.answer).toMatchObject({
+			status: 400,
+			body: { received: false, error: expect.stringMatching(reason) },
+		});
 		expect(outcome.started).toBeUndefined();
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 
 	test('a large body is refused by its declared length even when n8n parsed it', async () => {
 		const { request } = deliveryFor();
-		const outcome = await triggerWith().deliver({ ...request, rawBody: undefined, headers: { ...request.headers, 'content-length': String(MAX_BODY_BYTES + 1) } });
+		const outcome = await triggerWith().deliver({
+			...request,
+			rawBody: undefined,
+			headers: { ...request.headers, 'content-length': String(MAX_BODY_BYTES + 1) },
+		});
 		expect(outcome.answer.status).toBe(400);
 	});
 
 	test.each(['GET', 'PUT'])('%s is answered 405 with Allow: POST', async (method) => {
 		const { request } = deliveryFor();
 		const outcome = await triggerWith().deliver({ ...request, method });
-		expect(outcome.answer).toEqual({ status: 405, body: { received: false, error: 'Only POST is accepted' }, headers: { allow: 'POST' } });
+		expect(outcome.answer).toEqual({
+			status: 405,
+			body: { received: false, error: 'Only POST is accepted' },
+			headers: { allow: 'POST' },
+		});
 		expect(outcome.started).toBeUndefined();
 	});
 });
@@ -182,36 +269,59 @@ describe('Coupontools Trigger: unusable requests', () => {
 describe('Coupontools Trigger: Coupontools unavailable', () => {
 	test.each<[string, (s: Sandbox) => void]>([
 		['HTTP 500', (s) => s.setFaults({ kind: '500', pathPattern: '/v3/webhook/verification' })],
-		['an HTML 502 page', (s) => s.setFaults({ kind: '502', pathPattern: '/v3/webhook/verification' })],
+		[
+			'an HTML 502 page',
+			(s) => s.setFaults({ kind: '502', pathPattern: '/v3/webhook/verification' }),
+		],
 		['HTTP 429', (s) => s.setFaults({ kind: '429', pathPattern: '/v3/webhook/verification' })],
-		['a dropped connection', (s) => s.setFaults({ kind: 'reset', pathPattern: '/v3/webhook/verification' })],
-		['a cut-off JSON answer', (s) => s.setFaults({ kind: 'truncated', pathPattern: '/v3/webhook/verification' })],
-	])('%s is answered 503 with Retry-After; the event starts when it is sent again', async (_title, breakApi) => {
-		const trigger = triggerWith();
-		const { request } = deliveryFor();
-		breakApi(sandbox.current);
-		const outcome = await trigger.deliver(request);
-		expect(outcome.answer).toEqual({
-			status: 503,
-			body: { received: false, error: expect.stringMatching(/could not be verified/) },
-			headers: { 'retry-after': '60' },
-		});
-		expect(outcome.started).toBeUndefined();
-		expect(outcome.logs).toEqual([{ level: 'error', message: expect.stringMatching(/could not verify event evt_\w+: .*Coupontools/) }]);
+		[
+			'a dropped connection',
+			(s) => s.setFaults({ kind: 'reset', pathPattern: '/v3/webhook/verification' }),
+		],
+		[
+			'a cut-off JSON answer',
+			(s) => s.setFaults({ kind: 'truncated', pathPattern: '/v3/webhook/verification' }),
+		],
+	])(
+		'%s is answered 503 with Retry-After; the event starts when it is sent again',
+		async (_title, breakApi) => {
+			const trigger = triggerWith();
+			const { request } = deliveryFor();
+			breakApi(sandbox.current);
+			const outcome = await trigger.deliver(request);
+			expect(outcome.answer).toEqual({
+				status: 503,
+				body: { received: false, error: expect.stringMatching(/could not be verified/) },
+				headers: { 'retry-after': '60' },
+			});
+			expect(outcome.started).toBeUndefined();
+			expect(outcome.logs).toEqual([
+				{
+					level: 'error',
+					message: expect.stringMatching(/could not verify event evt_\w+: .*Coupontools/),
+				},
+			]);
 
-		sandbox.current.clearFaults();
-		expect((await trigger.deliver(request)).started).toHaveLength(1);
-	});
+			sandbox.current.clearFaults();
+			expect((await trigger.deliver(request)).started).toHaveLength(1);
+		},
+	);
 
 	test('a Coupontools host that refuses connections is answered 503', async () => {
-		const trigger = triggerWith({}, credentialsFor(sandbox.current, { baseUrl: 'http://127.0.0.1:1' }));
+		const trigger = triggerWith(
+			{},
+			credentialsFor(sandbox.current, { baseUrl: 'http://127.0.0.1:1' }),
+		);
 		const outcome = await trigger.deliver(deliveryFor().request);
 		expect(outcome.answer.status).toBe(503);
 		expect(outcome.started).toBeUndefined();
 	});
 
 	test('a wrong credential (1000) is answered 503, not 401: the event may be genuine', async () => {
-		const trigger = triggerWith({}, credentialsFor(sandbox.current, { clientSecret: 'not-the-secret' }));
+		const trigger = triggerWith(
+			{},
+			credentialsFor(sandbox.current, { clientSecret: 'not-the-secret' }),
+		);
 		const outcome = await trigger.deliver(deliveryFor().request);
 		expect(outcome.answer.status).toBe(503);
 		// The user learns why from n8n's log; the sender only learns to retry.
@@ -226,7 +336,11 @@ describe('Coupontools Trigger: options', () => {
 		const { request } = deliveryFor({ event: { session: claimed } });
 		const outcome = await triggerWith({ options: { includeSessionData: true } }).deliver(request);
 		const data = outcome.started?.[0].sessionData as IDataObject;
-		expect(data).toMatchObject({ campaign: 'cam_1001', session: claimed, action: 'retrieve_all_session_data' });
+		expect(data).toMatchObject({
+			campaign: 'cam_1001',
+			session: claimed,
+			action: 'retrieve_all_session_data',
+		});
 		expect(data.status).toBeUndefined();
 		const status = (data.data as IDataObject).status as IDataObject;
 		expect(status.claimed).toBe('1');
@@ -247,7 +361,10 @@ describe('Coupontools Trigger: options', () => {
 		const session = sandbox.current.state.findSession(event?.session ?? '');
 		if (session) sandbox.current.state.removeSession(session);
 		const outcome = await triggerWith({ options: { includeSessionData: true } }).deliver(request);
-		expect(outcome.started?.[0]).toMatchObject({ sessionData: null, sessionDataError: expect.stringMatching(/not found/i) });
+		expect(outcome.started?.[0]).toMatchObject({
+			sessionData: null,
+			sessionDataError: expect.stringMatching(/not found/i),
+		});
 	});
 
 	test('session data unavailable is answered 503, and the event is not remembered', async () => {
@@ -271,25 +388,49 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 	const description = new CoupontoolsTrigger().description;
 
 	test('is a webhook trigger answering on receipt with its own body, credential required, not a tool', () => {
-		expect(description).toMatchObject({ name: 'coupontoolsTrigger', displayName: 'Coupontools Trigger', group: ['trigger'], inputs: [] });
+		expect(description).toMatchObject({
+			name: 'coupontoolsTrigger',
+			displayName: 'Coupontools Trigger',
+			group: ['trigger'],
+			inputs: [],
+		});
 		expect(description.outputs).toEqual(['main']);
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.credentials).toEqual([{ name: 'coupontoolsApi', required: true }]);
 		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook', responseData: '' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+				responseData: '',
+			},
 		]);
-		expect(description.icon).toEqual({ light: 'file:../../icons/coupontools.svg', dark: 'file:../../icons/coupontools.dark.svg' });
+		expect(description.icon).toEqual({
+			light: 'file:../../icons/coupontools.svg',
+			dark: 'file:../../icons/coupontools.dark.svg',
+		});
 	});
 
 	test('tells the user how to connect it, and offers the documented kind plus the likely ones', () => {
 		const notice = description.properties.find((p) => p.type === 'notice');
-		expect(notice?.displayName).toMatch(/Production URL.*Coupontools dashboard|Coupontools dashboard.*Production URL/s);
+		expect(notice?.displayName).toMatch(
+			/Production URL.*Coupontools dashboard|Coupontools dashboard.*Production URL/s,
+		);
 		expect(notice?.displayName).toMatch(/Test URL/);
 		const events = description.properties.find((p) => p.name === 'events');
 		const options = events?.options as INodePropertyOptions[];
-		expect(options.map((o) => o.value)).toEqual(['*', 'coupon_claimed', 'coupon_created', 'coupon_removed', 'coupon_updated', 'coupon_validated']);
+		expect(options.map((o) => o.value)).toEqual([
+			'*',
+			'coupon_claimed',
+			'coupon_created',
+			'coupon_removed',
+			'coupon_updated',
+			'coupon_validated',
+		]);
 		expect(options.find((o) => o.value === 'coupon_validated')?.description).toMatch(/docs show/);
-		for (const o of options.filter((o) => !['*', 'coupon_validated'].includes(String(o.value)))) expect(o.description).toMatch(/not in the public docs/);
+		for (const o of options.filter((o) => !['*', 'coupon_validated'].includes(String(o.value))))
+			expect(o.description).toMatch(/not in the public docs/);
 	});
 
 	test('the lifecycle remembers the URL to paste into Coupontools, and forgets it on delete', async () => {
@@ -297,7 +438,14 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 		expect((await trigger.lifecycle('checkExists')).value).toBe(false);
 		const created = await trigger.lifecycle('create');
 		expect(created.value).toBe(true);
-		expect(created.logs).toEqual([{ level: 'info', message: expect.stringContaining(`${RECEIVER}: paste this URL into the Coupontools dashboard`) }]);
+		expect(created.logs).toEqual([
+			{
+				level: 'info',
+				message: expect.stringContaining(
+					`${RECEIVER}: paste this URL into the Coupontools dashboard`,
+				),
+			},
+		]);
 		expect(trigger.staticData().webhookUrl).toBe(RECEIVER);
 		expect((await trigger.lifecycle('checkExists')).value).toBe(true);
 		expect((await trigger.lifecycle('delete')).value).toBe(true);
@@ -322,6 +470,9 @@ describe('duplicate window (static data)', () => {
 		expect(kept).not.toContain('evt_0');
 		expect(kept).toContain(`evt_${SEEN_MAX + 4}`);
 		rememberEvent(data, 'evt_late', 10_000 + SEEN_WINDOW_MS + SEEN_MAX + 3);
-		expect(Object.keys(data.seenEvents as IDataObject)).toEqual([`evt_${SEEN_MAX + 4}`, 'evt_late']);
+		expect(Object.keys(data.seenEvents as IDataObject)).toEqual([
+			`evt_${SEEN_MAX + 4}`,
+			'evt_late',
+		]);
 	});
 });

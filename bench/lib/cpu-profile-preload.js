@@ -15,7 +15,9 @@ if (process.argv.includes('start') && process.env.BENCH_PROFILE_DIR) {
 	session.connect();
 	let running = false;
 	let count = 0;
-	session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 500 }));
+	session.post('Profiler.enable', () =>
+		session.post('Profiler.setSamplingInterval', { interval: 500 }),
+	);
 	// global.gc needs --expose-gc (bench/run.js passes it); an inspector HeapProfiler.collectGarbage from
 	// the process's own session hung n8n here.
 	const gc = /** @type {any} */ (globalThis).gc;
@@ -33,7 +35,10 @@ if (process.argv.includes('start') && process.env.BENCH_PROFILE_DIR) {
 		}
 		running = false;
 		session.post('Profiler.stop', (error, result) => {
-			const file = path.join(/** @type {string} */ (process.env.BENCH_PROFILE_DIR), `${process.pid}-${++count}.cpuprofile`);
+			const file = path.join(
+				/** @type {string} */ (process.env.BENCH_PROFILE_DIR),
+				`${process.pid}-${++count}.cpuprofile`,
+			);
 			fs.writeFileSync(file, error ? '{}' : JSON.stringify(result.profile));
 		});
 	});

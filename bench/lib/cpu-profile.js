@@ -15,13 +15,32 @@ const PROFILER = 'the profiler itself (not counted)';
 const BUCKETS = [
 	// Stopping the profiler serialises the profile inside n8n (inspector `dispatch`): our own cost, left out.
 	{ name: PROFILER, stack: /cpu-profile-preload\.js/ },
-	{ name: 'credential read + decrypt, once per request (n8n engine)', stack: /\b(getCredentials|_getCredentials|getDecrypted)\b|credentials-helper\.js/ },
-	{ name: 'HTTP client: axios, sockets, parsing (n8n engine)', stack: /axios|follow-redirects|request-helper-functions|proxy-from-env|node:_http|node:net|node:tls|parse-incoming-message/ },
-	{ name: 'Coupontools node code (transport, output, normalize, validation)', leaf: /\/dist\/(nodes\/Coupontools(Trigger)?|credentials)\// },
+	{
+		name: 'credential read + decrypt, once per request (n8n engine)',
+		stack: /\b(getCredentials|_getCredentials|getDecrypted)\b|credentials-helper\.js/,
+	},
+	{
+		name: 'HTTP client: axios, sockets, parsing (n8n engine)',
+		stack:
+			/axios|follow-redirects|request-helper-functions|proxy-from-env|node:_http|node:net|node:tls|parse-incoming-message/,
+	},
+	{
+		name: 'Coupontools node code (transport, output, normalize, validation)',
+		leaf: /\/dist\/(nodes\/Coupontools(Trigger)?|credentials)\//,
+	},
 	{ name: 'HTTP Request node code', stack: /HttpRequest/ },
-	{ name: 'per-item parameter resolution: expressions, display rules (RoutingNode, n8n engine)', stack: /routing-node\.js/ },
-	{ name: 'expressions evaluated by the node (n8n engine)', stack: /expression\.js|workflow-data-proxy/ },
-	{ name: 'execution data: saving, serialising (n8n engine)', stack: /@n8n\/db|typeorm|sqlite3|flatted|execution\.repository|shared-hook-functions/ },
+	{
+		name: 'per-item parameter resolution: expressions, display rules (RoutingNode, n8n engine)',
+		stack: /routing-node\.js/,
+	},
+	{
+		name: 'expressions evaluated by the node (n8n engine)',
+		stack: /expression\.js|workflow-data-proxy/,
+	},
+	{
+		name: 'execution data: saving, serialising (n8n engine)',
+		stack: /@n8n\/db|typeorm|sqlite3|flatted|execution\.repository|shared-hook-functions/,
+	},
 	{ name: 'garbage collection', self: /^\(garbage collector\)$/ },
 	{ name: 'idle (waiting for the sandbox)', self: /^\(idle\)$/ },
 ];
@@ -70,8 +89,13 @@ function bucketize(profile) {
 	}
 	return {
 		totalMs: total,
-		buckets: Object.entries(ms).sort((a, b) => b[1] - a[1]).map(([name, t]) => ({ name, ms: t })),
-		otherTop: Object.entries(otherSelf).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, t]) => ({ name, ms: t })),
+		buckets: Object.entries(ms)
+			.sort((a, b) => b[1] - a[1])
+			.map(([name, t]) => ({ name, ms: t })),
+		otherTop: Object.entries(otherSelf)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, 5)
+			.map(([name, t]) => ({ name, ms: t })),
 	};
 }
 

@@ -22,7 +22,13 @@ function call(method, url, body, { headers = {}, timeoutMs = 900_000 } = {}) {
 			{
 				method,
 				agent: false,
-				headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }), ...headers },
+				headers: {
+					accept: 'application/json',
+					...(body === undefined
+						? {}
+						: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+					...headers,
+				},
 			},
 			(res) => {
 				const chunks = [];
@@ -41,7 +47,9 @@ function call(method, url, body, { headers = {}, timeoutMs = 900_000 } = {}) {
 				res.on('error', reject);
 			},
 		);
-		req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)));
+		req.setTimeout(timeoutMs, () =>
+			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -49,15 +57,22 @@ function call(method, url, body, { headers = {}, timeoutMs = 900_000 } = {}) {
 
 /** @param {string} url @param {unknown} payload @param {{ headers?: Record<string, string>, timeoutMs?: number }} [opts] */
 async function postJson(url, payload, opts) {
-	const res = await call('POST', url, typeof payload === 'string' ? payload : JSON.stringify(payload), opts);
-	if (res.status >= 400) throw new Error(`POST ${url} -> HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+	const res = await call(
+		'POST',
+		url,
+		typeof payload === 'string' ? payload : JSON.stringify(payload),
+		opts,
+	);
+	if (res.status >= 400)
+		throw new Error(`POST ${url} -> HTTP ${res.status}: ${res.text.slice(0, 300)}`);
 	return res;
 }
 
 /** @param {string} url @param {{ headers?: Record<string, string>, timeoutMs?: number }} [opts] */
 async function getJson(url, opts) {
 	const res = await call('GET', url, undefined, opts);
-	if (res.status >= 400) throw new Error(`GET ${url} -> HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+	if (res.status >= 400)
+		throw new Error(`GET ${url} -> HTTP ${res.status}: ${res.text.slice(0, 300)}`);
 	return res;
 }
 

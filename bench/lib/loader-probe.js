@@ -16,7 +16,9 @@ async function main() {
 	// What n8n does before loading packages (load-nodes-and-credentials.js): its own module paths become
 	// NODE_PATH, so a package installed without its peer n8n-workflow gets the one n8n already loaded.
 	const n8nDist = path.join(runtimeDir, 'node_modules', 'n8n', 'dist');
-	process.env.NODE_PATH = /** @type {any} */ (Module)._nodeModulePaths(n8nDist).join(path.delimiter);
+	process.env.NODE_PATH = /** @type {any} */ (Module)
+		._nodeModulePaths(n8nDist)
+		.join(path.delimiter);
 	/** @type {any} */ (Module)._initPaths();
 	const core = require(path.join(runtimeDir, 'node_modules', 'n8n-core'));
 	const t0 = process.hrtime.bigint();

@@ -9,8 +9,14 @@ const { execFileSync } = require('node:child_process');
 
 function gitRevision(repoRoot) {
 	try {
-		const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+		const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: repoRoot,
+			encoding: 'utf8',
+		}).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], {
+			cwd: repoRoot,
+			encoding: 'utf8',
+		}).trim();
 		return dirty ? `${rev} + uncommitted changes under nodes/ or credentials/` : rev;
 	} catch {
 		return 'unknown';

@@ -51,7 +51,9 @@ async function startBenchStack({ version, sandboxUrl, log, env }) {
 		 */
 		async ready() {
 			for (let i = 0; i < 240; i++) {
-				const res = await call('GET', `${stack.baseUrl}/healthz/readiness`, undefined, { timeoutMs: 10_000 }).catch(() => undefined);
+				const res = await call('GET', `${stack.baseUrl}/healthz/readiness`, undefined, {
+					timeoutMs: 10_000,
+				}).catch(() => undefined);
 				if (res?.status === 200) return;
 				await sleep(500);
 			}
@@ -71,16 +73,29 @@ async function startBenchStack({ version, sandboxUrl, log, env }) {
 		 */
 		async lastExecution(workflowId, afterId = 0) {
 			for (let i = 0; i < 240; i++) {
-				const json = await api('GET', `/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=1`);
+				const json = await api(
+					'GET',
+					`/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=1`,
+				);
 				const ex = json?.data?.[0];
-				if (ex && Number(ex.id) > afterId && ex.finished !== false && ex.status !== 'running' && ex.status !== 'new') return ex;
+				if (
+					ex &&
+					Number(ex.id) > afterId &&
+					ex.finished !== false &&
+					ex.status !== 'running' &&
+					ex.status !== 'new'
+				)
+					return ex;
 				await sleep(250);
 			}
 			throw new Error(`no finished execution of ${workflowId} after #${afterId}`);
 		},
 		/** @param {string} workflowId @param {number} limit */
 		async executions(workflowId, limit) {
-			const json = await api('GET', `/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=${limit}`);
+			const json = await api(
+				'GET',
+				`/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=${limit}`,
+			);
 			return json?.data ?? [];
 		},
 		/** Drop measured executions so the database stays small between runs. @param {string | number} id */
@@ -101,7 +116,10 @@ async function startBenchStack({ version, sandboxUrl, log, env }) {
  */
 function nodeRun(execution, nodeName) {
 	const run = execution?.data?.resultData?.runData?.[nodeName]?.[0];
-	if (!run) throw new Error(`execution ${execution?.id} has no run of "${nodeName}" (status ${execution?.status}): ${JSON.stringify(execution?.data?.resultData?.error ?? {}).slice(0, 400)}`);
+	if (!run)
+		throw new Error(
+			`execution ${execution?.id} has no run of "${nodeName}" (status ${execution?.status}): ${JSON.stringify(execution?.data?.resultData?.error ?? {}).slice(0, 400)}`,
+		);
 	const items = run.data?.main?.[0] ?? [];
 	return { ms: Number(run.executionTime), startTime: Number(run.startTime), items };
 }

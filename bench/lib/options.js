@@ -17,7 +17,14 @@ const FULL = {
 	out: 'BENCHMARKS.md',
 };
 
-const QUICK = { ...FULL, sendSizes: [100, 500], sessionSizes: [5000, 20000], startRuns: 2, loaderRuns: 5, events: 10 };
+const QUICK = {
+	...FULL,
+	sendSizes: [100, 500],
+	sessionSizes: [5000, 20000],
+	startRuns: 2,
+	loaderRuns: 5,
+	events: 10,
+};
 
 const USAGE = `Usage: npm run bench [-- options]
 
@@ -36,7 +43,11 @@ const USAGE = `Usage: npm run bench [-- options]
   --out FILE              report file (default BENCHMARKS.md)`;
 
 /** @param {string} v */
-const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v) =>
+	v
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 /** @param {string} v */
 const numbers = (v) => list(v).map((s) => Number(s.replace(/_/g, '')));
 
@@ -77,14 +88,28 @@ function parseOptions(argv, env) {
 			process.exit(0);
 		} else throw new Error(`Unknown option ${arg}\n\n${USAGE}`);
 	}
-	const counts = [opts.runs, opts.startRuns, opts.loaderRuns, opts.events, opts.floorPool, ...opts.sendSizes, ...opts.sessionSizes];
-	if (!counts.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`Sizes and counts must be positive integers\n\n${USAGE}`);
+	const counts = [
+		opts.runs,
+		opts.startRuns,
+		opts.loaderRuns,
+		opts.events,
+		opts.floorPool,
+		...opts.sendSizes,
+		...opts.sessionSizes,
+	];
+	if (!counts.every((n) => Number.isInteger(n) && n > 0))
+		throw new Error(`Sizes and counts must be positive integers\n\n${USAGE}`);
 	// Bounded on purpose: the sandbox keeps every request in memory, n8n every item in its database.
-	if (Math.max(...opts.sendSizes) > 50_000 || Math.max(...opts.sessionSizes) > 500_000 || opts.runs > 20) {
+	if (
+		Math.max(...opts.sendSizes) > 50_000 ||
+		Math.max(...opts.sessionSizes) > 500_000 ||
+		opts.runs > 20
+	) {
 		throw new Error('Refusing sizes over 50,000 items / 500,000 sessions or more than 20 runs');
 	}
 	const unknown = opts.only.filter((s) => !FULL.only.includes(s));
-	if (unknown.length) throw new Error(`--only takes ${FULL.only.join(', ')}; got ${unknown.join(', ')}`);
+	if (unknown.length)
+		throw new Error(`--only takes ${FULL.only.join(', ')}; got ${unknown.join(', ')}`);
 	return opts;
 }
 

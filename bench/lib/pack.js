@@ -15,13 +15,21 @@ const { execFileSync } = require('node:child_process');
 /** @param {string} repoRoot @returns {string} the unpacked package folder (caller removes its parent) */
 function packPackage(repoRoot) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-bench-pack-'));
-	const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+	const [{ filename }] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+			cwd: repoRoot,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
+	);
 	const unpacked = path.join(dir, 'package');
 	fs.mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', path.join(dir, filename), '-C', unpacked, '--strip-components=1']);
 	fs.rmSync(path.join(dir, filename));
 	const pkgFile = path.join(unpacked, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		fs.readFileSync(pkgFile, 'utf8'),
+	);
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 	return unpacked;
 }

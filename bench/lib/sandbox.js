@@ -15,7 +15,9 @@ const CLI = path.resolve(__dirname, '..', '..', 'test', 'sandbox', 'cli.js');
 /** @returns {Promise<SandboxProcess>} */
 function startSandboxProcess() {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [CLI, '--port', '0', '--backlog', '4096', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [CLI, '--port', '0', '--backlog', '4096', '--quiet'], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		const kill = () => child.kill('SIGKILL');
 		process.on('exit', kill);
@@ -54,7 +56,11 @@ class SandboxProcess {
 
 	/** @param {string} campaign @param {number} count */
 	async seedSessions(campaign, count) {
-		const { json } = await postJson(`${this.url}/__sandbox/seed-sessions`, { campaign, count }, { timeoutMs: 120_000 });
+		const { json } = await postJson(
+			`${this.url}/__sandbox/seed-sessions`,
+			{ campaign, count },
+			{ timeoutMs: 120_000 },
+		);
 		return json;
 	}
 
@@ -66,7 +72,9 @@ class SandboxProcess {
 
 	/** The API requests logged since the last reset, bodies and headers included. */
 	async requests() {
-		const { json } = await getJson(`${this.url}/__sandbox/requests?since=0`, { timeoutMs: 120_000 });
+		const { json } = await getJson(`${this.url}/__sandbox/requests?since=0`, {
+			timeoutMs: 120_000,
+		});
 		return json.requests;
 	}
 
@@ -76,9 +84,13 @@ class SandboxProcess {
 	 * @param {string} url
 	 */
 	async recordEvent(url) {
-		const { json } = await postJson(`${this.url}/__sandbox/webhooks/deliver`, { url, event: { type: 'coupon_validated', campaign: 'cam_1001' } });
+		const { json } = await postJson(`${this.url}/__sandbox/webhooks/deliver`, {
+			url,
+			event: { type: 'coupon_validated', campaign: 'cam_1001' },
+		});
 		const sent = json?.deliveries?.[0]?.request;
-		if (!sent?.body) throw new Error(`the sandbox delivered no event: ${JSON.stringify(json).slice(0, 300)}`);
+		if (!sent?.body)
+			throw new Error(`the sandbox delivered no event: ${JSON.stringify(json).slice(0, 300)}`);
 		return { body: sent.body, eventId: String(json.event.webhook) };
 	}
 

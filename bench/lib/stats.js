@@ -12,7 +12,9 @@ function median(values) {
 
 /** @param {number[]} values */
 function spread(values) {
-	return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };
+	return values.length
+		? { min: Math.min(...values), max: Math.max(...values) }
+		: { min: NaN, max: NaN };
 }
 
 /** @param {number} ms */

@@ -38,14 +38,19 @@ const parameters = {
 	additionalFields: { firstname: '={{ $json.firstname }}' },
 };
 
-const FILLED = new Set(Object.keys(parameters).filter((name) => name !== 'resource' && name !== 'operation'));
+const FILLED = new Set(
+	Object.keys(parameters).filter((name) => name !== 'resource' && name !== 'operation'),
+);
 
 function shownForSendEmail(property: INodeProperties): boolean {
 	const show = property.displayOptions?.show;
 	if (!show) return true;
 	const resources = show.resource as string[] | undefined;
 	const operations = show.operation as string[] | undefined;
-	return (!resources || resources.includes('distribution')) && (!operations || operations.includes('sendEmail'));
+	return (
+		(!resources || resources.includes('distribution')) &&
+		(!operations || operations.includes('sendEmail'))
+	);
 }
 
 function variant(transform: (properties: INodeProperties[]) => INodeProperties[]): INodeType {
@@ -58,7 +63,11 @@ const VARIANTS: Record<string, () => INodeType> = {
 	shipped: () => new Coupontools(),
 	// Only the names Send Email fills in: the hidden namesakes of its fields get their own names.
 	uniqueNames: () =>
-		variant((properties) => properties.map((p, i) => (shownForSendEmail(p) || !FILLED.has(p.name) ? p : { ...p, name: `${p.name}__${i}` }))),
+		variant((properties) =>
+			properties.map((p, i) =>
+				shownForSendEmail(p) || !FILLED.has(p.name) ? p : { ...p, name: `${p.name}__${i}` },
+			),
+		),
 	minimal: () => variant((properties) => properties.filter(shownForSendEmail)),
 };
 
@@ -69,26 +78,49 @@ function median(values: number[]): number {
 
 it(`Send Email over ${ITEMS} items, three descriptions (profile)`, async () => {
 	const sandbox = await startSandbox();
-	const results: Record<string, { msPerItem: number; runsMs: number[]; expressionsPerItem: number; properties: number }> = {};
+	const results: Record<
+		string,
+		{ msPerItem: number; runsMs: number[]; expressionsPerItem: number; properties: number }
+	> = {};
 	try {
-		const items = Array.from({ length: ITEMS }, (_, i) => ({ email: `profile-${i}@example.com`, firstname: 'Profile' }));
+		const items = Array.from({ length: ITEMS }, (_, i) => ({
+			email: `profile-${i}@example.com`,
+			firstname: 'Profile',
+		}));
 		const only = profileSettings.variant;
-		for (const [name, make] of Object.entries(VARIANTS).filter(([variantName]) => !only || variantName === only)) {
+		for (const [name, make] of Object.entries(VARIANTS).filter(
+			([variantName]) => !only || variantName === only,
+		)) {
 			const nodeType = make();
-			await runNode({ parameters, items: items.slice(0, 20), credentials: credentialsFor(sandbox), nodeType });
+			await runNode({
+				parameters,
+				items: items.slice(0, 20),
+				credentials: credentialsFor(sandbox),
+				nodeType,
+			});
 			const runsMs: number[] = [];
 			let expressionsPerItem = 0;
 			for (let run = 0; run < RUNS; run++) {
 				sandbox.reset();
 				const t0 = performance.now();
-				const { result, evaluations } = await countingEvaluations(async () => await runNode({ parameters, items, credentials: credentialsFor(sandbox), nodeType }));
+				const { result, evaluations } = await countingEvaluations(
+					async () =>
+						await runNode({ parameters, items, credentials: credentialsFor(sandbox), nodeType }),
+				);
 				runsMs.push(performance.now() - t0);
 				expressionsPerItem = evaluations / ITEMS;
 				expect(result.items.filter((item) => item.json.sent === true)).toHaveLength(ITEMS);
 				expect(sandbox.requests).toHaveLength(ITEMS);
 			}
-			results[name] = { msPerItem: median(runsMs) / ITEMS, runsMs, expressionsPerItem, properties: nodeType.description.properties.length };
-			profileLog(`${name}: ${(median(runsMs) / ITEMS).toFixed(2)} ms/item, ${expressionsPerItem} expressions/item, ${nodeType.description.properties.length} properties`);
+			results[name] = {
+				msPerItem: median(runsMs) / ITEMS,
+				runsMs,
+				expressionsPerItem,
+				properties: nodeType.description.properties.length,
+			};
+			profileLog(
+				`${name}: ${(median(runsMs) / ITEMS).toFixed(2)} ms/item, ${expressionsPerItem} expressions/item, ${nodeType.description.properties.length} properties`,
+			);
 		}
 	} finally {
 		await sandbox.close();

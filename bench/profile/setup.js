@@ -18,5 +18,6 @@ const fs = require('node:fs');
 
 /** @param {unknown} results */
 /** @type {any} */ (global).profileReport = (results) => {
-	if (process.env.PROFILE_OUT) fs.writeFileSync(process.env.PROFILE_OUT, `${JSON.stringify(results, null, 2)}\n`);
+	if (process.env.PROFILE_OUT)
+		fs.writeFileSync(process.env.PROFILE_OUT, `${JSON.stringify(results, null, 2)}\n`);
 };

@@ -44,16 +44,40 @@ async function returnAllSuite(ctx) {
 		let resultBytes = NaN;
 		for (let run = 1; run <= opts.runs; run++) {
 			await settledRss(n8n.pid);
-			const { result: res, before, peak, samples } = await withPeakRss(n8n.pid, () => n8n.webhook('bench-return-all', { campaign: CAMPAIGN }));
+			const {
+				result: res,
+				before,
+				peak,
+				samples,
+			} = await withPeakRss(n8n.pid, () => n8n.webhook('bench-return-all', { campaign: CAMPAIGN }));
 			const ex = await n8n.lastExecution(wf.id);
 			const list = nodeRun(ex, 'Get sessions');
-			const ok = res.status === 200 && ex.status === 'success' && list.items.length === seeded.total;
-			if (ok && run === 1) resultBytes = Buffer.byteLength(JSON.stringify(list.items.map((/** @type {any} */ item) => item.json)));
+			const ok =
+				res.status === 200 && ex.status === 'success' && list.items.length === seeded.total;
+			if (ok && run === 1)
+				resultBytes = Buffer.byteLength(
+					JSON.stringify(list.items.map((/** @type {any} */ item) => item.json)),
+				);
 			// The highest RSS while the node itself ran (n8n's startTime + executionTime), apart from saving.
 			const nodeEnd = list.startTime + list.ms;
-			const duringNode = Math.max(before, ...samples.filter(([at]) => at >= list.startTime && at <= nodeEnd).map(([, rss]) => rss));
-			runs.push({ ok, nodeMs: list.ms, wallMs: res.ms, executionMs: executionWallMs(ex), items: list.items.length, rssBefore: before, rssPeak: peak, growth: peak - before, nodeGrowth: duringNode - before });
-			log(`  return all ${sessions} sessions, run ${run}: ${ok ? `node ${Math.round(list.ms)} ms, RSS ${Math.round(before / 1048576)} → peak ${Math.round(peak / 1048576)} MB` : `FAILED (${list.items.length} items, ${ex.status})`}`);
+			const duringNode = Math.max(
+				before,
+				...samples.filter(([at]) => at >= list.startTime && at <= nodeEnd).map(([, rss]) => rss),
+			);
+			runs.push({
+				ok,
+				nodeMs: list.ms,
+				wallMs: res.ms,
+				executionMs: executionWallMs(ex),
+				items: list.items.length,
+				rssBefore: before,
+				rssPeak: peak,
+				growth: peak - before,
+				nodeGrowth: duringNode - before,
+			});
+			log(
+				`  return all ${sessions} sessions, run ${run}: ${ok ? `node ${Math.round(list.ms)} ms, RSS ${Math.round(before / 1048576)} → peak ${Math.round(peak / 1048576)} MB` : `FAILED (${list.items.length} items, ${ex.status})`}`,
+			);
 			await n8n.deleteExecution(ex.id);
 			await sleep(500);
 		}
@@ -61,7 +85,11 @@ async function returnAllSuite(ctx) {
 		let profile;
 		if (opts.profile && ctx.profileDir) {
 			await settledRss(n8n.pid);
-			profile = (await profileDuring(n8n.pid, ctx.profileDir, () => n8n.webhook('bench-return-all', { campaign: CAMPAIGN }))).analysis;
+			profile = (
+				await profileDuring(n8n.pid, ctx.profileDir, () =>
+					n8n.webhook('bench-return-all', { campaign: CAMPAIGN }),
+				)
+			).analysis;
 			await n8n.deleteExecution((await n8n.lastExecution(wf.id)).id);
 		}
 		const ok = runs.filter((r) => r.ok);

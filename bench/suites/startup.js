@@ -130,17 +130,24 @@ async function startupSuite({ runtime, opts, log }) {
 		/** @type {Record<'with' | 'without', number[]>} */
 		const times = { with: [], without: [] };
 		for (let run = 1; run <= opts.startRuns; run++) {
-			const order = run % 2 ? /** @type {const} */ (['without', 'with']) : /** @type {const} */ (['with', 'without']);
+			const order =
+				run % 2
+					? /** @type {const} */ (['without', 'with'])
+					: /** @type {const} */ (['with', 'without']);
 			for (const variant of order) {
 				await sleep(1000);
 				times[variant].push(await timeOneStart(runtime, envs[variant]));
 			}
-			log(`  start run ${run}: without ${Math.round(times.without.at(-1) ?? NaN)} ms, with ${Math.round(times.with.at(-1) ?? NaN)} ms`);
+			log(
+				`  start run ${run}: without ${Math.round(times.without.at(-1) ?? NaN)} ms, with ${Math.round(times.with.at(-1) ?? NaN)} ms`,
+			);
 		}
 		const loader = [];
 		for (let i = 0; i < opts.loaderRuns; i++) loader.push(await probeLoader(runtime, installedDir));
 		const loaderMs = loader.map((l) => l.ms);
-		log(`  loader: median ${median(loaderMs).toFixed(1)} ms over ${loaderMs.length} fresh processes`);
+		log(
+			`  loader: median ${median(loaderMs).toFixed(1)} ms over ${loaderMs.length} fresh processes`,
+		);
 		return {
 			withMs: median(times.with),
 			withoutMs: median(times.without),

@@ -26,7 +26,10 @@ async function startCapture() {
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	return { url: `http://127.0.0.1:${address.port}/capture`, close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+	return {
+		url: `http://127.0.0.1:${address.port}/capture`,
+		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+	};
 }
 
 /** The event id an execution started with (Webhook node: the body; trigger: its item). @param {any} ex */
@@ -62,7 +65,9 @@ async function webhookSuite(ctx) {
 			for (const key of keys) await call('POST', urls[key], event.body);
 		}
 		await sleep(1000);
-		for (const key of keys) for (const ex of await n8n.executions(n8n.workflows[key].id, 50)) await n8n.deleteExecution(ex.id);
+		for (const key of keys)
+			for (const ex of await n8n.executions(n8n.workflows[key].id, 50))
+				await n8n.deleteExecution(ex.id);
 
 		for (let run = 1; run <= opts.runs; run++) {
 			const events = [];
@@ -73,7 +78,8 @@ async function webhookSuite(ctx) {
 				for (const offset of [0, 1, 2]) {
 					const key = keys[(i + offset) % keys.length];
 					const res = await call('POST', urls[key], event.body);
-					if (res.status !== 200) all[key].failures.push(`HTTP ${res.status}: ${res.text.slice(0, 120)}`);
+					if (res.status !== 200)
+						all[key].failures.push(`HTTP ${res.status}: ${res.text.slice(0, 120)}`);
 					else sent[key].set(event.eventId, { sentAt: res.sentAt, rtt: res.ms });
 				}
 			}
@@ -90,9 +96,14 @@ async function webhookSuite(ctx) {
 				all[key].rtt.push(...rtts);
 				all[key].start.push(...starts);
 				perRun[`${key}#${run}`] = { rtt: [median(rtts)], start: [median(starts)], failures: [] };
-				if (starts.length !== sent[key].size) all[key].failures.push(`run ${run}: ${starts.length} executions found for ${sent[key].size} accepted events`);
+				if (starts.length !== sent[key].size)
+					all[key].failures.push(
+						`run ${run}: ${starts.length} executions found for ${sent[key].size} accepted events`,
+					);
 			}
-			log(`  webhook latency run ${run}: ${keys.map((k) => `${k} rtt ${median(all[k].rtt).toFixed(1)} ms`).join(', ')}`);
+			log(
+				`  webhook latency run ${run}: ${keys.map((k) => `${k} rtt ${median(all[k].rtt).toFixed(1)} ms`).join(', ')}`,
+			);
 		}
 	} finally {
 		await capture.close();

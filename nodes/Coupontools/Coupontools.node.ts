@@ -15,18 +15,23 @@ export class Coupontools implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Coupontools',
 		name: 'coupontools',
-		icon: { light: 'file:../../icons/coupontools.svg', dark: 'file:../../icons/coupontools.dark.svg' },
+		icon: {
+			light: 'file:../../icons/coupontools.svg',
+			dark: 'file:../../icons/coupontools.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send digital coupons and manage campaigns, coupon sessions, single-use URLs and more in Coupontools',
+		description:
+			'Send digital coupons and manage campaigns, coupon sessions, single-use URLs and more in Coupontools',
 		defaults: { name: 'Coupontools' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'coupontoolsApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			// Coupontools reports most failures in the body (often with HTTP 200); let every answer reach the

@@ -17,10 +17,14 @@ export class CoupontoolsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Coupontools Trigger',
 		name: 'coupontoolsTrigger',
-		icon: { light: 'file:../../icons/coupontools.svg', dark: 'file:../../icons/coupontools.dark.svg' },
+		icon: {
+			light: 'file:../../icons/coupontools.svg',
+			dark: 'file:../../icons/coupontools.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle:
+			'={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when Coupontools sends an event, e.g. a coupon is validated',
 		defaults: { name: 'Coupontools Trigger' },
 		eventTriggerDescription: 'Waiting for Coupontools to call the Test URL',
@@ -55,7 +59,8 @@ export class CoupontoolsTrigger implements INodeType {
 				required: true,
 				default: [ALL_EVENTS],
 				options: EVENT_OPTIONS,
-				description: 'Which Coupontools events start the workflow. Other events are answered and ignored.',
+				description:
+					'Which Coupontools events start the workflow. Other events are answered and ignored.',
 			},
 			{
 				displayName: 'Options',
@@ -93,12 +98,16 @@ export class CoupontoolsTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return this.getWorkflowStaticData('node')[CONFIGURED_URL] === this.getNodeWebhookUrl('default');
+				return (
+					this.getWorkflowStaticData('node')[CONFIGURED_URL] === this.getNodeWebhookUrl('default')
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default');
 				this.getWorkflowStaticData('node')[CONFIGURED_URL] = url;
-				this.logger.info(`Coupontools Trigger listens at ${url}: paste this URL into the Coupontools dashboard (it cannot be registered by API).`);
+				this.logger.info(
+					`Coupontools Trigger listens at ${url}: paste this URL into the Coupontools dashboard (it cannot be registered by API).`,
+				);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

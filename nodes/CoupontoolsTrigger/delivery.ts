@@ -15,21 +15,31 @@ import { callCoupontools, verifyEvent } from './verification';
  */
 export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as unknown as IncomingRequest;
-	if ((request.method ?? 'POST').toUpperCase() !== 'POST') return refuse.call(this, 405, 'Only POST is accepted');
+	if ((request.method ?? 'POST').toUpperCase() !== 'POST')
+		return refuse.call(this, 405, 'Only POST is accepted');
 
 	const read = readPayload(request);
 	if (!read.ok) return refuse.call(this, 400, read.reason);
 	const claim = claimOf(read.payload);
 
 	const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
-	if (!isSelectedEvent(events, claim.type)) return acknowledge({ ignored: 'event type not selected in this trigger' });
+	if (!isSelectedEvent(events, claim.type))
+		return acknowledge({ ignored: 'event type not selected in this trigger' });
 
 	const verify = this.getNodeParameter('options.verify', true) as boolean;
 	if (claim.eventId !== undefined && !isEventId(claim.eventId)) {
-		return refuse.call(this, 400, 'The event ID must look like evt_ followed by letters and digits');
+		return refuse.call(
+			this,
+			400,
+			'The event ID must look like evt_ followed by letters and digits',
+		);
 	}
 	if (verify && claim.eventId === undefined) {
-		return refuse.call(this, 400, 'The payload has no event ID (field webhook or id), so it cannot be verified');
+		return refuse.call(
+			this,
+			400,
+			'The payload has no event ID (field webhook or id), so it cannot be verified',
+		);
 	}
 
 	// The workflow-level static data, under a key per trigger node: n8n 2.41 saves static data only
@@ -46,12 +56,20 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (verify) {
 		const outcome = await verifyEvent.call(this, { ...claim, eventId: claim.eventId as string });
 		if (outcome.kind === 'refused') {
-			this.logger.warn(`Coupontools Trigger refused event ${claim.eventId}: ${outcome.reason} (${outcome.detail})`);
+			this.logger.warn(
+				`Coupontools Trigger refused event ${claim.eventId}: ${outcome.reason} (${outcome.detail})`,
+			);
 			return refuse.call(this, 401, outcome.reason);
 		}
 		if (outcome.kind === 'unavailable') {
-			this.logger.error(`Coupontools Trigger could not verify event ${claim.eventId}: ${outcome.detail}`);
-			return refuse.call(this, 503, 'The event could not be verified with Coupontools right now; send it again later');
+			this.logger.error(
+				`Coupontools Trigger could not verify event ${claim.eventId}: ${outcome.detail}`,
+			);
+			return refuse.call(
+				this,
+				503,
+				'The event could not be verified with Coupontools right now; send it again later',
+			);
 		}
 		confirmed = outcome.value;
 	}
@@ -60,13 +78,18 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (this.getNodeParameter('options.includeSessionData', false) as boolean) {
 		const enriched = await sessionDataOf.call(this, item.session as string | null);
 		if (enriched === undefined) {
-			return refuse.call(this, 503, 'The session data could not be read from Coupontools right now; send the event again later');
+			return refuse.call(
+				this,
+				503,
+				'The session data could not be read from Coupontools right now; send the event again later',
+			);
 		}
 		Object.assign(item, enriched);
 	}
 
 	// Remembered only once the workflow is about to start: a refused or retried-later event must start when it comes back.
-	if (claim.eventId !== undefined) rememberEvent(staticData, claim.eventId, now, seenKey, seenScope);
+	if (claim.eventId !== undefined)
+		rememberEvent(staticData, claim.eventId, now, seenKey, seenScope);
 	return {
 		workflowData: [this.helpers.returnJsonArray([item])],
 		...acknowledge({ eventId: claim.eventId ?? null }),
@@ -74,7 +97,12 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 }
 
 /** Normalised fields first (what Coupontools confirmed wins over what the payload claims), the raw payload kept whole. */
-function eventItem(claim: EventClaim, confirmed: ConfirmedEvent, verified: boolean, payload: IDataObject): IDataObject {
+function eventItem(
+	claim: EventClaim,
+	confirmed: ConfirmedEvent,
+	verified: boolean,
+	payload: IDataObject,
+): IDataObject {
 	const date = confirmed.date ?? claim.date;
 	return {
 		event: confirmed.type ?? claim.type ?? null,
@@ -91,9 +119,14 @@ function eventItem(claim: EventClaim, confirmed: ConfirmedEvent, verified: boole
  * Include Session Data: the documented "All data from one coupon session" call. A session Coupontools does not
  * know is reported on the item; no usable answer at all returns undefined (the caller asks for a retry).
  */
-async function sessionDataOf(this: IWebhookFunctions, session: string | null): Promise<IDataObject | undefined> {
+async function sessionDataOf(
+	this: IWebhookFunctions,
+	session: string | null,
+): Promise<IDataObject | undefined> {
 	if (!session) return { sessionData: null, sessionDataError: 'The event names no coupon session' };
-	const outcome = await callCoupontools.call(this, '/v3/couponsession/data', { couponsession: session });
+	const outcome = await callCoupontools.call(this, '/v3/couponsession/data', {
+		couponsession: session,
+	});
 	if (outcome.kind === 'unavailable') {
 		this.logger.error(`Coupontools Trigger could not read session ${session}: ${outcome.detail}`);
 		return undefined;

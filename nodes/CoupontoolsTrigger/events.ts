@@ -8,11 +8,16 @@ export const ALL_EVENTS = '*';
  * likely but unconfirmed, so their descriptions say so. "All Events" also passes kinds not listed here.
  */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'All Events', value: ALL_EVENTS, description: 'Any event Coupontools sends, including kinds not listed here' },
+	{
+		name: 'All Events',
+		value: ALL_EVENTS,
+		description: 'Any event Coupontools sends, including kinds not listed here',
+	},
 	{
 		name: 'Coupon Claimed',
 		value: 'coupon_claimed',
-		description: 'A consumer claimed a coupon (not in the public docs; seen in third-party integrations)',
+		description:
+			'A consumer claimed a coupon (not in the public docs; seen in third-party integrations)',
 	},
 	{
 		name: 'Coupon Created',
@@ -32,7 +37,8 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Coupon Validated',
 		value: 'coupon_validated',
-		description: 'A coupon was validated (redeemed), e.g. at a POS. The one kind the Coupontools docs show.',
+		description:
+			'A coupon was validated (redeemed), e.g. at a POS. The one kind the Coupontools docs show.',
 	},
 ];
 

@@ -27,7 +27,9 @@ export interface EventClaim {
 }
 
 function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+	return (
+		value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
+	);
 }
 
 function header(request: IncomingRequest, name: string): string {
@@ -49,15 +51,21 @@ function sizeOf(request: IncomingRequest): number {
  */
 export function readPayload(request: IncomingRequest): ReadResult {
 	const size = sizeOf(request);
-	if (size > MAX_BODY_BYTES) return { ok: false, reason: `The body is too large (${size} bytes; the limit is 1 MB)` };
-	if (isPlainObject(request.body) && Object.keys(request.body).length) return { ok: true, payload: request.body };
+	if (size > MAX_BODY_BYTES)
+		return { ok: false, reason: `The body is too large (${size} bytes; the limit is 1 MB)` };
+	if (isPlainObject(request.body) && Object.keys(request.body).length)
+		return { ok: true, payload: request.body };
 
 	let text = '';
 	if (typeof request.body === 'string') text = request.body;
 	else if (Buffer.isBuffer(request.body)) text = request.body.toString('utf8');
 	else if (Buffer.isBuffer(request.rawBody)) text = request.rawBody.toString('utf8');
 	text = text.trim();
-	if (!text) return { ok: false, reason: 'The body is empty: expected a Coupontools event as JSON or form fields' };
+	if (!text)
+		return {
+			ok: false,
+			reason: 'The body is empty: expected a Coupontools event as JSON or form fields',
+		};
 
 	if (text.startsWith('{') || text.startsWith('[')) {
 		let parsed: unknown;
@@ -66,7 +74,9 @@ export function readPayload(request: IncomingRequest): ReadResult {
 		} catch {
 			return { ok: false, reason: 'The body is not valid JSON' };
 		}
-		return isPlainObject(parsed) ? { ok: true, payload: parsed } : { ok: false, reason: 'The body is JSON but not an object' };
+		return isPlainObject(parsed)
+			? { ok: true, payload: parsed }
+			: { ok: false, reason: 'The body is JSON but not an object' };
 	}
 	if (text.includes('=')) {
 		const fields = Object.fromEntries(new URLSearchParams(text));

@@ -13,7 +13,11 @@ export type RefusalStatus = 400 | 401 | 405 | 503;
  * Answers the sender directly and starts nothing. 503 carries Retry-After: the event may be genuine and
  * only could not be checked, so Coupontools should send it again.
  */
-export function refuse(this: IWebhookFunctions, status: RefusalStatus, reason: string): IWebhookResponseData {
+export function refuse(
+	this: IWebhookFunctions,
+	status: RefusalStatus,
+	reason: string,
+): IWebhookResponseData {
 	const response = this.getResponseObject() as unknown as ResponseLike;
 	if (status === 405) response.setHeader('Allow', 'POST');
 	if (status === 503) response.setHeader('Retry-After', '60');

@@ -11,7 +11,9 @@ const KEY = 'seenEvents';
 
 function seenOf(staticData: IDataObject, key: string): Record<string, number> {
 	const stored = staticData[key];
-	return stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, number>) : {};
+	return stored !== null && typeof stored === 'object' && !Array.isArray(stored)
+		? (stored as Record<string, number>)
+		: {};
 }
 
 /**
@@ -25,13 +27,25 @@ function remembered(scope: string, eventId: string): number | undefined {
 	return recentInProcess.get(`${scope}\u0000${eventId}`);
 }
 
-export function wasSeen(staticData: IDataObject, eventId: string, now: number, key = KEY, scope = key): boolean {
+export function wasSeen(
+	staticData: IDataObject,
+	eventId: string,
+	now: number,
+	key = KEY,
+	scope = key,
+): boolean {
 	const stored = seenOf(staticData, key)[eventId];
 	const inMemory = remembered(scope, eventId);
 	return [stored, inMemory].some((at) => typeof at === 'number' && now - at < SEEN_WINDOW_MS);
 }
 
-export function rememberEvent(staticData: IDataObject, eventId: string, now: number, key = KEY, scope = key): void {
+export function rememberEvent(
+	staticData: IDataObject,
+	eventId: string,
+	now: number,
+	key = KEY,
+	scope = key,
+): void {
 	recentInProcess.set(`${scope}\u0000${eventId}`, now);
 	for (const [entry, at] of recentInProcess) {
 		if (recentInProcess.size <= SEEN_MAX * 10 && now - at < SEEN_WINDOW_MS) break;

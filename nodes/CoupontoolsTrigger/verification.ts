@@ -37,30 +37,52 @@ interface ThrownApiError {
 
 function codesOf(error: ThrownApiError): number[] {
 	const raw = error.errorResponse?.error_code;
-	const list = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
+	const list = Array.isArray(raw)
+		? raw
+		: raw === undefined || raw === null || raw === ''
+			? []
+			: [raw];
 	return list.map(Number).filter((code) => Number.isFinite(code));
 }
 
 /** Calls Coupontools through the shared request (credential, envelope check) and sorts the failure kinds. */
-export async function callCoupontools(this: IWebhookFunctions, path: string, body: IDataObject): Promise<ApiOutcome<IDataObject>> {
+export async function callCoupontools(
+	this: IWebhookFunctions,
+	path: string,
+	body: IDataObject,
+): Promise<ApiOutcome<IDataObject>> {
 	try {
-		return { kind: 'ok', value: await coupontoolsApiRequest.call(this, 'POST', path, body, { timeout: API_TIMEOUT_MS }) };
+		return {
+			kind: 'ok',
+			value: await coupontoolsApiRequest.call(this, 'POST', path, body, {
+				timeout: API_TIMEOUT_MS,
+			}),
+		};
 	} catch (caught) {
 		const error = caught as ThrownApiError;
 		const detail = [error.message, error.description].filter(Boolean).join(' ');
 		const codes = codesOf(error);
 		const httpCode = Number(error.httpCode);
-		const definitive = codes.length > 0 && codes.every((code) => EVENT_REFUSAL_CODES.has(code)) && !(httpCode >= 500);
+		const definitive =
+			codes.length > 0 &&
+			codes.every((code) => EVENT_REFUSAL_CODES.has(code)) &&
+			!(httpCode >= 500);
 		if (!definitive) return { kind: 'unavailable', detail };
 		return {
 			kind: 'refused',
-			reason: codes.includes(509) ? 'Coupontools does not know this event' : `Coupontools refused to confirm this event (error ${codes.join(', ')})`,
+			reason: codes.includes(509)
+				? 'Coupontools does not know this event'
+				: `Coupontools refused to confirm this event (error ${codes.join(', ')})`,
 			detail,
 		};
 	}
 }
 
-const COMPARED: Array<{ field: keyof ConfirmedEvent & keyof EventClaim; label: string; caseInsensitive?: boolean }> = [
+const COMPARED: Array<{
+	field: keyof ConfirmedEvent & keyof EventClaim;
+	label: string;
+	caseInsensitive?: boolean;
+}> = [
 	{ field: 'type', label: 'type' },
 	{ field: 'campaign', label: 'campaign' },
 	// Session codes are case-insensitive in the API.
@@ -68,7 +90,11 @@ const COMPARED: Array<{ field: keyof ConfirmedEvent & keyof EventClaim; label: s
 ];
 
 function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+	return typeof value === 'string' && value.trim()
+		? value.trim()
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 }
 
 /**
@@ -76,7 +102,10 @@ function text(value: unknown): string | undefined {
  * and the session. Only `result: "valid"` counts, and only when what Coupontools confirms matches what
  * the payload claims (a genuine ID must not carry a forged type, campaign or session).
  */
-export async function verifyEvent(this: IWebhookFunctions, claim: EventClaim & { eventId: string }): Promise<ApiOutcome<ConfirmedEvent>> {
+export async function verifyEvent(
+	this: IWebhookFunctions,
+	claim: EventClaim & { eventId: string },
+): Promise<ApiOutcome<ConfirmedEvent>> {
 	const outcome = await callCoupontools.call(this, '/v3/webhook/verification', {
 		webhook: claim.eventId,
 		...(claim.session ? { session: claim.session } : {}),
@@ -85,7 +114,11 @@ export async function verifyEvent(this: IWebhookFunctions, claim: EventClaim & {
 	const answer = outcome.value;
 	if (answer.result !== 'valid') {
 		const result = text(answer.result) ?? 'nothing';
-		return { kind: 'refused', reason: 'Coupontools did not confirm this event', detail: `result "${result}"` };
+		return {
+			kind: 'refused',
+			reason: 'Coupontools did not confirm this event',
+			detail: `result "${result}"`,
+		};
 	}
 	const confirmed: ConfirmedEvent = {
 		webhook: text(answer.webhook),
@@ -95,13 +128,19 @@ export async function verifyEvent(this: IWebhookFunctions, claim: EventClaim & {
 		session: text(answer.session),
 	};
 	if (confirmed.webhook !== undefined && confirmed.webhook !== claim.eventId) {
-		return { kind: 'refused', reason: 'Coupontools confirmed another event ID', detail: `asked ${claim.eventId}` };
+		return {
+			kind: 'refused',
+			reason: 'Coupontools confirmed another event ID',
+			detail: `asked ${claim.eventId}`,
+		};
 	}
 	for (const { field, label, caseInsensitive } of COMPARED) {
 		const claimed = claim[field];
 		const actual = confirmed[field];
 		if (claimed === undefined || actual === undefined) continue;
-		const same = caseInsensitive ? claimed.toLowerCase() === actual.toLowerCase() : claimed === actual;
+		const same = caseInsensitive
+			? claimed.toLowerCase() === actual.toLowerCase()
+			: claimed === actual;
 		if (!same) {
 			return {
 				kind: 'refused',

@@ -29,7 +29,11 @@ function parseJsonOrUndefined(text) {
 async function fetchJson(url, { method = 'GET', body, rawBody, headers = {} } = {}) {
 	const res = await fetch(url, {
 		method,
-		headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+		headers: {
+			accept: 'application/json',
+			...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+			...headers,
+		},
 		body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
 	});
 	const text = await res.text();

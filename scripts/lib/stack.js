@@ -41,7 +41,9 @@ async function startStack(options = {}) {
 	}
 	const runtime = await runtimeLib.ensureRuntime(options.version ?? '2.8.4', { log });
 
-	const sandbox = options.sandboxUrl ? undefined : await startSandbox({ port: 0, ...(options.sandbox ?? {}) });
+	const sandbox = options.sandboxUrl
+		? undefined
+		: await startSandbox({ port: 0, ...(options.sandbox ?? {}) });
 	const sandboxUrl = options.sandboxUrl ?? /** @type {NonNullable<typeof sandbox>} */ (sandbox).url;
 
 	const userFolder = options.userFolder ?? runtimeLib.createUserFolder();
@@ -49,7 +51,10 @@ async function startStack(options = {}) {
 	const port = options.port ?? (await runtimeLib.freePort());
 	let brokerPort = await runtimeLib.freePort();
 	while (brokerPort === port) brokerPort = await runtimeLib.freePort();
-	const env = { ...runtimeLib.n8nEnv({ runtime, userFolder, port, brokerPort }), ...(options.env ?? {}) };
+	const env = {
+		...runtimeLib.n8nEnv({ runtime, userFolder, port, brokerPort }),
+		...(options.env ?? {}),
+	};
 
 	log('Importing the Coupontools credential and the workflows…');
 	await importCredential(runtime, env, userFolder, sandboxUrl);
@@ -73,11 +78,16 @@ async function startStack(options = {}) {
 			api,
 			/** POST to a production webhook; resolves { status, json, text }. */
 			webhook: async (/** @type {string} */ webhookPath, /** @type {unknown} */ body) =>
-				await fetchJson(`${server.baseUrl}/webhook/${webhookPath}`, { method: 'POST', body: body ?? {} }),
+				await fetchJson(`${server.baseUrl}/webhook/${webhookPath}`, {
+					method: 'POST',
+					body: body ?? {},
+				}),
 			/** Executions of one workflow, newest first, with their data. */
-			executions: async (/** @type {string} */ workflowId) => await runtimeLib.readExecutions(server.baseUrl, owner.apiKey, workflowId),
+			executions: async (/** @type {string} */ workflowId) =>
+				await runtimeLib.readExecutions(server.baseUrl, owner.apiKey, workflowId),
 			/** Run a workflow with the CLI while the server runs (needs its own broker port). */
-			execute: async (/** @type {string} */ workflowId) => await runtimeLib.executeWorkflow(runtime, env, workflowId),
+			execute: async (/** @type {string} */ workflowId) =>
+				await runtimeLib.executeWorkflow(runtime, env, workflowId),
 			stop: async () => {
 				await server.stop();
 				if (sandbox) await sandbox.close();
@@ -93,29 +103,50 @@ async function startStack(options = {}) {
 /** @param {import('./n8n-runtime').Runtime} runtime @param {NodeJS.ProcessEnv} env @param {string} folder @param {string} sandboxUrl */
 async function importCredential(runtime, env, folder, sandboxUrl) {
 	const file = path.join(folder, 'coupontools-credential.json');
-	const data = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret', baseUrl: sandboxUrl };
+	const data = {
+		clientId: 'sandbox-client-id',
+		clientSecret: 'sandbox-client-secret',
+		baseUrl: sandboxUrl,
+	};
 	fs.writeFileSync(file, JSON.stringify([{ ...CREDENTIAL, type: 'coupontoolsApi', data }]));
 	const result = await runtimeLib.runCli(runtime, env, ['import:credentials', `--input=${file}`]);
 	fs.rmSync(file);
-	if (result.code !== 0) throw new Error(`import:credentials failed:\n${result.stdout.slice(-1500)}${result.stderr.slice(-1500)}`);
+	if (result.code !== 0)
+		throw new Error(
+			`import:credentials failed:\n${result.stdout.slice(-1500)}${result.stderr.slice(-1500)}`,
+		);
 }
 
 /** @param {import('./n8n-runtime').Runtime} runtime @param {NodeJS.ProcessEnv} env @param {string} folder @param {string} file */
 async function importWorkflows(runtime, env, folder, file) {
 	const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-	const workflows = (Array.isArray(parsed) ? parsed : [parsed]).map((workflow) => ({ active: false, ...workflow }));
+	const workflows = (Array.isArray(parsed) ? parsed : [parsed]).map((workflow) => ({
+		active: false,
+		...workflow,
+	}));
 	const target = path.join(folder, `import-${path.basename(file)}`);
 	fs.writeFileSync(target, JSON.stringify(workflows));
 	const result = await runtimeLib.runCli(runtime, env, ['import:workflow', `--input=${target}`]);
-	if (result.code !== 0) throw new Error(`import:workflow ${file} failed:\n${result.stdout.slice(-1500)}${result.stderr.slice(-1500)}`);
+	if (result.code !== 0)
+		throw new Error(
+			`import:workflow ${file} failed:\n${result.stdout.slice(-1500)}${result.stderr.slice(-1500)}`,
+		);
 }
 
 /** @param {string} baseUrl @param {string} apiKey */
 function publicApi(baseUrl, apiKey) {
-	return async (/** @type {string} */ method, /** @type {string} */ route, /** @type {unknown} */ body) => {
+	return async (
+		/** @type {string} */ method,
+		/** @type {string} */ route,
+		/** @type {unknown} */ body,
+	) => {
 		const res = await fetch(new URL(route, baseUrl), {
 			method,
-			headers: { 'x-n8n-api-key': apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				'x-n8n-api-key': apiKey,
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await res.text();

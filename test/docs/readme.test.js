@@ -19,7 +19,9 @@ function nodeOperations() {
 	const resources = properties.find((p) => p.name === 'resource').options;
 	return resources.flatMap((resource) =>
 		properties
-			.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value))
+			.find(
+				(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value),
+			)
 			.options.map((operation) => `${resource.name} | ${operation.name}`),
 	);
 }
@@ -29,7 +31,10 @@ function readmeOperations() {
 		.split('\n')
 		.filter((line) => /^\| [A-Z]/.test(line) && !line.startsWith('| Resource'))
 		.flatMap((line) => {
-			const [resource, operations] = line.split('|').slice(1, 3).map((cell) => cell.trim());
+			const [resource, operations] = line
+				.split('|')
+				.slice(1, 3)
+				.map((cell) => cell.trim());
 			return operations.split(' / ').map((operation) => `${resource} | ${operation}`);
 		});
 }
@@ -51,12 +56,25 @@ test('every operation whose endpoint or fields are inferred (API doc §9) is lis
 		'Update User Payment Status',
 		'Subaccount → Update',
 	]) {
-		expect({ operation, listed: inferred.includes(operation) }).toEqual({ operation, listed: true });
+		expect({ operation, listed: inferred.includes(operation) }).toEqual({
+			operation,
+			listed: true,
+		});
 	}
 });
 
 test('the README gives the two commands and the sections n8n asks for', () => {
-	for (const heading of ['## Installation', '## Operations', '## Credentials', '## Compatibility', '## Usage and examples', '## Resources', '## Version history', '## Trigger setup', '## Limits']) {
+	for (const heading of [
+		'## Installation',
+		'## Operations',
+		'## Credentials',
+		'## Compatibility',
+		'## Usage and examples',
+		'## Resources',
+		'## Version history',
+		'## Trigger setup',
+		'## Limits',
+	]) {
 		expect({ heading, present: readme.includes(heading) }).toEqual({ heading, present: true });
 	}
 	expect(readme).toMatch(/npm run demo/);
@@ -69,7 +87,14 @@ function anchors() {
 		readme
 			.split('\n')
 			.filter((line) => /^#{1,6} /.test(line))
-			.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')),
+			.map((line) =>
+				line
+					.replace(/^#+ /, '')
+					.trim()
+					.toLowerCase()
+					.replace(/[^\p{L}\p{N} _-]/gu, '')
+					.replace(/ /g, '-'),
+			),
 	);
 }
 
@@ -77,11 +102,32 @@ test('every documentation link of the codex files and the credential resolves to
 	const { CoupontoolsApi } = require('../../credentials/CoupontoolsApi.credentials');
 	const root = path.join(__dirname, '..', '..');
 	const links = [new CoupontoolsApi().documentationUrl];
-	for (const file of ['nodes/Coupontools/Coupontools.node.json', 'nodes/CoupontoolsTrigger/CoupontoolsTrigger.node.json']) {
+	for (const file of [
+		'nodes/Coupontools/Coupontools.node.json',
+		'nodes/CoupontoolsTrigger/CoupontoolsTrigger.node.json',
+	]) {
 		const codex = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
-		expect(codex.categories.every((c) => ['Data & Storage', 'Finance & Accounting', 'Marketing & Content', 'Productivity', 'Miscellaneous', 'Sales', 'Development', 'Analytics', 'Communication', 'Utility'].includes(c))).toBe(true);
+		expect(
+			codex.categories.every((c) =>
+				[
+					'Data & Storage',
+					'Finance & Accounting',
+					'Marketing & Content',
+					'Productivity',
+					'Miscellaneous',
+					'Sales',
+					'Development',
+					'Analytics',
+					'Communication',
+					'Utility',
+				].includes(c),
+			),
+		).toBe(true);
 		expect(codex.subcategories).toBeUndefined();
-		links.push(...codex.resources.primaryDocumentation.map((d) => d.url), ...codex.resources.credentialDocumentation.map((d) => d.url));
+		links.push(
+			...codex.resources.primaryDocumentation.map((d) => d.url),
+			...codex.resources.credentialDocumentation.map((d) => d.url),
+		);
 	}
 	const homepage = require('../../package.json').homepage.replace(/#.*$/, '');
 	for (const link of links) {

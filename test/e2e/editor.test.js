@@ -34,7 +34,8 @@ const RESOURCES = [
 	'Webhook Event',
 ];
 
-const shot = (/** @type {string} */ suffix) => path.join(ctx.artifacts, `editor-${ctx.line}${suffix}.png`);
+const shot = (/** @type {string} */ suffix) =>
+	path.join(ctx.artifacts, `editor-${ctx.line}${suffix}.png`);
 
 /** @type {import('playwright-core').Page | undefined} */
 let current;
@@ -59,9 +60,11 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-chromium-'));
 
 	beforeAll(async () => {
-		if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-chromium.sh\``);
+		if (!fs.existsSync(CHROMIUM))
+			throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-chromium.sh\``);
 		fs.mkdirSync(ctx.artifacts, { recursive: true });
-		for (const suffix of ['', '-actions', '-picker', '-failure']) fs.rmSync(shot(suffix), { force: true });
+		for (const suffix of ['', '-actions', '-picker', '-failure'])
+			fs.rmSync(shot(suffix), { force: true });
 		await ctx.sandbox.reset();
 		// n8n marks elements with data-test-id (playwright's default attribute is data-testid).
 		selectors.setTestIdAttribute('data-test-id');
@@ -96,8 +99,14 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 		'log in as the owner and open a new workflow',
 		step(async () => {
 			await page.goto(`${ctx.baseUrl}/signin?redirect=${encodeURIComponent('/workflow/new')}`);
-			await page.locator('[data-test-id="emailOrLdapLoginId"] input, input[data-test-id="emailOrLdapLoginId"]').fill(ctx.owner.email);
-			await page.locator('[data-test-id="password"] input, input[data-test-id="password"]').fill(ctx.owner.password);
+			await page
+				.locator(
+					'[data-test-id="emailOrLdapLoginId"] input, input[data-test-id="emailOrLdapLoginId"]',
+				)
+				.fill(ctx.owner.email);
+			await page
+				.locator('[data-test-id="password"] input, input[data-test-id="password"]')
+				.fill(ctx.owner.password);
 			await page.getByTestId('form-submit-button').click();
 			await page.getByTestId('canvas-add-button').waitFor();
 			expect(new URL(page.url()).pathname).toMatch(/^\/workflow\//);
@@ -119,12 +128,21 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 			await item.first().click();
 
 			await page.getByText(/^Actions \(\d+\)$/).click();
-			const groups = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-id$=" Actions"]');
-			const names = async () => (await groups.allTextContents()).map((text) => text.trim().replace(/ Actions$/, ''));
+			const groups = page.locator(
+				'[data-test-id="item-iterator-item"][data-keyboard-nav-id$=" Actions"]',
+			);
+			const names = async () =>
+				(await groups.allTextContents()).map((text) => text.trim().replace(/ Actions$/, ''));
 			// The panel renders long lists in chunks: wait until every group is there.
-			await waitFor(async () => (await names()).length >= RESOURCES.length, 'every resource group in the node panel', { timeoutMs: STEP_TIMEOUT });
+			await waitFor(
+				async () => (await names()).length >= RESOURCES.length,
+				'every resource group in the node panel',
+				{ timeoutMs: STEP_TIMEOUT },
+			);
 			expect(await names()).toEqual(RESOURCES);
-			await expect(page.getByText('Send a coupon by email', { exact: true }).isVisible()).resolves.toBe(true);
+			await expect(
+				page.getByText('Send a coupon by email', { exact: true }).isVisible(),
+			).resolves.toBe(true);
 			await page.screenshot({ path: shot('-actions') });
 		}),
 		STEP_TIMEOUT * 2,
@@ -137,12 +155,27 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 			const ndv = page.getByTestId('ndv');
 			await ndv.getByTestId('parameter-input-email').waitFor();
 
-			expect(await ndv.locator('[data-test-id="parameter-input-resource"] input').inputValue()).toBe('Distribution');
-			expect(await ndv.locator('[data-test-id="parameter-input-operation"] input').inputValue()).toBe('Send Email');
+			expect(
+				await ndv.locator('[data-test-id="parameter-input-resource"] input').inputValue(),
+			).toBe('Distribution');
+			expect(
+				await ndv.locator('[data-test-id="parameter-input-operation"] input').inputValue(),
+			).toBe('Send Email');
 			// The only Coupontools credential is picked for the new node.
-			expect(await ndv.locator('[data-test-id="node-credentials-select"] input').inputValue()).toBe('Coupontools (sandbox)');
-			const labels = (await ndv.locator('[data-test-id="input-label"] label').allTextContents()).map((text) => text.replace(/(Fixed|Expression)/g, '').trim());
-			expect(labels).toEqual(expect.arrayContaining(['Campaign or Directory', 'Email', 'Check Unique', 'Additional Fields']));
+			expect(await ndv.locator('[data-test-id="node-credentials-select"] input').inputValue()).toBe(
+				'Coupontools (sandbox)',
+			);
+			const labels = (
+				await ndv.locator('[data-test-id="input-label"] label').allTextContents()
+			).map((text) => text.replace(/(Fixed|Expression)/g, '').trim());
+			expect(labels).toEqual(
+				expect.arrayContaining([
+					'Campaign or Directory',
+					'Email',
+					'Check Unique',
+					'Additional Fields',
+				]),
+			);
 			for (const field of ['campaignOrDirectory', 'email', 'checkUnique']) {
 				await expect(ndv.getByTestId(`parameter-input-${field}`).isVisible()).resolves.toBe(true);
 			}

@@ -31,14 +31,17 @@ const WORKFLOW_FILES = {
 const readWorkflow = (/** @type {string} */ file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const BATCH = readWorkflow(WORKFLOW_FILES.batch);
 const TRIGGER = readWorkflow(WORKFLOW_FILES.trigger);
-const BATCH_PATH = BATCH.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+const BATCH_PATH = BATCH.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-base.webhook')
+	.parameters.path;
 const TRIGGER_PATH = `${TRIGGER.nodes.find((/** @type {any} */ n) => n.type.endsWith('coupontoolsTrigger')).webhookId}/webhook`;
-const CAMPAIGN = BATCH.nodes.find((/** @type {any} */ n) => n.name === 'Send Email').parameters.campaignOrDirectory.value;
+const CAMPAIGN = BATCH.nodes.find((/** @type {any} */ n) => n.name === 'Send Email').parameters
+	.campaignOrDirectory.value;
 
 /** 197 new addresses, the first 2 again (Check Unique skips them), 1 the sandbox bounces (604, Continue On Fail). */
 const RUN = { prefix: 'queue-e2e', count: 197, duplicates: 2, bounces: 1 };
 const ITEMS = RUN.count + RUN.duplicates + RUN.bounces;
-const address = (/** @type {number} */ i) => `${RUN.prefix}-${String(i).padStart(4, '0')}@example.com`;
+const address = (/** @type {number} */ i) =>
+	`${RUN.prefix}-${String(i).padStart(4, '0')}@example.com`;
 const BOUNCE = `${RUN.prefix}-bounce-0@bounce.example`;
 
 /**
@@ -53,23 +56,37 @@ const BOUNCE = `${RUN.prefix}-bounce-0@bounce.example`;
 
 /** @param {string} sandboxUrl */
 function sandboxControl(sandboxUrl) {
-	const call = async (/** @type {string} */ route, /** @type {Record<string, unknown>} */ init = {}) => {
+	const call = async (
+		/** @type {string} */ route,
+		/** @type {Record<string, unknown>} */ init = {},
+	) => {
 		const res = await http(`${sandboxUrl}/__sandbox${route}`, init);
-		if (res.status >= 300) throw new Error(`sandbox ${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status >= 300)
+			throw new Error(`sandbox ${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json;
 	};
 	return {
 		state: async () => await call('/state'),
 		requests: async () => (await call('/requests')).requests,
-		deliver: async (/** @type {Record<string, unknown>} */ spec) => await call('/webhooks/deliver', { method: 'POST', body: spec }),
+		deliver: async (/** @type {Record<string, unknown>} */ spec) =>
+			await call('/webhooks/deliver', { method: 'POST', body: spec }),
 	};
 }
 
 /** @param {string} baseUrl @param {string} apiKey */
 function publicApi(baseUrl, apiKey) {
-	return async (/** @type {string} */ method, /** @type {string} */ route, /** @type {unknown} */ body) => {
-		const res = await http(`${baseUrl}/api/v1${route}`, { method, body, headers: { 'x-n8n-api-key': apiKey } });
-		if (res.status >= 300) throw new Error(`${method} ${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+	return async (
+		/** @type {string} */ method,
+		/** @type {string} */ route,
+		/** @type {unknown} */ body,
+	) => {
+		const res = await http(`${baseUrl}/api/v1${route}`, {
+			method,
+			body,
+			headers: { 'x-n8n-api-key': apiKey },
+		});
+		if (res.status >= 300)
+			throw new Error(`${method} ${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json;
 	};
 }
@@ -82,18 +99,27 @@ function publicApi(baseUrl, apiKey) {
  * @param {Target} target @param {string} workflowId @param {number} count
  */
 async function settledExecutions(target, workflowId, count) {
-	const finished = (/** @type {any} */ e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status);
+	const finished = (/** @type {any} */ e) =>
+		e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status);
 	/** @type {any[]} */
 	let seen = [];
 	try {
-		await waitFor(async () => (seen = await target.executions(workflowId)).filter(finished).length >= count, `${count} executions of ${workflowId} on ${target.label}`, {
-			timeoutMs: 90_000,
-			intervalMs: 500,
-		});
+		await waitFor(
+			async () => (seen = await target.executions(workflowId)).filter(finished).length >= count,
+			`${count} executions of ${workflowId} on ${target.label}`,
+			{
+				timeoutMs: 90_000,
+				intervalMs: 500,
+			},
+		);
 	} catch (error) {
 		// What n8n's API showed last, so a failure says whether executions were missing or not finished.
-		const statuses = seen.map((e) => `${e.id}:${e.status}${e.finished ? '' : '(unfinished)'}`).join(' ');
-		throw new Error(`${/** @type {Error} */ (error).message}; the API listed ${seen.length}: ${statuses || 'none'}`);
+		const statuses = seen
+			.map((e) => `${e.id}:${e.status}${e.finished ? '' : '(unfinished)'}`)
+			.join(' ');
+		throw new Error(
+			`${/** @type {Error} */ (error).message}; the API listed ${seen.length}: ${statuses || 'none'}`,
+		);
 	}
 	await sleep(1500);
 	return await target.executions(workflowId);
@@ -101,7 +127,10 @@ async function settledExecutions(target, workflowId, count) {
 
 /** @param {Target} target @param {number} knownExecutions */
 async function runBatch(target, knownExecutions) {
-	const response = await http(`${target.baseUrl}/webhook/${BATCH_PATH}`, { method: 'POST', body: RUN });
+	const response = await http(`${target.baseUrl}/webhook/${BATCH_PATH}`, {
+		method: 'POST',
+		body: RUN,
+	});
 	const all = await settledExecutions(target, target.ids.batch, knownExecutions + 1);
 	const execution = all[0];
 	return { response, execution, executionCount: all.length };
@@ -128,7 +157,10 @@ function pairedOutcomes(execution) {
 		const json = item.json;
 		// A result names its recipient: it must be the one of the input it is paired to.
 		if (!json.error) expect(String(json.receiver).toLowerCase()).toBe(input.email);
-		byInput[index] = [input.email, json.error ? 'error' : json.skipped ? 'skipped' : json.sent ? 'sent' : 'unexpected'];
+		byInput[index] = [
+			input.email,
+			json.error ? 'error' : json.skipped ? 'skipped' : json.sent ? 'sent' : 'unexpected',
+		];
 	}
 	expect(byInput.every(Boolean)).toBe(true);
 	return /** @type {Array<[string, string]>} */ (byInput);
@@ -145,11 +177,16 @@ function tally(outcomes) {
 /** How often the sandbox emailed each of the run's addresses, and how many send requests each got. @param {Target} target */
 async function sandboxView(target) {
 	const state = await target.sandbox.state();
-	const requests = (await target.sandbox.requests()).filter((r) => r.path === '/v3/send/email' && String(r.body?.email ?? '').startsWith(RUN.prefix));
+	const requests = (await target.sandbox.requests()).filter(
+		(r) => r.path === '/v3/send/email' && String(r.body?.email ?? '').startsWith(RUN.prefix),
+	);
 	/** @type {Record<string, number>} */
 	const emailed = {};
 	for (const [addr, deliveries] of Object.entries(state.emailsSent ?? {})) {
-		if (addr.startsWith(RUN.prefix)) emailed[addr] = /** @type {any[]} */ (deliveries).filter((d) => d.campaign === CAMPAIGN).length;
+		if (addr.startsWith(RUN.prefix))
+			emailed[addr] = /** @type {any[]} */ (deliveries).filter(
+				(d) => d.campaign === CAMPAIGN,
+			).length;
 	}
 	/** @type {Record<string, number>} */
 	const requested = {};
@@ -169,20 +206,31 @@ async function runTriggerScenario(target) {
 	const url = `${target.baseUrl}/webhook/${TRIGGER_PATH}`;
 	/** @type {Array<{ label: string, report: any }>} */
 	const log = [];
-	const deliver = async (/** @type {string} */ label, /** @type {Record<string, unknown>} */ spec) => {
+	const deliver = async (
+		/** @type {string} */ label,
+		/** @type {Record<string, unknown>} */ spec,
+	) => {
 		const report = await target.sandbox.deliver({ url, ...spec });
 		log.push({ label, report });
 		return report;
 	};
 	for (let i = 0; i < 6; i++) await deliver(`genuine-${i}`, { mode: 'genuine' });
-	await Promise.all(Array.from({ length: 8 }, (_, i) => deliver(`concurrent-${i}`, { mode: 'genuine' })));
-	for (const forge of ['unknown-id', 'type', 'campaign', 'session']) await deliver(`forged-${forge}`, { mode: 'forged', forge });
+	await Promise.all(
+		Array.from({ length: 8 }, (_, i) => deliver(`concurrent-${i}`, { mode: 'genuine' })),
+	);
+	for (const forge of ['unknown-id', 'type', 'campaign', 'session'])
+		await deliver(`forged-${forge}`, { mode: 'forged', forge });
 	await deliver('malformed', { mode: 'malformed' });
-	const genuine = log.filter((l) => l.label.startsWith('genuine') || l.label.startsWith('concurrent')).map((l) => l.report.event.webhook);
+	const genuine = log
+		.filter((l) => l.label.startsWith('genuine') || l.label.startsWith('concurrent'))
+		.map((l) => l.report.event.webhook);
 	const executions = await settledExecutions(target, target.ids.trigger, genuine.length);
 
 	const duplicate = await target.sandbox.deliver({ url, mode: 'duplicate' });
-	const resent = await redeliver(url, log.filter((l) => l.label.startsWith('genuine')));
+	const resent = await redeliver(
+		url,
+		log.filter((l) => l.label.startsWith('genuine')),
+	);
 	const afterRedelivery = await settledExecutions(target, target.ids.trigger, genuine.length + 1);
 	return { url, log, genuine, executions, duplicate, resent, afterRedelivery };
 }
@@ -196,7 +244,11 @@ async function redeliver(url, deliveries) {
 	const answers = [];
 	for (const { label, report } of deliveries) {
 		const request = report.deliveries[0].request;
-		const res = await http(url, { method: 'POST', rawBody: request.body, headers: { 'content-type': request.headers['content-type'] } });
+		const res = await http(url, {
+			method: 'POST',
+			rawBody: request.body,
+			headers: { 'content-type': request.headers['content-type'] },
+		});
 		answers.push({ label, status: res.status, body: res.json });
 	}
 	return answers;
@@ -204,17 +256,31 @@ async function redeliver(url, deliveries) {
 
 /** A body's keys (booleans with their value), so two sandboxes' answers compare without their event IDs. @param {any} body */
 const shape = (body) =>
-	body && typeof body === 'object' ? Object.keys(body).sort().map((k) => `${k}${typeof body[k] === 'boolean' ? `=${body[k]}` : ''}`).join(',') : typeof body;
+	body && typeof body === 'object'
+		? Object.keys(body)
+				.sort()
+				.map((k) => `${k}${typeof body[k] === 'boolean' ? `=${body[k]}` : ''}`)
+				.join(',')
+		: typeof body;
 
 /** What a sender sees and how many runs it caused, without what differs between two sandboxes. @param {Awaited<ReturnType<typeof runTriggerScenario>>} run */
 function triggerAnswers(run) {
 	return {
 		deliveries: run.log
-			.map(({ label, report }) => ({ label, answers: report.deliveries.map((/** @type {any} */ d) => `${d.status} ${shape(d.responseBody)}`) }))
+			.map(({ label, report }) => ({
+				label,
+				answers: report.deliveries.map(
+					(/** @type {any} */ d) => `${d.status} ${shape(d.responseBody)}`,
+				),
+			}))
 			.sort((a, b) => a.label.localeCompare(b.label)),
 		executions: run.executions.length,
-		duplicate: run.duplicate.deliveries.map((/** @type {any} */ d) => `${d.status} ${shape(d.responseBody)}`),
-		resent: run.resent.map(({ label, status, body }) => ({ label, answer: `${status} ${shape(body)}` })).sort((a, b) => a.label.localeCompare(b.label)),
+		duplicate: run.duplicate.deliveries.map(
+			(/** @type {any} */ d) => `${d.status} ${shape(d.responseBody)}`,
+		),
+		resent: run.resent
+			.map(({ label, status, body }) => ({ label, answer: `${status} ${shape(body)}` }))
+			.sort((a, b) => a.label.localeCompare(b.label)),
 		executionsAfterRedelivery: run.afterRedelivery.length,
 	};
 }
@@ -234,16 +300,24 @@ async function playScenario(target, keepTrigger) {
 	expect(first.execution.status).toBe('success');
 	expect(first.executionCount).toBe(before + 1);
 	const firstOutcomes = pairedOutcomes(first.execution);
-	expect(tally(firstOutcomes)).toEqual({ sent: RUN.count, skipped: RUN.duplicates, error: RUN.bounces });
+	expect(tally(firstOutcomes)).toEqual({
+		sent: RUN.count,
+		skipped: RUN.duplicates,
+		error: RUN.bounces,
+	});
 	// Each address got exactly one "sent" among its items (a duplicate's other item is the skip).
-	for (let i = 0; i < RUN.count; i++) expect(firstOutcomes.filter(([email, o]) => email === address(i) && o === 'sent')).toHaveLength(1);
+	for (let i = 0; i < RUN.count; i++)
+		expect(firstOutcomes.filter(([email, o]) => email === address(i) && o === 'sent')).toHaveLength(
+			1,
+		);
 	expect(firstOutcomes.find(([email]) => email === BOUNCE)?.[1]).toBe('error');
 	const afterFirst = await sandboxView(target);
 	expect(Object.keys(afterFirst.emailed)).toHaveLength(RUN.count);
 	expect(Object.values(afterFirst.emailed).every((n) => n === 1)).toBe(true);
 	// One request per item, no retried or doubled call: duplicates twice, everything else once.
 	expect(afterFirst.requestCount).toBe(ITEMS);
-	for (let i = 0; i < RUN.count; i++) expect(afterFirst.requested[address(i)]).toBe(i < RUN.duplicates ? 2 : 1);
+	for (let i = 0; i < RUN.count; i++)
+		expect(afterFirst.requested[address(i)]).toBe(i < RUN.duplicates ? 2 : 1);
 	expect(afterFirst.requested[BOUNCE]).toBe(1);
 
 	// The same run again (a retried schedule, a replayed webhook): nobody is emailed twice.
@@ -261,20 +335,38 @@ async function playScenario(target, keepTrigger) {
 	keepTrigger(trigger);
 	for (const { label, report } of trigger.log) {
 		const [answer] = report.deliveries;
-		if (label.startsWith('forged')) expect([label, answer.status, answer.responseBody.received]).toEqual([label, 401, false]);
-		else if (label === 'malformed') expect([label, answer.status >= 400 && answer.status < 500]).toEqual([label, true]);
-		else expect([label, answer.status, answer.responseBody]).toEqual([label, 200, { received: true, eventId: report.event.webhook }]);
+		if (label.startsWith('forged'))
+			expect([label, answer.status, answer.responseBody.received]).toEqual([label, 401, false]);
+		else if (label === 'malformed')
+			expect([label, answer.status >= 400 && answer.status < 500]).toEqual([label, true]);
+		else
+			expect([label, answer.status, answer.responseBody]).toEqual([
+				label,
+				200,
+				{ received: true, eventId: report.event.webhook },
+			]);
 	}
 	// One successful execution per genuine event; forged and malformed deliveries started nothing.
 	expect(trigger.executions.map((e) => e.status)).toEqual(trigger.genuine.map(() => 'success'));
-	const started = trigger.executions.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId).sort();
+	const started = trigger.executions
+		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId)
+		.sort();
 	expect(started).toEqual([...trigger.genuine].sort());
 	for (const e of trigger.executions) expect(nodeOutput(e, 'Handled')[0].verified).toBe(true);
 
 	return {
-		executionIds: [first.execution.id, again.execution.id, ...trigger.afterRedelivery.map((e) => e.id)].map(String),
+		executionIds: [
+			first.execution.id,
+			again.execution.id,
+			...trigger.afterRedelivery.map((e) => e.id),
+		].map(String),
 		common: {
-			batch: { first: [...firstOutcomes].sort(), again: [...againOutcomes].sort(), emailed: afterAgain.emailed, requested: afterAgain.requested },
+			batch: {
+				first: [...firstOutcomes].sort(),
+				again: [...againOutcomes].sort(),
+				emailed: afterAgain.emailed,
+				requested: afterAgain.requested,
+			},
 			trigger: triggerAnswers(trigger),
 		},
 	};
@@ -289,9 +381,15 @@ function expectRedeliveriesIgnored(trigger) {
 	const [first, second] = trigger.duplicate.deliveries;
 	const id = trigger.duplicate.event.webhook;
 	expect([first.status, first.responseBody]).toEqual([200, { received: true, eventId: id }]);
-	expect([second.status, second.responseBody]).toEqual([200, { received: true, duplicate: true, eventId: id }]);
-	for (const { label, status, body } of trigger.resent) expect([label, status, body?.duplicate]).toEqual([label, 200, true]);
-	const started = trigger.afterRedelivery.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId).sort();
+	expect([second.status, second.responseBody]).toEqual([
+		200,
+		{ received: true, duplicate: true, eventId: id },
+	]);
+	for (const { label, status, body } of trigger.resent)
+		expect([label, status, body?.duplicate]).toEqual([label, 200, true]);
+	const started = trigger.afterRedelivery
+		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId)
+		.sort();
 	expect(started).toEqual([...trigger.genuine, id].sort());
 }
 
@@ -314,15 +412,26 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 	const singleIds = [];
 	const singleApi = publicApi(ctx.baseUrl, ctx.owner.apiKey);
 	const started = Date.now();
-	const log = (/** @type {string} */ msg) => process.stderr.write(`[queue e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
+	const log = (/** @type {string} */ msg) =>
+		process.stderr.write(`[queue e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 
 	beforeAll(async () => {
 		// The first call may meet a keep-alive connection from globalSetup that n8n is just closing (undici then
 		// fails with "other side closed" and does not retry a POST): a GET clears it first.
-		await waitFor(async () => (await http(`${ctx.baseUrl}/healthz`).catch(() => ({ status: 0 }))).status === 200, 'the single-process n8n', { timeoutMs: 10_000 });
+		await waitFor(
+			async () =>
+				(await http(`${ctx.baseUrl}/healthz`).catch(() => ({ status: 0 }))).status === 200,
+			'the single-process n8n',
+			{ timeoutMs: 10_000 },
+		);
 		// Same workflows on the suite's single-process n8n, created over the public API (ids are assigned there).
 		for (const wf of [BATCH, TRIGGER]) {
-			const created = await singleApi('POST', '/workflows', { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings });
+			const created = await singleApi('POST', '/workflows', {
+				name: wf.name,
+				nodes: wf.nodes,
+				connections: wf.connections,
+				settings: wf.settings,
+			});
 			singleIds.push(created.id);
 			await singleApi('POST', `/workflows/${created.id}/activate`);
 		}
@@ -334,7 +443,9 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 			activate: [BATCH.id, TRIGGER.id],
 			log,
 		});
-		log(`queue-mode n8n ${ctx.line} (${db}) up: main ${queue.baseUrl}, workers ${queue.workers.map((w) => w.healthUrl).join(', ')}, Redis ${queue.redis.port}`);
+		log(
+			`queue-mode n8n ${ctx.line} (${db}) up: main ${queue.baseUrl}, workers ${queue.workers.map((w) => w.healthUrl).join(', ')}, Redis ${queue.redis.port}`,
+		);
 	}, 600_000);
 
 	afterAll(async () => {
@@ -348,8 +459,15 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 			const artifacts = ctx.artifacts;
 			try {
 				fs.mkdirSync(artifacts, { recursive: true });
-				fs.copyFileSync(queue.server.logFile, path.join(artifacts, `n8n-queue-main-${ctx.line}.log`));
-				for (const w of queue.workers) fs.copyFileSync(w.logFile, path.join(artifacts, `n8n-queue-worker${w.id}-${ctx.line}.log`));
+				fs.copyFileSync(
+					queue.server.logFile,
+					path.join(artifacts, `n8n-queue-main-${ctx.line}.log`),
+				);
+				for (const w of queue.workers)
+					fs.copyFileSync(
+						w.logFile,
+						path.join(artifacts, `n8n-queue-worker${w.id}-${ctx.line}.log`),
+					);
 			} catch {}
 			const folder = queue.userFolder;
 			await queue.stop();
@@ -361,7 +479,13 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 	/** @returns {Target} */
 	const queueTarget = () => {
 		const q = /** @type {NonNullable<typeof queue>} */ (queue);
-		return { label: QUEUE, baseUrl: q.baseUrl, ids: { batch: BATCH.id, trigger: TRIGGER.id }, executions: q.executions, sandbox: sandboxControl(q.sandboxUrl) };
+		return {
+			label: QUEUE,
+			baseUrl: q.baseUrl,
+			ids: { batch: BATCH.id, trigger: TRIGGER.id },
+			executions: q.executions,
+			sandbox: sandboxControl(q.sandboxUrl),
+		};
 	};
 
 	test('the main runs in queue mode and both workers are ready (DB and Redis reachable)', async () => {
@@ -378,7 +502,13 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 
 	test('single-process n8n: the scenario (baseline)', async () => {
 		single = await playScenario(
-			{ label: SINGLE, baseUrl: ctx.baseUrl, ids: { batch: singleIds[0], trigger: singleIds[1] }, executions: ctx.executions, sandbox: sandboxControl(ctx.sandboxUrl) },
+			{
+				label: SINGLE,
+				baseUrl: ctx.baseUrl,
+				ids: { batch: singleIds[0], trigger: singleIds[1] },
+				executions: ctx.executions,
+				sandbox: sandboxControl(ctx.sandboxUrl),
+			},
 			(run) => (triggers[SINGLE] = run),
 		);
 	}, 300_000);
@@ -387,9 +517,15 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 		const q = /** @type {NonNullable<typeof queue>} */ (queue);
 		queued = await playScenario(queueTarget(), (run) => (triggers[QUEUE] = run));
 		const byWorker = q.executionsByWorker();
-		log(`executions per worker: ${Object.entries(byWorker).map(([id, ids]) => `worker ${id}: ${ids.length}`).join(', ')}`);
+		log(
+			`executions per worker: ${Object.entries(byWorker)
+				.map(([id, ids]) => `worker ${id}: ${ids.length}`)
+				.join(', ')}`,
+		);
 		for (const id of queued.executionIds) {
-			const ranOn = Object.entries(byWorker).filter(([, ids]) => ids.includes(id)).map(([worker]) => worker);
+			const ranOn = Object.entries(byWorker)
+				.filter(([, ids]) => ids.includes(id))
+				.map(([worker]) => worker);
 			expect([id, ranOn.length]).toEqual([id, 1]);
 		}
 		expect(q.mainLog()).not.toMatch(/Worker started execution/);
@@ -401,11 +537,14 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 		expect(queued?.common).toEqual(single?.common);
 	});
 
-	test.each([['single-process'], ['queue mode']])('%s: redelivered events are answered as duplicates and start nothing', (which) => {
-		const trigger = triggers[which === 'queue mode' ? QUEUE : SINGLE];
-		expect(trigger).toBeDefined();
-		expectRedeliveriesIgnored(trigger);
-	});
+	test.each([['single-process'], ['queue mode']])(
+		'%s: redelivered events are answered as duplicates and start nothing',
+		(which) => {
+			const trigger = triggers[which === 'queue mode' ? QUEUE : SINGLE];
+			expect(trigger).toBeDefined();
+			expectRedeliveriesIgnored(trigger);
+		},
+	);
 
 	/**
 	 * Events delivered at the same moment each load the workflow's static data, and n8n saves it whole after each
@@ -420,14 +559,19 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 			expect([label, trigger === undefined]).toEqual([label, false]);
 			const concurrent = trigger.log.filter((l) => l.label.startsWith('concurrent'));
 			const answers = await redeliver(trigger.url, concurrent);
-			restarted[label] = answers.filter((a) => a.status !== 200 || a.body?.duplicate !== true).map((a) => a.label);
+			restarted[label] = answers
+				.filter((a) => a.status !== 200 || a.body?.duplicate !== true)
+				.map((a) => a.label);
 		}
 		expect(restarted).toEqual({ [SINGLE]: [], [QUEUE]: [] });
 		// And nothing was started by those retries.
 		await sleep(1500);
 		for (const [label, target] of /** @type {const} */ ([
 			[SINGLE, { executions: ctx.executions, id: singleIds[1] }],
-			[QUEUE, { executions: /** @type {NonNullable<typeof queue>} */ (queue).executions, id: TRIGGER.id }],
+			[
+				QUEUE,
+				{ executions: /** @type {NonNullable<typeof queue>} */ (queue).executions, id: TRIGGER.id },
+			],
 		])) {
 			const runs = await target.executions(target.id);
 			expect([label, runs.length]).toEqual([label, triggers[label].afterRedelivery.length]);
@@ -438,8 +582,13 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 		const q = /** @type {NonNullable<typeof queue>} */ (queue);
 		const target = queueTarget();
 		const before = await target.executions(BATCH.id);
-		const runs = Array.from({ length: 6 }, (_, i) => ({ prefix: `${RUN.prefix}-p${i}`, count: 40 }));
-		const responses = await Promise.all(runs.map((body) => http(`${q.baseUrl}/webhook/${BATCH_PATH}`, { method: 'POST', body })));
+		const runs = Array.from({ length: 6 }, (_, i) => ({
+			prefix: `${RUN.prefix}-p${i}`,
+			count: 40,
+		}));
+		const responses = await Promise.all(
+			runs.map((body) => http(`${q.baseUrl}/webhook/${BATCH_PATH}`, { method: 'POST', body })),
+		);
 		for (const res of responses) {
 			expect(res.status).toBe(200);
 			expect(res.json.map((/** @type {any} */ r) => r.sent)).toEqual(Array(40).fill(true));
@@ -449,11 +598,17 @@ describe('queue mode: main + 2 workers give the same results as single-process n
 		expect(fresh.map((e) => e.status)).toEqual(runs.map(() => 'success'));
 		const { emailsSent } = await target.sandbox.state();
 		for (const { prefix } of runs) {
-			for (let i = 0; i < 40; i++) expect(emailsSent[`${prefix}-${String(i).padStart(4, '0')}@example.com`]).toHaveLength(1);
+			for (let i = 0; i < 40; i++)
+				expect(emailsSent[`${prefix}-${String(i).padStart(4, '0')}@example.com`]).toHaveLength(1);
 		}
 		const byWorker = q.executionsByWorker();
-		for (const e of fresh) expect(Object.values(byWorker).filter((ids) => ids.includes(String(e.id)))).toHaveLength(1);
-		log(`after parallel batches: ${Object.entries(byWorker).map(([id, ids]) => `worker ${id}: ${ids.length}`).join(', ')}`);
+		for (const e of fresh)
+			expect(Object.values(byWorker).filter((ids) => ids.includes(String(e.id)))).toHaveLength(1);
+		log(
+			`after parallel batches: ${Object.entries(byWorker)
+				.map(([id, ids]) => `worker ${id}: ${ids.length}`)
+				.join(', ')}`,
+		);
 		for (const ids of Object.values(byWorker)) expect(ids.length).toBeGreaterThan(0);
 	}, 300_000);
 });

@@ -7,7 +7,14 @@
  * n8n returned, and, where the call changes something, the sandbox state or the execution n8n recorded.
  */
 
-const { e2eContext, nodeOutput, authOf, waitFor, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = require('./lib/context');
+const {
+	e2eContext,
+	nodeOutput,
+	authOf,
+	waitFor,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+} = require('./lib/context');
 const { HARNESS, harnessId, harnessPath } = require('./lib/workflows');
 
 const ctx = e2eContext();
@@ -29,36 +36,69 @@ const CLAIMED = 'kkv53n0eer58xmcj4c0xy';
 const ROWS = {
 	campaign: {
 		body: { campaign: 'cam_1002' },
-		requests: [{ method: 'POST', path: '/v3/coupon/info', body: { campaign: 'cam_1002', show_usage_stats: true } }],
+		requests: [
+			{
+				method: 'POST',
+				path: '/v3/coupon/info',
+				body: { campaign: 'cam_1002', show_usage_stats: true },
+			},
+		],
 		output(items) {
 			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ ID: 'cam_1002', name: 'Free Coffee', status: 'active', created_date_utc: '2025-05-21T10:00:00Z' });
+			expect(items[0]).toMatchObject({
+				ID: 'cam_1002',
+				name: 'Free Coffee',
+				status: 'active',
+				created_date_utc: '2025-05-21T10:00:00Z',
+			});
 			expect(items[0].usage_stats).toMatchObject({ sessions: 2, claimed: 1, validated: 0 });
 		},
 	},
 	couponSession: {
 		body: { session: CLAIMED, value: 42.5 },
 		requests: [
-			{ method: 'POST', path: '/v3/couponsession/update', body: { couponsession: CLAIMED, operation: 'validated', value: 42.5 } },
+			{
+				method: 'POST',
+				path: '/v3/couponsession/update',
+				body: { couponsession: CLAIMED, operation: 'validated', value: 42.5 },
+			},
 			{ method: 'POST', path: '/v3/couponsession/data', body: { couponsession: CLAIMED } },
 		],
 		output(items) {
 			// The read-back node: the validation is now part of the session, dates as ISO UTC.
 			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ campaign: 'cam_1001', session: CLAIMED, action: 'retrieve_all_session_data' });
-			expect(items[0].data.status).toMatchObject({ claimed: '1', validated: '1', validation_value: '42.5' });
-			expect(items[0].data.status.validation_date_utc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+			expect(items[0]).toMatchObject({
+				campaign: 'cam_1001',
+				session: CLAIMED,
+				action: 'retrieve_all_session_data',
+			});
+			expect(items[0].data.status).toMatchObject({
+				claimed: '1',
+				validated: '1',
+				validation_value: '42.5',
+			});
+			expect(items[0].data.status.validation_date_utc).toMatch(
+				/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+			);
 		},
 	},
 	distribution: {
 		body: { phone: '+32470123456' },
-		requests: [{ method: 'POST', path: '/v3/send/sms', body: { campaign: 'cam_1002', phone: '+32470123456', body: 'Your free coffee:' } }],
+		requests: [
+			{
+				method: 'POST',
+				path: '/v3/send/sms',
+				body: { campaign: 'cam_1002', phone: '+32470123456', body: 'Your free coffee:' },
+			},
+		],
 		async output(items) {
 			expect(items).toEqual([
 				expect.objectContaining({
 					campaign: 'cam_1002',
 					phone: '32470123456',
-					single_use_url: expect.stringMatching(/^https:\/\/digicpn\.com\/p\/k3fp2q\/[a-z0-9]{21}$/),
+					single_use_url: expect.stringMatching(
+						/^https:\/\/digicpn\.com\/p\/k3fp2q\/[a-z0-9]{21}$/,
+					),
 				}),
 			]);
 			expect((await ctx.sandbox.state()).counts).toMatchObject({ smsSent: 1 });
@@ -67,13 +107,24 @@ const ROWS = {
 	singleUse: {
 		body: { email: 'ann@example.com', customId: 'crm-77' },
 		requests: [
-			{ method: 'POST', path: '/v3/singleuse/create', body: { campaign: 'cam_1004', email: 'ann@example.com', customid: 'crm-77', duplicate_check: true } },
+			{
+				method: 'POST',
+				path: '/v3/singleuse/create',
+				body: {
+					campaign: 'cam_1004',
+					email: 'ann@example.com',
+					customid: 'crm-77',
+					duplicate_check: true,
+				},
+			},
 		],
 		async output(items) {
 			expect(items).toEqual([
 				expect.objectContaining({
 					single_use_code: expect.stringMatching(/^[a-z0-9]{21}$/),
-					single_use_url: expect.stringMatching(/^https:\/\/digicpn\.com\/p\/wlc0me\/[a-z0-9]{21}$/),
+					single_use_url: expect.stringMatching(
+						/^https:\/\/digicpn\.com\/p\/wlc0me\/[a-z0-9]{21}$/,
+					),
 				}),
 			]);
 			expect((await ctx.sandbox.state()).sessionsByCampaign.cam_1004).toBe(1);
@@ -87,7 +138,8 @@ const ROWS = {
 				['sub_3002', 'Bistro Nova'],
 			]);
 			// The subaccounts' own API keys stay hidden unless asked for.
-			for (const item of items) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['api_key']));
+			for (const item of items)
+				expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['api_key']));
 			expect(JSON.stringify(items)).not.toContain('sandbox-sub_3001-api');
 		},
 	},
@@ -95,7 +147,13 @@ const ROWS = {
 		requests: [{ method: 'POST', path: '/v3/loyalty/info', body: { loyaltycard: '6001' } }],
 		output(items) {
 			expect(items).toEqual([
-				expect.objectContaining({ ID: '6001', name: 'Coffee Stamp Card', type: 'stamp', amount_of_users: 2, created_date_utc: '2025-02-01T09:00:00Z' }),
+				expect.objectContaining({
+					ID: '6001',
+					name: 'Coffee Stamp Card',
+					type: 'stamp',
+					amount_of_users: 2,
+					created_date_utc: '2025-02-01T09:00:00Z',
+				}),
 			]);
 		},
 	},
@@ -104,7 +162,14 @@ const ROWS = {
 		requests: [{ method: 'POST', path: '/v4/directory/2001/users/8002', body: { block: true } }],
 		v4Keys: true,
 		output(items) {
-			expect(items).toEqual([expect.objectContaining({ id: 8002, directory_id: 2001, email: 'tom@example.com', blocked: true })]);
+			expect(items).toEqual([
+				expect.objectContaining({
+					id: 8002,
+					directory_id: 2001,
+					email: 'tom@example.com',
+					blocked: true,
+				}),
+			]);
 		},
 	},
 	category: {
@@ -119,16 +184,26 @@ const ROWS = {
 	},
 	smsGroup: {
 		body: { name: 'Summer leads' },
-		requests: [{ method: 'POST', path: '/v3/smstool/addgroup', body: { group_name: 'Summer leads' } }],
+		requests: [
+			{ method: 'POST', path: '/v3/smstool/addgroup', body: { group_name: 'Summer leads' } },
+		],
 		async output(items) {
 			expect(items).toEqual([{ ID: 'gro_4003', name: 'Summer leads' }]);
 			expect((await ctx.sandbox.state()).counts).toMatchObject({ smsGroups: 3 });
 		},
 	},
 	emailGroup: {
-		requests: [{ method: 'POST', path: '/v3/emailtool/userlist', body: { emailgroup: 'gro_4501' } }],
+		requests: [
+			{ method: 'POST', path: '/v3/emailtool/userlist', body: { emailgroup: 'gro_4501' } },
+		],
 		output(items) {
-			expect(items).toEqual([expect.objectContaining({ email: 'jane@example.com', first_name: 'Jane', created_date_utc: '2025-05-02T09:00:00Z' })]);
+			expect(items).toEqual([
+				expect.objectContaining({
+					email: 'jane@example.com',
+					first_name: 'Jane',
+					created_date_utc: '2025-05-02T09:00:00Z',
+				}),
+			]);
 		},
 	},
 	webhookEvent: {
@@ -138,7 +213,13 @@ const ROWS = {
 			const delivery = await ctx.sandbox.deliver({ url: `${ctx.sandboxUrl}/__sandbox/health` });
 			return { event: delivery.event.webhook, session: delivery.event.session };
 		},
-		requests: (body) => [{ method: 'POST', path: '/v3/webhook/verification', body: { webhook: body.event, session: body.session } }],
+		requests: (body) => [
+			{
+				method: 'POST',
+				path: '/v3/webhook/verification',
+				body: { webhook: body.event, session: body.session },
+			},
+		],
 		output(items, body) {
 			expect(items).toEqual([
 				{
@@ -175,11 +256,20 @@ describe(`Every resource through n8n ${ctx.line} (production webhook → Coupont
 			expect(Array.isArray(res.json)).toBe(true);
 
 			const requests = await ctx.sandbox.requests();
-			expect(requests.map((r) => ({ method: r.method, path: r.path, body: r.body }))).toEqual(expected);
+			expect(requests.map((r) => ({ method: r.method, path: r.path, body: r.body }))).toEqual(
+				expected,
+			);
 			for (const request of requests) {
 				expect(request.status).toBe(200);
-				expect(authOf(request)).toEqual({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
-				if (row.v4Keys) expect([request.headers['x-api-key'], request.headers['x-api-secret']]).toEqual([SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET]);
+				expect(authOf(request)).toEqual({
+					clientId: SANDBOX_CLIENT_ID,
+					clientSecret: SANDBOX_CLIENT_SECRET,
+				});
+				if (row.v4Keys)
+					expect([request.headers['x-api-key'], request.headers['x-api-secret']]).toEqual([
+						SANDBOX_CLIENT_ID,
+						SANDBOX_CLIENT_SECRET,
+					]);
 				else expect(request.headers['x-api-key']).toBeUndefined();
 			}
 
@@ -196,7 +286,10 @@ describe(`Every resource through n8n ${ctx.line} (production webhook → Coupont
 		}, 'two finished executions of the category harness');
 		expect(executions).toHaveLength(2);
 		for (const execution of executions) {
-			expect({ status: execution.status, mode: execution.mode }).toEqual({ status: 'success', mode: 'webhook' });
+			expect({ status: execution.status, mode: execution.mode }).toEqual({
+				status: 'success',
+				mode: 'webhook',
+			});
 			expect(nodeOutput(execution, 'Coupontools')).toEqual(res.json);
 		}
 	});

@@ -9,7 +9,11 @@ const { loadedTypes } = require('../../scripts/lib/n8n-runtime');
 const { e2eContext, authOf, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = require('./lib/context');
 
 const ctx = e2eContext();
-const CREDENTIAL = { id: 'coupontoolsSandbox1', name: 'Coupontools (sandbox)', type: 'coupontoolsApi' };
+const CREDENTIAL = {
+	id: 'coupontoolsSandbox1',
+	name: 'Coupontools (sandbox)',
+	type: 'coupontoolsApi',
+};
 
 describe(`n8n ${ctx.line} with the package linked`, () => {
 	beforeEach(async () => {
@@ -18,15 +22,29 @@ describe(`n8n ${ctx.line} with the package linked`, () => {
 
 	test('the server lists both node types and the credential type under the community-package names', async () => {
 		const types = await loadedTypes(ctx.baseUrl, ctx.owner.cookie);
-		expect(types.nodes).toEqual(expect.arrayContaining(['n8n-nodes-coupontools.coupontools', 'n8n-nodes-coupontools.coupontoolsTrigger']));
+		expect(types.nodes).toEqual(
+			expect.arrayContaining([
+				'n8n-nodes-coupontools.coupontools',
+				'n8n-nodes-coupontools.coupontoolsTrigger',
+			]),
+		);
 		expect(types.credentials).toContain('coupontoolsApi');
 		// n8n-nodes-base loaded too: the package did not replace or break the built-in nodes.
-		expect(types.nodes).toEqual(expect.arrayContaining(['n8n-nodes-base.webhook', 'n8n-nodes-base.code']));
+		expect(types.nodes).toEqual(
+			expect.arrayContaining(['n8n-nodes-base.webhook', 'n8n-nodes-base.code']),
+		);
 	});
 
 	test('credential test (POST /rest/credentials/test, owner session): OK with the sandbox keys', async () => {
 		const res = await ctx.rest('POST', '/rest/credentials/test', {
-			credentials: { ...CREDENTIAL, data: { clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, baseUrl: ctx.sandboxUrl } },
+			credentials: {
+				...CREDENTIAL,
+				data: {
+					clientId: SANDBOX_CLIENT_ID,
+					clientSecret: SANDBOX_CLIENT_SECRET,
+					baseUrl: ctx.sandboxUrl,
+				},
+			},
 		});
 		expect(res.status).toBe(200);
 		expect(res.json.data.status).toBe('OK');
@@ -35,13 +53,19 @@ describe(`n8n ${ctx.line} with the package linked`, () => {
 		expect(requests.map((r) => ({ method: r.method, path: r.path, body: r.body }))).toEqual([
 			{ method: 'POST', path: '/v3/coupon/list', body: { only_active: true } },
 		]);
-		expect(authOf(requests[0])).toEqual({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
+		expect(authOf(requests[0])).toEqual({
+			clientId: SANDBOX_CLIENT_ID,
+			clientSecret: SANDBOX_CLIENT_SECRET,
+		});
 	});
 
 	test('credential test: a wrong secret is "Client ID or secret not correct", and the secret is not echoed', async () => {
 		const wrong = 'not-the-sandbox-secret';
 		const res = await ctx.rest('POST', '/rest/credentials/test', {
-			credentials: { ...CREDENTIAL, data: { clientId: SANDBOX_CLIENT_ID, clientSecret: wrong, baseUrl: ctx.sandboxUrl } },
+			credentials: {
+				...CREDENTIAL,
+				data: { clientId: SANDBOX_CLIENT_ID, clientSecret: wrong, baseUrl: ctx.sandboxUrl },
+			},
 		});
 		expect(res.status).toBe(200);
 		expect(res.json.data).toEqual({ status: 'Error', message: 'Client ID or secret not correct' });
@@ -61,10 +85,15 @@ describe(`n8n ${ctx.line} with the package linked`, () => {
 		expect(data.clientId).toBe(SANDBOX_CLIENT_ID);
 		expect(data.clientSecret).not.toBe(SANDBOX_CLIENT_SECRET);
 
-		const res = await ctx.rest('POST', '/rest/credentials/test', { credentials: { ...CREDENTIAL, data } });
+		const res = await ctx.rest('POST', '/rest/credentials/test', {
+			credentials: { ...CREDENTIAL, data },
+		});
 		expect(res.status).toBe(200);
 		expect(res.json.data.status).toBe('OK');
 		const [request] = await ctx.sandbox.requests();
-		expect(authOf(request)).toEqual({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
+		expect(authOf(request)).toEqual({
+			clientId: SANDBOX_CLIENT_ID,
+			clientSecret: SANDBOX_CLIENT_SECRET,
+		});
 	});
 });

@@ -8,12 +8,23 @@
  * n8n recorded (public API) and the verification calls the sandbox received.
  */
 
-const { e2eContext, nodeOutput, authOf, sleep, waitFor, http, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = require('./lib/context');
+const {
+	e2eContext,
+	nodeOutput,
+	authOf,
+	sleep,
+	waitFor,
+	http,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+} = require('./lib/context');
 const { EXAMPLES, readWorkflow } = require('./lib/workflows');
 
 const ctx = e2eContext();
 const feed = readWorkflow(EXAMPLES.redemption);
-const trigger = feed.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-coupontools.coupontoolsTrigger');
+const trigger = feed.nodes.find(
+	(/** @type {any} */ n) => n.type === 'n8n-nodes-coupontools.coupontoolsTrigger',
+);
 /** Production URL: `<webhookId>/<path>` for a node with a webhookId (the trigger's path is "webhook"). */
 const url = `${ctx.baseUrl}/webhook/${trigger.webhookId}/webhook`;
 
@@ -37,7 +48,11 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 	});
 
 	test('the workflow is active and nothing has run yet', async () => {
-		const workflow = await (await fetch(`${ctx.baseUrl}/api/v1/workflows/${feed.id}`, { headers: { 'x-n8n-api-key': ctx.owner.apiKey } })).json();
+		const workflow = await (
+			await fetch(`${ctx.baseUrl}/api/v1/workflows/${feed.id}`, {
+				headers: { 'x-n8n-api-key': ctx.owner.apiKey },
+			})
+		).json();
 		expect(workflow.active).toBe(true);
 		expect(await ctx.executions(feed.id)).toEqual([]);
 	});
@@ -45,14 +60,20 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 	test('a genuine coupon_validated event is acknowledged, verified with Coupontools and enriched with session data', async () => {
 		const report = await deliver();
 		expect(report.status).toBe(200);
-		expect(report.deliveries[0].responseBody).toEqual({ received: true, eventId: report.event.webhook });
+		expect(report.deliveries[0].responseBody).toEqual({
+			received: true,
+			eventId: report.event.webhook,
+		});
 		genuine.push(report.event.webhook);
 
 		const [execution] = await waitFor(async () => {
 			const all = (await ctx.executions(feed.id)).filter((e) => e.finished);
 			return all.length ? all : undefined;
 		}, 'the execution of the genuine event');
-		expect({ status: execution.status, mode: execution.mode }).toEqual({ status: 'success', mode: 'webhook' });
+		expect({ status: execution.status, mode: execution.mode }).toEqual({
+			status: 'success',
+			mode: 'webhook',
+		});
 
 		const [item] = nodeOutput(execution, trigger.name);
 		expect(item).toMatchObject({
@@ -63,7 +84,10 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 			verified: true,
 			date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
 			payload: report.deliveries[0].request.payload,
-			sessionData: expect.objectContaining({ session: report.event.session, action: 'retrieve_all_session_data' }),
+			sessionData: expect.objectContaining({
+				session: report.event.session,
+				action: 'retrieve_all_session_data',
+			}),
 		});
 		expect(nodeOutput(execution, 'Redemption')).toEqual([
 			{
@@ -80,19 +104,33 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 		// What the trigger asked Coupontools, with the credential's headers: verify, then read the session.
 		const requests = await ctx.sandbox.requests();
 		expect(requests.map((r) => ({ path: r.path, body: r.body }))).toEqual([
-			{ path: '/v3/webhook/verification', body: { webhook: report.event.webhook, session: report.event.session } },
+			{
+				path: '/v3/webhook/verification',
+				body: { webhook: report.event.webhook, session: report.event.session },
+			},
 			{ path: '/v3/couponsession/data', body: { couponsession: report.event.session } },
 		]);
-		for (const request of requests) expect(authOf(request)).toEqual({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
+		for (const request of requests)
+			expect(authOf(request)).toEqual({
+				clientId: SANDBOX_CLIENT_ID,
+				clientSecret: SANDBOX_CLIENT_SECRET,
+			});
 	});
 
 	test('forged deliveries are refused with 401 and start nothing', async () => {
 		const unknown = await deliver({ mode: 'forged', forge: 'unknown-id' });
 		expect(unknown.status).toBe(401);
-		expect(unknown.deliveries[0].responseBody).toEqual({ received: false, error: 'Coupontools does not know this event' });
+		expect(unknown.deliveries[0].responseBody).toEqual({
+			received: false,
+			error: 'Coupontools does not know this event',
+		});
 
 		// Coupontools confirms a coupon_claimed event; the payload claims coupon_validated (the selected kind).
-		const type = await deliver({ mode: 'forged', forge: 'type', event: { type: 'coupon_claimed' } });
+		const type = await deliver({
+			mode: 'forged',
+			forge: 'type',
+			event: { type: 'coupon_claimed' },
+		});
 		expect(type.deliveries[0].request.payload.type).toBe('coupon_validated');
 		expect(type.status).toBe(401);
 		expect(type.deliveries[0].responseBody.error).toMatch(/type does not match/);
@@ -105,7 +143,10 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 	test('an event kind the trigger does not listen to is acknowledged (200) and starts nothing', async () => {
 		const report = await deliver({ event: { type: 'coupon_claimed' } });
 		expect(report.status).toBe(200);
-		expect(report.deliveries[0].responseBody).toEqual({ received: true, ignored: 'event type not selected in this trigger' });
+		expect(report.deliveries[0].responseBody).toEqual({
+			received: true,
+			ignored: 'event type not selected in this trigger',
+		});
 	});
 
 	test('a duplicate delivery of one event is acknowledged twice and starts once', async () => {
@@ -115,7 +156,11 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 		const report = await deliver({ mode: 'duplicate' });
 		genuine.push(report.event.webhook);
 		expect(report.deliveries.map((/** @type {any} */ d) => d.status)).toEqual([200, 200]);
-		expect(report.deliveries[1].responseBody).toEqual({ received: true, duplicate: true, eventId: report.event.webhook });
+		expect(report.deliveries[1].responseBody).toEqual({
+			received: true,
+			duplicate: true,
+			eventId: report.event.webhook,
+		});
 	});
 
 	test('malformed JSON is refused with a 4xx and starts nothing', async () => {
@@ -125,7 +170,11 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 	});
 
 	test('an empty body and a GET are refused with a 4xx and start nothing', async () => {
-		const empty = await http(url, { method: 'POST', rawBody: '', headers: { 'content-type': 'application/json' } });
+		const empty = await http(url, {
+			method: 'POST',
+			rawBody: '',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(empty.status).toBeGreaterThanOrEqual(400);
 		expect(empty.status).toBeLessThan(500);
 		const get = await http(url);
@@ -140,7 +189,10 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 	});
 
 	test('n8n recorded exactly one successful execution per genuine event, none for the rest', async () => {
-		await waitFor(async () => (await startedEventIds()).length >= genuine.length, `${genuine.length} executions`);
+		await waitFor(
+			async () => (await startedEventIds()).length >= genuine.length,
+			`${genuine.length} executions`,
+		);
 		// Anything a forged or duplicate delivery might have started would have finished by now too.
 		await sleep(2000);
 		const started = await startedEventIds();

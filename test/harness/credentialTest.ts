@@ -33,7 +33,15 @@ export async function testCredential(
 		description: {
 			...nodeType.description,
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -61,21 +69,48 @@ export async function testCredential(
 		currentNodeParameters: node.parameters,
 	}) as IWorkflowExecuteAdditionalData;
 	const executeData: IExecuteData = { node, data: {}, source: null };
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
-	const credentialsDecrypted = { id: 'cred-1', name: 'Test credential', type: credentialType.name, data };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
+	const credentialsDecrypted = {
+		id: 'cred-1',
+		name: 'Test credential',
+		type: credentialType.name,
+		data,
+	};
 
 	let response;
 	try {
 		response = await new RoutingNode(context, nodeTypeCopy, credentialsDecrypted).runNode();
 	} catch (caught) {
-		const error = caught as { message: string; cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const error = caught as {
+			message: string;
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
 		if (error.cause?.response) {
-			return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${error.cause.response.status}` };
+			return {
+				status: 'Error',
+				message:
+					error.cause.response.statusText ||
+					`Received HTTP status code: ${error.cause.response.status}`,
+			};
 		}
 		return { status: 'Error', message: error.cause?.code ?? error.message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -84,5 +119,13 @@ export async function testCredential(
 
 /** lodash.get for the dotted keys of credential test rules (lodash is not a devDependency here). */
 function valueAt(value: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(current, key) =>
+				current && typeof current === 'object'
+					? (current as Record<string, unknown>)[key]
+					: undefined,
+			value,
+		);
 }

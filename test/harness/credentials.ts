@@ -19,7 +19,9 @@ import { CoupontoolsApi } from '../../credentials/CoupontoolsApi.credentials';
  * as expressions), so the tests see the real headers the node would send.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	private readonly types: Record<string, ICredentialType> = { coupontoolsApi: new CoupontoolsApi() };
+	private readonly types: Record<string, ICredentialType> = {
+		coupontoolsApi: new CoupontoolsApi(),
+	};
 
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
 		super();
@@ -39,11 +41,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.types[typeName];
 		const options = requestOptions as IHttpRequestOptions;
 		if (!type?.authenticate) return options;
-		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, options);
+		if (typeof type.authenticate === 'function')
+			return await type.authenticate(credentials, options);
 		const headers = { ...(options.headers ?? {}) } as Record<string, string>;
 		for (const [key, expression] of Object.entries(type.authenticate.properties.headers ?? {})) {
 			headers[key] = String(
-				workflow.expression.getSimpleParameterValue(node, expression as string, 'internal', { $credentials: credentials }),
+				workflow.expression.getSimpleParameterValue(node, expression as string, 'internal', {
+					$credentials: credentials,
+				}),
 			);
 		}
 		return { ...options, headers };

@@ -96,7 +96,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const items = (options.items ?? [{}]).map((json) => ({ json, pairedItem: { item: 0 } }));
 	const runId = `start-${++runCounter}`;
 	startItems.set(runId, items);
-	const start: INode = { id: runId, name: START_NAME, type: START_TYPE, typeVersion: 1, position: [-200, 0], parameters: {} };
+	const start: INode = {
+		id: runId,
+		name: START_NAME,
+		type: START_TYPE,
+		typeVersion: 1,
+		position: [-200, 0],
+		parameters: {},
+	};
 	const node: INode = {
 		id: 'coupontools-node-1',
 		name: NODE_NAME,
@@ -108,7 +115,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		...(options.onError ? { onError: options.onError } : {}),
 		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
-	const connections = { [START_NAME]: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		[START_NAME]: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] },
+	};
 	const workflow = new Workflow({
 		id: 'wf-test',
 		name: 'Coupontools test',
@@ -143,9 +152,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	}) as IWorkflowExecuteAdditionalData;
 
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	startItems.delete(runId);
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox/server';
 import type { RunOptions, RunResult } from './engine';
@@ -10,12 +15,22 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export const SANDBOX_CLIENT_ID = 'sandbox-client-id';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
 
-export function credentialsFor(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, baseUrl: sandbox.url, ...overrides };
+export function credentialsFor(
+	sandbox: Sandbox,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		clientId: SANDBOX_CLIENT_ID,
+		clientSecret: SANDBOX_CLIENT_SECRET,
+		baseUrl: sandbox.url,
+		...overrides,
+	};
 }
 
 /** One sandbox per test file: started before the first test, reset before each, closed at the end. */
-export function useSandbox(options: Parameters<typeof startSandbox>[0] = {}): { readonly current: Sandbox } {
+export function useSandbox(options: Parameters<typeof startSandbox>[0] = {}): {
+	readonly current: Sandbox;
+} {
 	const ref = { current: undefined as unknown as Sandbox };
 	beforeAll(async () => {
 		ref.current = await startSandbox(options);
@@ -79,7 +94,10 @@ function defineCase(sandbox: { readonly current: Sandbox }, row: OperationCase):
 
 		const [request] = sandbox.current.requests;
 		expect(request).toBeDefined();
-		expect({ method: request.method, path: request.path }).toEqual({ method: row.request.method, path: row.request.path });
+		expect({ method: request.method, path: request.path }).toEqual({
+			method: row.request.method,
+			path: row.request.path,
+		});
 		expect(request.headers['x-client-id']).toBe(SANDBOX_CLIENT_ID);
 		expect(request.headers['x-client-secret']).toBe(SANDBOX_CLIENT_SECRET);
 		if (row.request.body) expect(request.body).toEqual(row.request.body);

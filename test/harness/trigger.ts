@@ -38,9 +38,17 @@ export interface FakeRequest {
  * One difference, on purpose: for a broken body labelled application/json n8n itself answers 422 before the
  * trigger runs; here `body` stays unset so the trigger's own check of the raw bytes is exercised.
  */
-export function requestAsN8nParses(raw: string, contentType?: string, method = 'POST', extraHeaders: Record<string, string> = {}): FakeRequest {
+export function requestAsN8nParses(
+	raw: string,
+	contentType?: string,
+	method = 'POST',
+	extraHeaders: Record<string, string> = {},
+): FakeRequest {
 	const rawBody = Buffer.from(raw, 'utf8');
-	const headers: Record<string, string> = { ...extraHeaders, 'content-length': String(rawBody.length) };
+	const headers: Record<string, string> = {
+		...extraHeaders,
+		'content-length': String(rawBody.length),
+	};
 	if (contentType) headers['content-type'] = contentType;
 	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
 	let body: unknown;
@@ -108,10 +116,15 @@ export interface DeliveryOutcome {
 type LogLevel = 'error' | 'warn' | 'info';
 
 /** Captures n8n's logger (the DI singleton every context hands out) for the duration of one call. */
-async function capturingLogs<T>(logger: Record<LogLevel, (message: string) => void>, run: () => Promise<T>) {
+async function capturingLogs<T>(
+	logger: Record<LogLevel, (message: string) => void>,
+	run: () => Promise<T>,
+) {
 	const logs: Array<{ level: LogLevel; message: string }> = [];
 	const spies = (['error', 'warn', 'info'] as const).map((level) =>
-		jest.spyOn(logger, level).mockImplementation((message: string) => void logs.push({ level, message })),
+		jest
+			.spyOn(logger, level)
+			.mockImplementation((message: string) => void logs.push({ level, message })),
 	);
 	try {
 		return { value: await run(), logs };
@@ -141,7 +154,10 @@ class TriggerNodeTypes implements INodeTypes {
  * WebhookContext (parameters, static data, credentials and HTTP helpers are n8n's own); the static data
  * persists between deliveries, as n8n saves it after each production webhook call.
  */
-export function createTrigger(options: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject }) {
+export function createTrigger(options: {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+}) {
 	// Each test is a fresh n8n process as far as the trigger's in-memory duplicate check goes.
 	forgetRecentEvents();
 	const nodeType = new CoupontoolsTrigger();
@@ -167,7 +183,10 @@ export function createTrigger(options: { parameters: INodeParameters; credential
 	});
 	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
 
-	function additionalDataFor(request?: FakeRequest, response?: FakeResponse): IWorkflowExecuteAdditionalData {
+	function additionalDataFor(
+		request?: FakeRequest,
+		response?: FakeResponse,
+	): IWorkflowExecuteAdditionalData {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const additionalData = mock<any>({
 			credentialsHelper,
@@ -199,23 +218,55 @@ export function createTrigger(options: { parameters: INodeParameters; credential
 	async function deliver(request: FakeRequest): Promise<DeliveryOutcome> {
 		const response = new FakeResponse();
 		const additionalData = additionalDataFor(request, response);
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookDataFor(additionalData), [], null);
-		const { value: result, logs } = await capturingLogs(context.logger, async () => await nodeType.webhook.call(context));
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookDataFor(additionalData),
+			[],
+			null,
+		);
+		const { value: result, logs } = await capturingLogs(
+			context.logger,
+			async () => await nodeType.webhook.call(context),
+		);
 		const started = result.workflowData?.[0]?.map((item) => item.json);
 		// n8n's onReceived answer: the node's own response when it set noWebhookResponse; otherwise 200 with
 		// webhookResponse, because the description's responseData is empty (webhook-on-received-response-extractor).
 		const answer = result.noWebhookResponse
 			? { status: response.statusCode, body: response.body, headers: response.headers }
-			: { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, headers: {} };
+			: {
+					status: 200,
+					body: result.webhookResponse ?? { message: 'Workflow was started' },
+					headers: {},
+				};
 		return { result, answer, started, logs };
 	}
 
 	/** Runs one lifecycle method the way n8n does on activation ('activate') or deactivation. */
 	async function lifecycle(method: 'checkExists' | 'create' | 'delete') {
 		const additionalData = additionalDataFor();
-		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookDataFor(additionalData));
-		return await capturingLogs(context.logger, async () => await nodeType.webhookMethods.default[method].call(context));
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			'activate',
+			webhookDataFor(additionalData),
+		);
+		return await capturingLogs(
+			context.logger,
+			async () => await nodeType.webhookMethods.default[method].call(context),
+		);
 	}
 
-	return { deliver, lifecycle, workflow, node, staticData: () => workflow.getStaticData('node', node), globalStaticData: () => workflow.getStaticData('global') };
+	return {
+		deliver,
+		lifecycle,
+		workflow,
+		node,
+		staticData: () => workflow.getStaticData('node', node),
+		globalStaticData: () => workflow.getStaticData('global'),
+	};
 }

@@ -6,8 +6,18 @@ describeOperations('Campaign', [
 		parameters: { resource: 'campaign', operation: 'getAll' },
 		request: { method: 'POST', path: '/v3/coupon/list' },
 		output(items) {
-			expect(items.map((c) => c.ID)).toEqual(['cam_1001', 'cam_1002', 'cam_1003', 'cam_1004', 'cam_1005']);
-			expect(items[0]).toMatchObject({ name: 'Summer Sale 10%', url: 'https://digicpn.com/p/vuhykb', created_date_utc: '2025-05-20T10:00:00Z' });
+			expect(items.map((c) => c.ID)).toEqual([
+				'cam_1001',
+				'cam_1002',
+				'cam_1003',
+				'cam_1004',
+				'cam_1005',
+			]);
+			expect(items[0]).toMatchObject({
+				name: 'Summer Sale 10%',
+				url: 'https://digicpn.com/p/vuhykb',
+				created_date_utc: '2025-05-20T10:00:00Z',
+			});
 		},
 	},
 	{
@@ -37,7 +47,11 @@ describeOperations('Campaign', [
 	{
 		title: 'Get: one campaign picked from the list',
 		parameters: { resource: 'campaign', operation: 'get', campaign: fromList('cam_1002') },
-		request: { method: 'POST', path: '/v3/coupon/info', body: { campaign: 'cam_1002', show_usage_stats: false } },
+		request: {
+			method: 'POST',
+			path: '/v3/coupon/info',
+			body: { campaign: 'cam_1002', show_usage_stats: false },
+		},
 		output(items) {
 			expect(items).toHaveLength(1);
 			expect(items[0]).toMatchObject({ ID: 'cam_1002', name: 'Free Coffee' });
@@ -46,10 +60,21 @@ describeOperations('Campaign', [
 	},
 	{
 		title: 'Get with usage stats',
-		parameters: { resource: 'campaign', operation: 'get', campaign: byId('cam_1001'), showUsageStats: true },
-		request: { method: 'POST', path: '/v3/coupon/info', body: { campaign: 'cam_1001', show_usage_stats: true } },
+		parameters: {
+			resource: 'campaign',
+			operation: 'get',
+			campaign: byId('cam_1001'),
+			showUsageStats: true,
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/coupon/info',
+			body: { campaign: 'cam_1001', show_usage_stats: true },
+		},
 		output(items, sandbox) {
-			expect(items[0].usage_stats).toMatchObject({ sessions: sandbox.state.sessionsOf('cam_1001').length });
+			expect(items[0].usage_stats).toMatchObject({
+				sessions: sandbox.state.sessionsOf('cam_1001').length,
+			});
 		},
 	},
 	...(
@@ -61,13 +86,22 @@ describeOperations('Campaign', [
 		] as const
 	).map(([sessions, path]) => ({
 		title: `Get Usage Data (${sessions} sessions) reads ${path}, one item per session`,
-		parameters: { resource: 'campaign', operation: 'getUsageData', campaign: byId('cam_1001'), sessions, returnAll: true },
+		parameters: {
+			resource: 'campaign',
+			operation: 'getUsageData',
+			campaign: byId('cam_1001'),
+			sessions,
+			returnAll: true,
+		},
 		request: { method: 'POST', path, body: { campaign: 'cam_1001', page: 1 } },
 		output(items: Array<Record<string, unknown>>) {
 			expect(items.length).toBeGreaterThan(0);
 			for (const item of items) expect(item.session).toMatch(/^[a-z0-9]{21}$/);
 			if (sessions === 'validated') {
-				const validated = items.find((item) => (item.status as Record<string, unknown>).validation_date_utc === '2025-06-04T12:30:00Z');
+				const validated = items.find(
+					(item) =>
+						(item.status as Record<string, unknown>).validation_date_utc === '2025-06-04T12:30:00Z',
+				);
 				expect(validated).toBeDefined();
 			}
 		},
@@ -86,7 +120,12 @@ describeOperations('Campaign', [
 		request: {
 			method: 'POST',
 			path: '/v3/campaign/data',
-			body: { campaign: 'cam_1001', page: 1, start_date: '2025-06-01 00:00', end_date: '2025-06-02 23:59' },
+			body: {
+				campaign: 'cam_1001',
+				page: 1,
+				start_date: '2025-06-01 00:00',
+				end_date: '2025-06-02 23:59',
+			},
 		},
 		output(items) {
 			expect(items.length).toBeGreaterThan(0);

@@ -39,12 +39,19 @@ describeOperations('Category', [
 describe('Category: errors', () => {
 	const sandbox = useSandbox();
 
-	test.each(['getAll', 'getAllThirdLevel'])('%s with an expired account shows the mapped 101', async (operation) => {
-		sandbox.current.state.account.expired = true;
-		const result = await run(sandbox.current, { parameters: { resource: 'category', operation, returnAll: true } });
-		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('The Coupontools account has expired (Coupontools error 101)');
-	});
+	test.each(['getAll', 'getAllThirdLevel'])(
+		'%s with an expired account shows the mapped 101',
+		async (operation) => {
+			sandbox.current.state.account.expired = true;
+			const result = await run(sandbox.current, {
+				parameters: { resource: 'category', operation, returnAll: true },
+			});
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toBe(
+				'The Coupontools account has expired (Coupontools error 101)',
+			);
+		},
+	);
 });
 
 describe('list answers whose shape is not documented are unwrapped robustly', () => {
@@ -54,11 +61,23 @@ describe('list answers whose shape is not documented are unwrapped robustly', ()
 	test.each([
 		['the chosen key', { status: { status: 'OK' }, category: [cat('a'), cat('b')] }, ['a', 'b']],
 		['an alternative key', { status: { status: 'OK' }, categories: [cat('a')] }, ['a']],
-		['an unknown key holding the only array', { status: { status: 'OK' }, amount: 1, list_of_categories: [cat('a')] }, ['a']],
-		['an object keyed by ID', { status: { status: 'OK' }, category: { a: cat('a'), b: cat('b') } }, ['a', 'b']],
+		[
+			'an unknown key holding the only array',
+			{ status: { status: 'OK' }, amount: 1, list_of_categories: [cat('a')] },
+			['a'],
+		],
+		[
+			'an object keyed by ID',
+			{ status: { status: 'OK' }, category: { a: cat('a'), b: cat('b') } },
+			['a', 'b'],
+		],
 		['a lone record instead of a list', { status: { status: 'OK' }, category: cat('a') }, ['a']],
 		['an empty answer', { status: { status: 'OK' } }, []],
-		['two unknown arrays (ambiguous: nothing is guessed)', { status: { status: 'OK' }, x: [cat('a')], y: [cat('b')] }, []],
+		[
+			'two unknown arrays (ambiguous: nothing is guessed)',
+			{ status: { status: 'OK' }, x: [cat('a')], y: [cat('b')] },
+			[],
+		],
 	])('%s', (_title, body, ids) => {
 		expect(listRecords(body, keys).map((record) => record.ID)).toEqual(ids);
 	});

@@ -12,7 +12,11 @@ describeOperations('Coupon Session', [
 		request: { method: 'POST', path: '/v3/couponsession/data', body: { couponsession: CLAIMED } },
 		output(items) {
 			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ campaign: 'cam_1001', session: CLAIMED, action: 'retrieve_all_session_data' });
+			expect(items[0]).toMatchObject({
+				campaign: 'cam_1001',
+				session: CLAIMED,
+				action: 'retrieve_all_session_data',
+			});
 			const status = (items[0].data as Record<string, Record<string, unknown>>).status;
 			expect(status.claimed).toBe('1');
 			expect(status.claim_date_utc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -22,15 +26,29 @@ describeOperations('Coupon Session', [
 	{
 		title: 'Get accepts the 6-character short form',
 		parameters: { resource: 'couponSession', operation: 'get', couponsession: CLAIMED.slice(0, 6) },
-		request: { method: 'POST', path: '/v3/couponsession/data', body: { couponsession: CLAIMED.slice(0, 6) } },
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/data',
+			body: { couponsession: CLAIMED.slice(0, 6) },
+		},
 		output(items) {
 			expect(items[0].session).toBe(CLAIMED);
 		},
 	},
 	{
 		title: 'Update: validate with the amount spent',
-		parameters: { resource: 'couponSession', operation: 'update', couponsession: CLAIMED, sessionAction: 'validated', value: 42.5 },
-		request: { method: 'POST', path: '/v3/couponsession/update', body: { couponsession: CLAIMED, operation: 'validated', value: 42.5 } },
+		parameters: {
+			resource: 'couponSession',
+			operation: 'update',
+			couponsession: CLAIMED,
+			sessionAction: 'validated',
+			value: 42.5,
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/update',
+			body: { couponsession: CLAIMED, operation: 'validated', value: 42.5 },
+		},
 		output(items, sandbox) {
 			expect(items).toHaveLength(1);
 			const status = sandbox.state.findSession(CLAIMED)?.status as Record<string, unknown>;
@@ -40,9 +58,23 @@ describeOperations('Coupon Session', [
 	},
 	...(['claimed', 'void'] as const).map((sessionAction) => ({
 		title: `Update: ${sessionAction} sends operation=${sessionAction} and no amount`,
-		parameters: { resource: 'couponSession', operation: 'update', couponsession: FRESH, sessionAction },
-		request: { method: 'POST', path: '/v3/couponsession/update', body: { couponsession: FRESH, operation: sessionAction } },
-		output(items: Array<Record<string, unknown>>, sandbox: { state: { findSession(code: string): { status: Record<string, unknown> } | undefined } }) {
+		parameters: {
+			resource: 'couponSession',
+			operation: 'update',
+			couponsession: FRESH,
+			sessionAction,
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/update',
+			body: { couponsession: FRESH, operation: sessionAction },
+		},
+		output(
+			items: Array<Record<string, unknown>>,
+			sandbox: {
+				state: { findSession(code: string): { status: Record<string, unknown> } | undefined };
+			},
+		) {
 			expect(items).toHaveLength(1);
 			const status = sandbox.state.findSession(FRESH)?.status ?? {};
 			expect(status[sessionAction === 'void' ? 'voided' : 'claimed']).toBe('1');
@@ -50,10 +82,21 @@ describeOperations('Coupon Session', [
 	})),
 	{
 		title: 'Update: unvoid a voided session',
-		parameters: { resource: 'couponSession', operation: 'update', couponsession: VOIDED, sessionAction: 'unvoid' },
-		request: { method: 'POST', path: '/v3/couponsession/update', body: { couponsession: VOIDED, operation: 'unvoid' } },
+		parameters: {
+			resource: 'couponSession',
+			operation: 'update',
+			couponsession: VOIDED,
+			sessionAction: 'unvoid',
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/update',
+			body: { couponsession: VOIDED, operation: 'unvoid' },
+		},
 		output(_items, sandbox) {
-			expect((sandbox.state.findSession(VOIDED)?.status as Record<string, unknown>).voided).toBe('0');
+			expect((sandbox.state.findSession(VOIDED)?.status as Record<string, unknown>).voided).toBe(
+				'0',
+			);
 		},
 	},
 	{
@@ -64,9 +107,15 @@ describeOperations('Coupon Session', [
 			sessionCodes: `${FRESH}, nosuchsession0000000000\n${CLAIMED}`,
 			sessionAction: 'claimed',
 		},
-		request: { method: 'POST', path: '/v3/couponsession/update', body: { couponsession: FRESH, operation: 'claimed' } },
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/update',
+			body: { couponsession: FRESH, operation: 'claimed' },
+		},
 		output(items, sandbox) {
-			expect(sandbox.requests.map((r) => (r.body as Record<string, unknown>).couponsession)).toEqual([FRESH, 'nosuchsession0000000000', CLAIMED]);
+			expect(
+				sandbox.requests.map((r) => (r.body as Record<string, unknown>).couponsession),
+			).toEqual([FRESH, 'nosuchsession0000000000', CLAIMED]);
 			expect(items.map((i) => [i.couponsession, i.success])).toEqual([
 				[FRESH, true],
 				['nosuchsession0000000000', false],
@@ -77,8 +126,17 @@ describeOperations('Coupon Session', [
 	},
 	{
 		title: 'Search by email within one campaign',
-		parameters: { resource: 'couponSession', operation: 'search', search: 'jane@example.com', options: { campaign: byId('cam_1001') } },
-		request: { method: 'POST', path: '/v3/couponsession/search', body: { search: 'jane@example.com', campaign: 'cam_1001' } },
+		parameters: {
+			resource: 'couponSession',
+			operation: 'search',
+			search: 'jane@example.com',
+			options: { campaign: byId('cam_1001') },
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/couponsession/search',
+			body: { search: 'jane@example.com', campaign: 'cam_1001' },
+		},
 		output(items) {
 			expect(items.map((d) => d.session)).toEqual([CLAIMED]);
 		},
@@ -93,7 +151,13 @@ describeOperations('Coupon Session', [
 	},
 	{
 		title: 'Send Push Notification to one session',
-		parameters: { resource: 'couponSession', operation: 'sendPush', campaign: byId('cam_1001'), couponsession: CLAIMED, message: 'Expires tomorrow' },
+		parameters: {
+			resource: 'couponSession',
+			operation: 'sendPush',
+			campaign: byId('cam_1001'),
+			couponsession: CLAIMED,
+			message: 'Expires tomorrow',
+		},
 		request: {
 			method: 'POST',
 			path: '/v3/coupon/pushnotification/single',
@@ -106,10 +170,21 @@ describeOperations('Coupon Session', [
 	},
 	{
 		title: 'Send Push Notification to All sessions of a campaign',
-		parameters: { resource: 'couponSession', operation: 'sendPushToAll', campaign: byId('cam_1001'), message: 'Last day!' },
-		request: { method: 'POST', path: '/v3/coupon/pushnotification/all', body: { campaign: 'cam_1001', message: 'Last day!' } },
+		parameters: {
+			resource: 'couponSession',
+			operation: 'sendPushToAll',
+			campaign: byId('cam_1001'),
+			message: 'Last day!',
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/coupon/pushnotification/all',
+			body: { campaign: 'cam_1001', message: 'Last day!' },
+		},
 		output(items) {
-			expect(items).toEqual([{ sent: true, campaign: 'cam_1001', amount_of_notifications: expect.any(Number) }]);
+			expect(items).toEqual([
+				{ sent: true, campaign: 'cam_1001', amount_of_notifications: expect.any(Number) },
+			]);
 			expect(items[0].amount_of_notifications).toBeGreaterThan(0);
 		},
 	},

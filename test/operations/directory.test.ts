@@ -6,13 +6,27 @@ import { searchDirectories } from '../../nodes/Coupontools/listSearch/searchDire
 import { searchV4Directories } from '../../nodes/Coupontools/listSearch/searchV4Directories';
 import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
-import { byId, credentialsFor, describeOperations, fromList, jsonOf, run, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	credentialsFor,
+	describeOperations,
+	fromList,
+	jsonOf,
+	run,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+	useSandbox,
+} from '../harness/sandbox';
 
 // Seeded directories and registered users (test/sandbox/seed-data.js): dir_2001 is 2001 in the v4 paths.
 const CITY = 'dir_2001'; // Jane reg_8001 (paid), Tom reg_8002, Ann reg_8003 (blocked)
 const SHOP = 'dir_2002'; // Jane reg_8004
 
-const directory = (operation: string, extra: INodeParameters = {}): INodeParameters => ({ resource: 'directory', operation, ...extra });
+const directory = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'directory',
+	operation,
+	...extra,
+});
 
 /** v4 REST calls carry both header pairs (credential); the sandbox accepts either. */
 function expectApiKeyPair(sandbox: Sandbox): void {
@@ -52,7 +66,13 @@ describeOperations('Directory', [
 		parameters: directory('get', { directory: fromList(CITY) }),
 		request: { method: 'POST', path: '/v3/directory/info', body: { directory: CITY } },
 		output(items) {
-			expect(items).toEqual([expect.objectContaining({ ID: CITY, name: 'City Deals', campaigns: ['cam_1001', 'cam_1002'] })]);
+			expect(items).toEqual([
+				expect.objectContaining({
+					ID: CITY,
+					name: 'City Deals',
+					campaigns: ['cam_1001', 'cam_1002'],
+				}),
+			]);
 		},
 	},
 	{
@@ -69,20 +89,35 @@ describeOperations('Directory', [
 	{
 		title: 'Get Registered Users: newest first, paged from page 1, dates as ISO UTC',
 		parameters: directory('getRegisteredUsers', { directory: byId(CITY), returnAll: true }),
-		request: { method: 'POST', path: '/v3/directoryusers/list', body: { directory: CITY, page: 1 } },
+		request: {
+			method: 'POST',
+			path: '/v3/directoryusers/list',
+			body: { directory: CITY, page: 1 },
+		},
 		output(items) {
 			expect(items.map((u) => [u.ID, u.payment_status, u.blocked])).toEqual([
 				['reg_8003', 'unpaid', '1'],
 				['reg_8002', 'unpaid', '0'],
 				['reg_8001', 'paid', '0'],
 			]);
-			expect(items[2]).toMatchObject({ email: 'jane@example.com', registration_date_utc: '2025-06-01T10:00:00Z' });
+			expect(items[2]).toMatchObject({
+				email: 'jane@example.com',
+				registration_date_utc: '2025-06-01T10:00:00Z',
+			});
 		},
 	},
 	{
 		title: 'Update User Payment Status (§9 field `payment_status`): paid',
-		parameters: directory('updatePaymentStatus', { directory: byId(CITY), registeredUser: 'reg_8002', paymentStatus: 'paid' }),
-		request: { method: 'POST', path: '/v3/directoryusers/update', body: { directory: CITY, user: 'reg_8002', payment_status: 'paid' } },
+		parameters: directory('updatePaymentStatus', {
+			directory: byId(CITY),
+			registeredUser: 'reg_8002',
+			paymentStatus: 'paid',
+		}),
+		request: {
+			method: 'POST',
+			path: '/v3/directoryusers/update',
+			body: { directory: CITY, user: 'reg_8002', payment_status: 'paid' },
+		},
 		output(items, sandbox) {
 			expect(items).toEqual([expect.objectContaining({ ID: 'reg_8002', payment_status: 'paid' })]);
 			expect(v3User(sandbox, 8002)).toMatchObject({ paid: true });
@@ -90,14 +125,23 @@ describeOperations('Directory', [
 	},
 	{
 		title: 'Update User Payment Status: unpaid ends the access',
-		parameters: directory('updatePaymentStatus', { directory: byId(CITY), registeredUser: 'reg_8001', paymentStatus: 'unpaid' }),
-		request: { method: 'POST', path: '/v3/directoryusers/update', body: { directory: CITY, user: 'reg_8001', payment_status: 'unpaid' } },
+		parameters: directory('updatePaymentStatus', {
+			directory: byId(CITY),
+			registeredUser: 'reg_8001',
+			paymentStatus: 'unpaid',
+		}),
+		request: {
+			method: 'POST',
+			path: '/v3/directoryusers/update',
+			body: { directory: CITY, user: 'reg_8001', payment_status: 'unpaid' },
+		},
 		output(items) {
 			expect(items[0]).toMatchObject({ ID: 'reg_8001', payment_status: 'unpaid' });
 		},
 	},
 	{
-		title: 'Create User (v4 REST): numeric directory from the v4 picker in the path, documented fields, bare JSON answer',
+		title:
+			'Create User (v4 REST): numeric directory from the v4 picker in the path, documented fields, bare JSON answer',
 		parameters: directory('createUser', {
 			directoryId: fromList('2001'),
 			directoryUserEmail: 'sam@example.com',
@@ -134,7 +178,14 @@ describeOperations('Directory', [
 		output(items, sandbox) {
 			expectApiKeyPair(sandbox);
 			expect(items).toEqual([
-				expect.objectContaining({ id: 8005, directory_id: 2001, email: 'sam@example.com', custom_1: 'gold', blocked: false, paid_access: false }),
+				expect.objectContaining({
+					id: 8005,
+					directory_id: 2001,
+					email: 'sam@example.com',
+					custom_1: 'gold',
+					blocked: false,
+					paid_access: false,
+				}),
 			]);
 			expect(items[0].created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 			expect(JSON.stringify(items)).not.toContain('correct-horse-battery');
@@ -150,7 +201,8 @@ describeOperations('Directory', [
 		},
 	},
 	{
-		title: 'Unblock User: block false; a reg_ ID and a dir_ ID typed by hand become the numbers the path takes',
+		title:
+			'Unblock User: block false; a reg_ ID and a dir_ ID typed by hand become the numbers the path takes',
 		parameters: directory('unblockUser', { directoryId: byId('dir_2001'), userId: 'reg_8003' }),
 		request: { method: 'POST', path: '/v4/directory/2001/users/8003', body: { block: false } },
 		output(items) {
@@ -159,19 +211,42 @@ describeOperations('Directory', [
 	},
 	{
 		title: 'Give Paid Access until a day: expires_at is the end of that day, UTC',
-		parameters: directory('givePaidAccess', { directoryId: byId('2001'), userId: '8002', options: { expiresAt: '2030-12-31' } }),
-		request: { method: 'POST', path: '/v4/directory/2001/users/8002/access', body: { expires_at: '2030-12-31 23:59:59' } },
+		parameters: directory('givePaidAccess', {
+			directoryId: byId('2001'),
+			userId: '8002',
+			options: { expiresAt: '2030-12-31' },
+		}),
+		request: {
+			method: 'POST',
+			path: '/v4/directory/2001/users/8002/access',
+			body: { expires_at: '2030-12-31 23:59:59' },
+		},
 		output(items, sandbox) {
 			expectApiKeyPair(sandbox);
-			expect(items[0]).toMatchObject({ id: 8002, paid_access: true, paid_access_expires_at: '2030-12-31T23:59:59Z' });
+			expect(items[0]).toMatchObject({
+				id: 8002,
+				paid_access: true,
+				paid_access_expires_at: '2030-12-31T23:59:59Z',
+			});
 		},
 	},
 	{
 		title: 'Give Paid Access from the date picker: the ISO time is read as UTC',
-		parameters: directory('givePaidAccess', { directoryId: byId('2001'), userId: '8003', options: { expiresAt: '2031-01-15T08:30:00' } }),
-		request: { method: 'POST', path: '/v4/directory/2001/users/8003/access', body: { expires_at: '2031-01-15 08:30:00' } },
+		parameters: directory('givePaidAccess', {
+			directoryId: byId('2001'),
+			userId: '8003',
+			options: { expiresAt: '2031-01-15T08:30:00' },
+		}),
+		request: {
+			method: 'POST',
+			path: '/v4/directory/2001/users/8003/access',
+			body: { expires_at: '2031-01-15 08:30:00' },
+		},
 		output(items) {
-			expect(items[0]).toMatchObject({ paid_access: true, paid_access_expires_at: '2031-01-15T08:30:00Z' });
+			expect(items[0]).toMatchObject({
+				paid_access: true,
+				paid_access_expires_at: '2031-01-15T08:30:00Z',
+			});
 		},
 	},
 	{
@@ -188,7 +263,9 @@ describeOperations('Directory', [
 		request: { method: 'DELETE', path: '/v4/directory/2001/users/8001/access' },
 		output(items, sandbox) {
 			expectApiKeyPair(sandbox);
-			expect(items).toEqual([expect.objectContaining({ id: 8001, paid_access: false, paid_access_expires_at: null })]);
+			expect(items).toEqual([
+				expect.objectContaining({ id: 8001, paid_access: false, paid_access_expires_at: null }),
+			]);
 		},
 	},
 	{
@@ -197,12 +274,22 @@ describeOperations('Directory', [
 		request: { method: 'POST', path: '/v4/directory/2001/users/8001/sso' },
 		output(items, sandbox) {
 			expectApiKeyPair(sandbox);
-			expect(items).toEqual([{ user_id: 8001, token: expect.stringMatching(/^[a-z0-9]{40}$/), login_url: expect.stringContaining('?sso=') }]);
+			expect(items).toEqual([
+				{
+					user_id: 8001,
+					token: expect.stringMatching(/^[a-z0-9]{40}$/),
+					login_url: expect.stringContaining('?sso='),
+				},
+			]);
 		},
 	},
 	{
-		title: 'v4 IDs mapped from input items reach the path resolved (not the locator\'s raw "={{ … }}")',
-		parameters: directory('blockUser', { directoryId: byId('={{ $json.directory }}'), userId: '={{ $json.user }}' }),
+		title:
+			'v4 IDs mapped from input items reach the path resolved (not the locator\'s raw "={{ … }}")',
+		parameters: directory('blockUser', {
+			directoryId: byId('={{ $json.directory }}'),
+			userId: '={{ $json.user }}',
+		}),
 		items: [{ directory: 2002, user: 8004 }],
 		request: { method: 'POST', path: '/v4/directory/2002/users/8004', body: { block: true } },
 		output(items) {
@@ -218,29 +305,64 @@ describe('Directory: state across calls (v4 writes show in the v3 list)', () => 
 		expect(result.error?.message).toBeUndefined();
 		return jsonOf(result.items);
 	};
-	const registered = async () => await go(directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: true }));
+	const registered = async () =>
+		await go(directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: true }));
 
 	test('a created user is listed first by Get Registered Users; blocks and paid access show on it', async () => {
-		const [created] = await go(directory('createUser', { directoryId: fromList('2002'), directoryUserEmail: 'lena@example.com', directoryUserFields: { firstName: 'Lena' } }));
+		const [created] = await go(
+			directory('createUser', {
+				directoryId: fromList('2002'),
+				directoryUserEmail: 'lena@example.com',
+				directoryUserFields: { firstName: 'Lena' },
+			}),
+		);
 		const v3Id = `reg_${String(created.id)}`;
 		expect((await registered()).map((u) => u.ID)).toEqual([v3Id, 'reg_8004']);
 
-		await go(directory('blockUser', { directoryId: byId('2002'), userId: '={{ $json.id }}' }), [created]);
-		await go(directory('givePaidAccess', { directoryId: byId('2002'), userId: String(created.id) }));
-		expect((await registered())[0]).toMatchObject({ ID: v3Id, first_name: 'Lena', blocked: '1', payment_status: 'paid', paid_access_expires_utc: null });
+		await go(directory('blockUser', { directoryId: byId('2002'), userId: '={{ $json.id }}' }), [
+			created,
+		]);
+		await go(
+			directory('givePaidAccess', { directoryId: byId('2002'), userId: String(created.id) }),
+		);
+		expect((await registered())[0]).toMatchObject({
+			ID: v3Id,
+			first_name: 'Lena',
+			blocked: '1',
+			payment_status: 'paid',
+			paid_access_expires_utc: null,
+		});
 
 		await go(directory('revokePaidAccess', { directoryId: byId('2002'), userId: v3Id }));
 		await go(directory('unblockUser', { directoryId: byId('2002'), userId: v3Id }));
-		expect((await registered())[0]).toMatchObject({ ID: v3Id, blocked: '0', payment_status: 'unpaid' });
+		expect((await registered())[0]).toMatchObject({
+			ID: v3Id,
+			blocked: '0',
+			payment_status: 'unpaid',
+		});
 
 		// The v3 payment status and the v4 access are one fact.
-		await go(directory('updatePaymentStatus', { directory: byId(SHOP), registeredUser: v3Id, paymentStatus: 'paid' }));
-		const [{ paid_access }] = await go(directory('unblockUser', { directoryId: byId('2002'), userId: v3Id }));
+		await go(
+			directory('updatePaymentStatus', {
+				directory: byId(SHOP),
+				registeredUser: v3Id,
+				paymentStatus: 'paid',
+			}),
+		);
+		const [{ paid_access }] = await go(
+			directory('unblockUser', { directoryId: byId('2002'), userId: v3Id }),
+		);
 		expect(paid_access).toBe(true);
 	});
 
 	test('paid access that has ended reads as unpaid', async () => {
-		await go(directory('givePaidAccess', { directoryId: byId('2002'), userId: '8004', options: { expiresAt: '2020-01-01 00:00:00' } }));
+		await go(
+			directory('givePaidAccess', {
+				directoryId: byId('2002'),
+				userId: '8004',
+				options: { expiresAt: '2020-01-01 00:00:00' },
+			}),
+		);
 		expect((await registered())[0]).toMatchObject({ ID: 'reg_8004', payment_status: 'unpaid' });
 	});
 });
@@ -250,7 +372,9 @@ describe('Directory: Get Registered Users, 100 per page newest first (documented
 
 	test('Return All reads 100, 100, then the short last page, newest first', async () => {
 		sandbox.current.state.directoryUsers.seedRegistrations(SHOP, 250);
-		const result = await run(sandbox.current, { parameters: directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: true }) });
+		const result = await run(sandbox.current, {
+			parameters: directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: true }),
+		});
 		const users = jsonOf(result.items);
 		expect(sandbox.current.requests.map((r) => (r.body as IDataObject).page)).toEqual([1, 2, 3]);
 		expect(users).toHaveLength(251);
@@ -262,7 +386,13 @@ describe('Directory: Get Registered Users, 100 per page newest first (documented
 
 	test('Limit 150 stops after the second page', async () => {
 		sandbox.current.state.directoryUsers.seedRegistrations(SHOP, 250);
-		const result = await run(sandbox.current, { parameters: directory('getRegisteredUsers', { directory: byId(SHOP), returnAll: false, limit: 150 }) });
+		const result = await run(sandbox.current, {
+			parameters: directory('getRegisteredUsers', {
+				directory: byId(SHOP),
+				returnAll: false,
+				limit: 150,
+			}),
+		});
 		expect(result.items).toHaveLength(150);
 		expect(sandbox.current.requests).toHaveLength(2);
 	});
@@ -272,7 +402,9 @@ describe('Directory: the sandbox page size option (directoryPageSize)', () => {
 	const sandbox = useSandbox({ directoryPageSize: 2 });
 
 	test('pages of 2: the pager asks page 2 and stops at its short page', async () => {
-		const result = await run(sandbox.current, { parameters: directory('getRegisteredUsers', { directory: byId(CITY), returnAll: true }) });
+		const result = await run(sandbox.current, {
+			parameters: directory('getRegisteredUsers', { directory: byId(CITY), returnAll: true }),
+		});
 		expect(sandbox.current.requests.map((r) => (r.body as IDataObject).page)).toEqual([1, 2]);
 		expect(jsonOf(result.items).map((u) => u.ID)).toEqual(['reg_8003', 'reg_8002', 'reg_8001']);
 	});
@@ -296,7 +428,10 @@ describe('Directory: documented error codes and checks before sending', () => {
 		},
 		{
 			code: '507 (v4 Create User: directory not found)',
-			parameters: directory('createUser', { directoryId: byId('9999'), directoryUserEmail: 'x@example.com' }),
+			parameters: directory('createUser', {
+				directoryId: byId('9999'),
+				directoryUserEmail: 'x@example.com',
+			}),
 			message: /507/,
 			description: /Directory ID not found/,
 		},
@@ -308,7 +443,10 @@ describe('Directory: documented error codes and checks before sending', () => {
 		},
 		{
 			code: '304 (v4 Create User: email already registered in this directory)',
-			parameters: directory('createUser', { directoryId: byId('2001'), directoryUserEmail: 'tom@example.com' }),
+			parameters: directory('createUser', {
+				directoryId: byId('2001'),
+				directoryUserEmail: 'tom@example.com',
+			}),
 			message: /already exists \(Coupontools error 304\)/,
 			description: /Email already exists/,
 		},
@@ -320,7 +458,11 @@ describe('Directory: documented error codes and checks before sending', () => {
 		},
 		{
 			code: '302 (Update User Payment Status: a status that is not paid or unpaid)',
-			parameters: directory('updatePaymentStatus', { directory: byId(CITY), registeredUser: 'reg_8001', paymentStatus: '={{ "refunded" }}' }),
+			parameters: directory('updatePaymentStatus', {
+				directory: byId(CITY),
+				registeredUser: 'reg_8001',
+				paymentStatus: '={{ "refunded" }}',
+			}),
 			message: /not one of the allowed choices \(Coupontools error 302\)/,
 			description: /payment_status/,
 		},
@@ -333,10 +475,30 @@ describe('Directory: documented error codes and checks before sending', () => {
 	});
 
 	test.each([
-		['a v4 directory that is not a number', directory('blockUser', { directoryId: byId('={{ "City Deals" }}'), userId: '8001' }), /^Directory "City Deals" is not a directory ID of the v4 API/],
-		['an empty v4 user', directory('revokePaidAccess', { directoryId: byId('2001'), userId: '={{ "" }}' }), /^User ID is empty/],
-		['a v3 user without reg_', directory('updatePaymentStatus', { directory: byId(CITY), registeredUser: '8001', paymentStatus: 'paid' }), /^User ID "8001" is not a valid ID\. It must start with reg_/],
-		['a v3 directory without dir_', directory('get', { directory: byId('={{ 2001 }}') }), /^Directory "2001" is not a valid ID/],
+		[
+			'a v4 directory that is not a number',
+			directory('blockUser', { directoryId: byId('={{ "City Deals" }}'), userId: '8001' }),
+			/^Directory "City Deals" is not a directory ID of the v4 API/,
+		],
+		[
+			'an empty v4 user',
+			directory('revokePaidAccess', { directoryId: byId('2001'), userId: '={{ "" }}' }),
+			/^User ID is empty/,
+		],
+		[
+			'a v3 user without reg_',
+			directory('updatePaymentStatus', {
+				directory: byId(CITY),
+				registeredUser: '8001',
+				paymentStatus: 'paid',
+			}),
+			/^User ID "8001" is not a valid ID\. It must start with reg_/,
+		],
+		[
+			'a v3 directory without dir_',
+			directory('get', { directory: byId('={{ 2001 }}') }),
+			/^Directory "2001" is not a valid ID/,
+		],
 	])('%s is refused before sending', async (_title, parameters, message) => {
 		const result = await run(sandbox.current, { parameters });
 		expect(result.error?.message).toMatch(message);
@@ -346,31 +508,65 @@ describe('Directory: documented error codes and checks before sending', () => {
 	test.each([
 		['/v3/directory/info', { directory: 'dir_20-01' }],
 		['/v3/directoryusers/list', { directory: 'dir 2001' }],
-	])('the sandbox answers 301 on %s to a directory ID with other characters (the rule the node checks first)', async (path, body) => {
-		const response = await fetch(`${sandbox.current.url}${path}`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-Client-Id': SANDBOX_CLIENT_ID, 'X-Client-Secret': SANDBOX_CLIENT_SECRET },
-			body: JSON.stringify(body),
-		});
-		expect(await response.json()).toMatchObject({ status: { status: 'failed', errors: { error_code: [301], error_message_description: ['Invalid character in parameter: directory'] } } });
-	});
+	])(
+		'the sandbox answers 301 on %s to a directory ID with other characters (the rule the node checks first)',
+		async (path, body) => {
+			const response = await fetch(`${sandbox.current.url}${path}`, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					'X-Client-Id': SANDBOX_CLIENT_ID,
+					'X-Client-Secret': SANDBOX_CLIENT_SECRET,
+				},
+				body: JSON.stringify(body),
+			});
+			expect(await response.json()).toMatchObject({
+				status: {
+					status: 'failed',
+					errors: {
+						error_code: [301],
+						error_message_description: ['Invalid character in parameter: directory'],
+					},
+				},
+			});
+		},
+	);
 
 	test('Continue On Fail: a user ID that cannot be sent becomes an error item in place, the others run', async () => {
 		const result = await run(sandbox.current, {
-			parameters: directory('blockUser', { directoryId: byId('2001'), userId: '={{ $json.user }}' }),
+			parameters: directory('blockUser', {
+				directoryId: byId('2001'),
+				userId: '={{ $json.user }}',
+			}),
 			items: [{ user: 8001 }, { user: '' }, { user: 8002 }],
 			onError: 'continueRegularOutput',
 		});
 		const json = jsonOf(result.items);
-		expect(json.map((j) => j.id ?? j.error)).toEqual([8001, expect.stringMatching(/^User ID is empty/), 8002]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(sandbox.current.requests.map((r) => r.path)).toEqual(['/v4/directory/2001/users/8001', '/v4/directory/2001/users/8002']);
+		expect(json.map((j) => j.id ?? j.error)).toEqual([
+			8001,
+			expect.stringMatching(/^User ID is empty/),
+			8002,
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(sandbox.current.requests.map((r) => r.path)).toEqual([
+			'/v4/directory/2001/users/8001',
+			'/v4/directory/2001/users/8002',
+		]);
 	});
 });
 
 describe('Sandbox auth on v4 REST paths: one header pair is required', () => {
 	const sandbox = useSandbox();
-	const call = async (method: string, path: string, headers: Record<string, string>, body?: IDataObject) => {
+	const call = async (
+		method: string,
+		path: string,
+		headers: Record<string, string>,
+		body?: IDataObject,
+	) => {
 		const response = await fetch(`${sandbox.current.url}${path}`, {
 			method,
 			headers: { 'Content-Type': 'application/json', ...headers },
@@ -386,17 +582,29 @@ describe('Sandbox auth on v4 REST paths: one header pair is required', () => {
 		['the x-api pair alone', apiPair],
 		['the X-Client pair alone', clientPair],
 	])('%s is accepted', async (_title, headers) => {
-		expect(await call('GET', '/v4/directory', headers)).toEqual([expect.objectContaining({ id: 2001, name: 'City Deals' }), expect.objectContaining({ id: 2002 })]);
+		expect(await call('GET', '/v4/directory', headers)).toEqual([
+			expect.objectContaining({ id: 2001, name: 'City Deals' }),
+			expect.objectContaining({ id: 2002 }),
+		]);
 	});
 
 	test('no header pair is refused with 1000, body credentials included', async () => {
 		expect(await call('GET', '/v4/directory', {})).toMatchObject(refused);
-		expect(await call('POST', '/v4/directory/2001/users/8001', {}, { block: true, client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET })).toMatchObject(refused);
+		expect(
+			await call(
+				'POST',
+				'/v4/directory/2001/users/8001',
+				{},
+				{ block: true, client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET },
+			),
+		).toMatchObject(refused);
 		expect(sandbox.current.state.directoryUsers.users.get(8001)?.blocked).toBe(false);
 	});
 
 	test('a wrong x-api secret is refused', async () => {
-		expect(await call('GET', '/v4/directory', { ...apiPair, 'x-api-secret': 'nope' })).toMatchObject(refused);
+		expect(
+			await call('GET', '/v4/directory', { ...apiPair, 'x-api-secret': 'nope' }),
+		).toMatchObject(refused);
 	});
 
 	test('the x-api pair is not accepted on v3 paths', async () => {
@@ -413,8 +621,13 @@ describe('directory pickers (From List)', () => {
 			{ name: 'City Deals (dir_2001)', value: CITY, url: 'https://digicpn.com/p/dcity1' },
 			{ name: 'Shop Perks (dir_2002)', value: SHOP, url: 'https://digicpn.com/p/dshop2' },
 		]);
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'POST', path: '/v3/directory/list' });
-		expect((await searchDirectories.call(context, 'shop')).results.map((r) => r.value)).toEqual([SHOP]);
+		expect(sandbox.current.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/v3/directory/list',
+		});
+		expect((await searchDirectories.call(context, 'shop')).results.map((r) => r.value)).toEqual([
+			SHOP,
+		]);
 	});
 
 	test('v4 operations list the numeric ids from GET /v4/directory, with the x-api pair', async () => {
@@ -425,13 +638,17 @@ describe('directory pickers (From List)', () => {
 		]);
 		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', path: '/v4/directory' });
 		expectApiKeyPair(sandbox.current);
-		expect((await searchV4Directories.call(context, '2002')).results.map((r) => r.value)).toEqual(['2002']);
+		expect((await searchV4Directories.call(context, '2002')).results.map((r) => r.value)).toEqual([
+			'2002',
+		]);
 	});
 
 	test('a wrong secret shows the mapped credential error in the picker', async () => {
-		await expect(searchV4Directories.call(pickerContext(credentialsFor(sandbox.current, { clientSecret: 'nope' })))).rejects.toThrow(
-			'Client ID or secret not correct (Coupontools error 1000)',
-		);
+		await expect(
+			searchV4Directories.call(
+				pickerContext(credentialsFor(sandbox.current, { clientSecret: 'nope' })),
+			),
+		).rejects.toThrow('Client ID or secret not correct (Coupontools error 1000)');
 	});
 });
 
@@ -439,24 +656,52 @@ describe('directory pickers (By ID): what the editor accepts per API generation'
 	const type = new Coupontools();
 	/** n8n's own parameter check, the one behind "workflow has issues". */
 	const issues = (parameters: INodeParameters) => {
-		const full = NodeHelpers.getNodeParameters(type.description.properties, parameters, true, false, null, type.description) as INodeParameters;
-		const node: INode = { id: 'n', name: 'Coupontools', type: 'coupontools', typeVersion: 1, position: [0, 0], parameters: full };
-		return JSON.stringify(NodeHelpers.getNodeParametersIssues(type.description.properties, node, type.description));
+		const full = NodeHelpers.getNodeParameters(
+			type.description.properties,
+			parameters,
+			true,
+			false,
+			null,
+			type.description,
+		) as INodeParameters;
+		const node: INode = {
+			id: 'n',
+			name: 'Coupontools',
+			type: 'coupontools',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: full,
+		};
+		return JSON.stringify(
+			NodeHelpers.getNodeParametersIssues(type.description.properties, node, type.description),
+		);
 	};
 
-	test.each(['get', 'getCampaigns', 'getRegisteredUsers', 'updatePaymentStatus'])('v3 %s: dir_ IDs pass, numbers are flagged', (operation) => {
-		const base = { resource: 'directory', operation, registeredUser: 'reg_8001' };
-		expect(issues({ ...base, directory: byId(CITY) })).toBe('null');
-		expect(issues({ ...base, directory: byId('2001') })).toContain('starts with dir_');
-	});
-
-	test.each(['createUser', 'blockUser', 'unblockUser', 'givePaidAccess', 'revokePaidAccess', 'createSsoToken'])(
-		'v4 %s: numbers and dir_ numbers pass, names are flagged',
+	test.each(['get', 'getCampaigns', 'getRegisteredUsers', 'updatePaymentStatus'])(
+		'v3 %s: dir_ IDs pass, numbers are flagged',
 		(operation) => {
-			const base = { resource: 'directory', operation, userId: '8001', directoryUserEmail: 'a@example.com' };
-			expect(issues({ ...base, directoryId: byId('2001') })).toBe('null');
-			expect(issues({ ...base, directoryId: byId('dir_2001') })).toBe('null');
-			expect(issues({ ...base, directoryId: byId('City') })).toContain('is a number');
+			const base = { resource: 'directory', operation, registeredUser: 'reg_8001' };
+			expect(issues({ ...base, directory: byId(CITY) })).toBe('null');
+			expect(issues({ ...base, directory: byId('2001') })).toContain('starts with dir_');
 		},
 	);
+
+	test.each([
+		'createUser',
+		'blockUser',
+		'unblockUser',
+		'givePaidAccess',
+		'revokePaidAccess',
+		'createSsoToken',
+	])('v4 %s: numbers and dir_ numbers pass, names are flagged', (operation) => {
+		const base = {
+			resource: 'directory',
+			operation,
+			userId: '8001',
+			directoryUserEmail: 'a@example.com',
+		};
+		expect(issues({ ...base, directoryId: byId('2001') })).toBe('null');
+		expect(issues({ ...base, directoryId: byId('dir_2001') })).toBe('null');
+		expect(issues({ ...base, directoryId: byId('City') })).toContain('is a number');
+	});
 });

@@ -51,8 +51,17 @@ describeOperations('Single Use', [
 	{
 		title: 'Create twice for the same custom ID with duplicate check returns the same URL',
 		before: async () => undefined,
-		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1001'), singleUseFields: { customid: 'crm-4711', duplicateCheck: true } },
-		request: { method: 'POST', path: '/v3/singleuse/create', body: { campaign: 'cam_1001', customid: 'crm-4711', duplicate_check: true } },
+		parameters: {
+			resource: 'singleUse',
+			operation: 'create',
+			campaign: byId('cam_1001'),
+			singleUseFields: { customid: 'crm-4711', duplicateCheck: true },
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/singleuse/create',
+			body: { campaign: 'cam_1001', customid: 'crm-4711', duplicate_check: true },
+		},
 		output(items) {
 			expect(items[0].single_use_code).toBe('kkv53n0eer58xmcj4c0xy');
 			expect(items[0].duplicate).toBe(true);
@@ -60,8 +69,17 @@ describeOperations('Single Use', [
 	},
 	{
 		title: 'Create with an auto validation code',
-		parameters: { resource: 'singleUse', operation: 'create', campaign: byId('cam_1004'), singleUseFields: { autovalcode: '8digits' } },
-		request: { method: 'POST', path: '/v3/singleuse/create', body: { campaign: 'cam_1004', autovalcode: '8digits' } },
+		parameters: {
+			resource: 'singleUse',
+			operation: 'create',
+			campaign: byId('cam_1004'),
+			singleUseFields: { autovalcode: '8digits' },
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/singleuse/create',
+			body: { campaign: 'cam_1004', autovalcode: '8digits' },
+		},
 		output(items) {
 			expect(items[0].single_use_code).toMatch(/^[a-z0-9]{21}$/);
 		},
@@ -82,7 +100,15 @@ describeOperations('Single Use', [
 		request: {
 			method: 'POST',
 			path: '/v3/multiplesingleuse/create',
-			body: { campaign: 'cam_1004', amount: 25, status: 'voided', automated_codes: true, code_prefix: 'XMAS-', code_length: 12, code_type: 'numeric' },
+			body: {
+				campaign: 'cam_1004',
+				amount: 25,
+				status: 'voided',
+				automated_codes: true,
+				code_prefix: 'XMAS-',
+				code_length: 12,
+				code_type: 'numeric',
+			},
 		},
 		output(items, sandbox) {
 			expect(items).toHaveLength(25);
@@ -93,16 +119,36 @@ describeOperations('Single Use', [
 	},
 	{
 		title: 'Create Many without automated codes sends no code settings',
-		parameters: { resource: 'singleUse', operation: 'createMany', campaign: byId('cam_1004'), amount: 3, status: 'normal', automatedCodes: false },
-		request: { method: 'POST', path: '/v3/multiplesingleuse/create', body: { campaign: 'cam_1004', amount: 3, status: 'normal', automated_codes: false } },
+		parameters: {
+			resource: 'singleUse',
+			operation: 'createMany',
+			campaign: byId('cam_1004'),
+			amount: 3,
+			status: 'normal',
+			automatedCodes: false,
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/multiplesingleuse/create',
+			body: { campaign: 'cam_1004', amount: 3, status: 'normal', automated_codes: false },
+		},
 		output(items) {
 			expect(items).toHaveLength(3);
 		},
 	},
 	{
 		title: 'Delete: the URL is removed and the output says so',
-		parameters: { resource: 'singleUse', operation: 'delete', campaign: byId('cam_1001'), couponsession: 'nidglnpgxgnvmlpe0awmu' },
-		request: { method: 'POST', path: '/v3/singleuse/remove', body: { campaign: 'cam_1001', couponsession: 'nidglnpgxgnvmlpe0awmu' } },
+		parameters: {
+			resource: 'singleUse',
+			operation: 'delete',
+			campaign: byId('cam_1001'),
+			couponsession: 'nidglnpgxgnvmlpe0awmu',
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/singleuse/remove',
+			body: { campaign: 'cam_1001', couponsession: 'nidglnpgxgnvmlpe0awmu' },
+		},
 		output(items, sandbox) {
 			expect(items).toEqual([{ deleted: true }]);
 			expect(sandbox.state.findSession('nidglnpgxgnvmlpe0awmu')).toBeUndefined();

@@ -2,7 +2,15 @@ import { searchSmsGroups } from '../../nodes/Coupontools/listSearch/searchGroups
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
 import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
-import { byId, credentialsFor, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	credentialsFor,
+	describeOperations,
+	fromList,
+	jsonOf,
+	run,
+	useSandbox,
+} from '../harness/sandbox';
 
 // Seeded SMS groups (test/sandbox/seed-data.js): "Newsletter" holds Jane and Piet, "VIP" is empty.
 const NEWSLETTER = 'gro_4001';
@@ -30,16 +38,31 @@ describeOperations('SMS Group', [
 	},
 	{
 		title: 'Get Contacts of a group picked from the list: one item per contact',
-		parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: fromList(NEWSLETTER), returnAll: true },
+		parameters: {
+			resource: 'smsGroup',
+			operation: 'getContacts',
+			smsGroup: fromList(NEWSLETTER),
+			returnAll: true,
+		},
 		request: { method: 'POST', path: '/v3/smstool/userlist', body: { smsgroup: NEWSLETTER } },
 		output(items) {
 			expect(items.map((c) => c.phone)).toEqual(['+32470123456', '+31612345678']);
-			expect(items[0]).toMatchObject({ first_name: 'Jane', birthday: '1990-04-12', customfield1: 'gold', created_date_utc: '2025-05-02T09:00:00Z' });
+			expect(items[0]).toMatchObject({
+				first_name: 'Jane',
+				birthday: '1990-04-12',
+				customfield1: 'gold',
+				created_date_utc: '2025-05-02T09:00:00Z',
+			});
 		},
 	},
 	{
 		title: 'Get Contacts of an empty group: no items, no error',
-		parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: byId(VIP), returnAll: true },
+		parameters: {
+			resource: 'smsGroup',
+			operation: 'getContacts',
+			smsGroup: byId(VIP),
+			returnAll: true,
+		},
 		request: { method: 'POST', path: '/v3/smstool/userlist', body: { smsgroup: VIP } },
 		output(items) {
 			expect(items).toEqual([]);
@@ -61,25 +84,56 @@ describeOperations('SMS Group', [
 			operation: 'addContact',
 			smsGroup: byId(VIP),
 			contactPhone: '+32470555666',
-			smsContactFields: { first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14T00:00:00', customfield1: 'gold', customfield7: 'z' },
+			smsContactFields: {
+				first_name: 'Ann',
+				last_name: 'Lee',
+				birthday: '1995-07-14T00:00:00',
+				customfield1: 'gold',
+				customfield7: 'z',
+			},
 		},
 		request: {
 			method: 'POST',
 			path: '/v3/smstool/addcontact',
-			body: { smsgroup: VIP, phone: '+32470555666', first_name: 'Ann', last_name: 'Lee', birthday: '1995-07-14', customfield1: 'gold', customfield7: 'z' },
+			body: {
+				smsgroup: VIP,
+				phone: '+32470555666',
+				first_name: 'Ann',
+				last_name: 'Lee',
+				birthday: '1995-07-14',
+				customfield1: 'gold',
+				customfield7: 'z',
+			},
 		},
 		output(items, sandbox) {
 			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ group_id: VIP, action: 'contact_added', contact: { phone: '+32470555666', birthday: '1995-07-14', customfield7: 'z' } });
+			expect(items[0]).toMatchObject({
+				group_id: VIP,
+				action: 'contact_added',
+				contact: { phone: '+32470555666', birthday: '1995-07-14', customfield7: 'z' },
+			});
 			expect(sandbox.state.smsGroups.get(VIP)?.contacts).toHaveLength(1);
 		},
 	},
 	{
 		title: 'Add Contact of a phone already in the group updates it',
-		parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(NEWSLETTER), contactPhone: '+32470123456', smsContactFields: { last_name: 'Smith' } },
-		request: { method: 'POST', path: '/v3/smstool/addcontact', body: { smsgroup: NEWSLETTER, phone: '+32470123456', last_name: 'Smith' } },
+		parameters: {
+			resource: 'smsGroup',
+			operation: 'addContact',
+			smsGroup: byId(NEWSLETTER),
+			contactPhone: '+32470123456',
+			smsContactFields: { last_name: 'Smith' },
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/smstool/addcontact',
+			body: { smsgroup: NEWSLETTER, phone: '+32470123456', last_name: 'Smith' },
+		},
 		output(items, sandbox) {
-			expect(items[0]).toMatchObject({ action: 'contact_updated', contact: { phone: '+32470123456', last_name: 'Smith' } });
+			expect(items[0]).toMatchObject({
+				action: 'contact_updated',
+				contact: { phone: '+32470123456', last_name: 'Smith' },
+			});
 			expect(sandbox.state.smsGroups.get(NEWSLETTER)?.contacts).toHaveLength(2);
 		},
 	},
@@ -89,20 +143,36 @@ describe('SMS Group: state across calls', () => {
 	const sandbox = useSandbox();
 
 	test('a created group gets contacts that Get Contacts then lists', async () => {
-		const created = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'create', groupName: 'Flow' } });
+		const created = await run(sandbox.current, {
+			parameters: { resource: 'smsGroup', operation: 'create', groupName: 'Flow' },
+		});
 		const id = String(created.items[0].json.ID);
 		expect(id).toMatch(/^gro_\d+$/);
 
 		const added = await run(sandbox.current, {
-			parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(id), contactPhone: '={{ $json.phone }}' },
+			parameters: {
+				resource: 'smsGroup',
+				operation: 'addContact',
+				smsGroup: byId(id),
+				contactPhone: '={{ $json.phone }}',
+			},
 			items: [{ phone: '+32470000001' }, { phone: '+32470000002' }],
 		});
 		expect(added.error).toBeUndefined();
 
-		const listed = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: byId(id), returnAll: true } });
+		const listed = await run(sandbox.current, {
+			parameters: {
+				resource: 'smsGroup',
+				operation: 'getContacts',
+				smsGroup: byId(id),
+				returnAll: true,
+			},
+		});
 		expect(jsonOf(listed.items).map((c) => c.phone)).toEqual(['+32470000001', '+32470000002']);
 
-		const groups = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'getAll', returnAll: true } });
+		const groups = await run(sandbox.current, {
+			parameters: { resource: 'smsGroup', operation: 'getAll', returnAll: true },
+		});
 		expect(jsonOf(groups.items)).toContainEqual({ ID: id, name: 'Flow' });
 	});
 });
@@ -117,47 +187,102 @@ describe('SMS Group: documented error codes', () => {
 		['addContact', { smsGroup: byId(NEWSLETTER), contactPhone: '+32470123456' }],
 	])('103 on %s when the account has no SMS integration', async (operation, fields) => {
 		sandbox.current.state.account.smsIntegration = false;
-		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation, returnAll: true, ...fields } });
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'smsGroup', operation, returnAll: true, ...fields },
+		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('The account is not connected to the Coupontools SMS services or email tool (Coupontools error 103)');
-		expect(result.error?.description).toMatch(/not connected with the Coupontools SMS services.*Integrations → SMS/);
+		expect(result.error?.message).toBe(
+			'The account is not connected to the Coupontools SMS services or email tool (Coupontools error 103)',
+		);
+		expect(result.error?.description).toMatch(
+			/not connected with the Coupontools SMS services.*Integrations → SMS/,
+		);
 	});
 
 	test('200: the group name resolved to nothing', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'create', groupName: '={{ $json.missing }}' } });
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'smsGroup', operation: 'create', groupName: '={{ $json.missing }}' },
+		});
 		expect(result.error?.message).toBe('A required field is missing (Coupontools error 200)');
 		expect(result.error?.description).toMatch(/Missing parameter: group_name/);
 	});
 
 	test.each(['getContacts', 'addContact'])('514 on %s: unknown group', async (operation) => {
-		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation, smsGroup: byId('gro_9999'), contactPhone: '+32470123456' } });
+		const result = await run(sandbox.current, {
+			parameters: {
+				resource: 'smsGroup',
+				operation,
+				smsGroup: byId('gro_9999'),
+				contactPhone: '+32470123456',
+			},
+		});
 		expect(result.error?.message).toBe('Group not found (Coupontools error 514)');
 		expect(result.error?.description).toMatch(/Group ID not found.*gro_/);
 	});
 
 	test.each([
-		['a phone not in E.164', { contactPhone: '0470 12 34 56' }, /^Phone "0470 12 34 56" is not in E\.164 format/],
-		['an impossible birthday (303)', { contactPhone: '+32470123456', smsContactFields: { birthday: '1990-02-31' } }, /^Birthday "1990-02-31" is not a date in the format yyyy-MM-dd/],
-		['a group ID with bad characters from an expression (301)', { smsGroup: byId('={{ "gro 1" }}'), contactPhone: '+32470123456' }, /^SMS Group "gro 1" is not a valid ID/],
+		[
+			'a phone not in E.164',
+			{ contactPhone: '0470 12 34 56' },
+			/^Phone "0470 12 34 56" is not in E\.164 format/,
+		],
+		[
+			'an impossible birthday (303)',
+			{ contactPhone: '+32470123456', smsContactFields: { birthday: '1990-02-31' } },
+			/^Birthday "1990-02-31" is not a date in the format yyyy-MM-dd/,
+		],
+		[
+			'a group ID with bad characters from an expression (301)',
+			{ smsGroup: byId('={{ "gro 1" }}'), contactPhone: '+32470123456' },
+			/^SMS Group "gro 1" is not a valid ID/,
+		],
 	])('Add Contact refuses %s before calling Coupontools', async (_title, fields, message) => {
-		const result = await run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'addContact', smsGroup: byId(NEWSLETTER), ...fields } });
+		const result = await run(sandbox.current, {
+			parameters: {
+				resource: 'smsGroup',
+				operation: 'addContact',
+				smsGroup: byId(NEWSLETTER),
+				...fields,
+			},
+		});
 		expect(result.error?.message).toMatch(message);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 
 	test.each([
-		['/v3/smstool/addcontact', { smsgroup: NEWSLETTER, phone: '+32470123456', birthday: '14-07-1995' }, 303, 'A value has the wrong format', 'birthday. Use yyyy-MM-dd'],
-		['/v3/smstool/addcontact', { smsgroup: NEWSLETTER, phone: '0470123456' }, 301, 'A value contains characters', 'E.164'],
-		['/v3/smstool/userlist', { smsgroup: 'gro 1' }, 301, 'A value contains characters', 'Invalid character in parameter: smsgroup'],
+		[
+			'/v3/smstool/addcontact',
+			{ smsgroup: NEWSLETTER, phone: '+32470123456', birthday: '14-07-1995' },
+			303,
+			'A value has the wrong format',
+			'birthday. Use yyyy-MM-dd',
+		],
+		[
+			'/v3/smstool/addcontact',
+			{ smsgroup: NEWSLETTER, phone: '0470123456' },
+			301,
+			'A value contains characters',
+			'E.164',
+		],
+		[
+			'/v3/smstool/userlist',
+			{ smsgroup: 'gro 1' },
+			301,
+			'A value contains characters',
+			'Invalid character in parameter: smsgroup',
+		],
 		['/v3/smstool/userlist', {}, 200, 'A required field is missing', 'Missing parameter: smsgroup'],
-	])('what the sandbox answers on %s %j (code %i) maps to a clear message with the API words', async (path, body, code, message, words) => {
-		const { status, json } = await post(sandbox.current, path, body);
-		const failure = parseCoupontoolsFailure(status, json);
-		expect(failure?.codes).toEqual([code]);
-		const text = describeFailure(failure!);
-		expect(text.message).toContain(message);
-		expect(text.description).toContain(words);
-	});
+	])(
+		'what the sandbox answers on %s %j (code %i) maps to a clear message with the API words',
+		async (path, body, code, message, words) => {
+			const { status, json } = await post(sandbox.current, path, body);
+			const failure = parseCoupontoolsFailure(status, json);
+			expect(failure?.codes).toEqual([code]);
+			const text = describeFailure(failure!);
+			expect(text.message).toContain(message);
+			expect(text.description).toContain(words);
+		},
+	);
 });
 
 describe('SMS group picker (From List)', () => {
@@ -165,7 +290,9 @@ describe('SMS group picker (From List)', () => {
 
 	test('By ID accepts only gro_ IDs: n8n refuses to run the node otherwise', async () => {
 		await expect(
-			run(sandbox.current, { parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: byId('grp_4001') } }),
+			run(sandbox.current, {
+				parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: byId('grp_4001') },
+			}),
 		).rejects.toThrow(/workflow has issues/);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
@@ -176,21 +303,34 @@ describe('SMS group picker (From List)', () => {
 			{ name: 'Newsletter (gro_4001)', value: NEWSLETTER },
 			{ name: 'VIP (gro_4002)', value: VIP },
 		]);
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'POST', path: '/v3/smstool/grouplist' });
+		expect(sandbox.current.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/v3/smstool/grouplist',
+		});
 		expect((await searchSmsGroups.call(context, 'vip')).results.map((r) => r.value)).toEqual([VIP]);
 	});
 
 	test('without the SMS integration the picker shows the mapped 103', async () => {
 		sandbox.current.state.account.smsIntegration = false;
-		await expect(searchSmsGroups.call(pickerContext(credentialsFor(sandbox.current)))).rejects.toThrow(/error 103/);
+		await expect(
+			searchSmsGroups.call(pickerContext(credentialsFor(sandbox.current))),
+		).rejects.toThrow(/error 103/);
 	});
 });
 
 /** A call straight to the sandbox, for API answers the node's own checks never let through. */
-async function post(sandbox: Sandbox, path: string, body: Record<string, unknown>): Promise<{ status: number; json: unknown }> {
+async function post(
+	sandbox: Sandbox,
+	path: string,
+	body: Record<string, unknown>,
+): Promise<{ status: number; json: unknown }> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-client-id': 'sandbox-client-id', 'x-client-secret': 'sandbox-client-secret' },
+		headers: {
+			'content-type': 'application/json',
+			'x-client-id': 'sandbox-client-id',
+			'x-client-secret': 'sandbox-client-secret',
+		},
 		body: JSON.stringify(body),
 	});
 	return { status: response.status, json: await response.json() };

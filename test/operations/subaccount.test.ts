@@ -3,7 +3,15 @@ import { searchSubaccounts } from '../../nodes/Coupontools/listSearch/searchSuba
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
 import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
-import { byId, credentialsFor, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	credentialsFor,
+	describeOperations,
+	fromList,
+	jsonOf,
+	run,
+	useSandbox,
+} from '../harness/sandbox';
 
 // Seeded subaccounts (test/sandbox/seed-data.js); their own key pairs are sandbox-only values.
 const ACME = 'sub_3001';
@@ -28,7 +36,11 @@ describeOperations('Subaccount', [
 		request: { method: 'POST', path: '/v4/subaccount/list', body: {} },
 		output(items) {
 			expect(items.map((s) => s.ID)).toEqual([ACME, BISTRO]);
-			expect(items[0]).toMatchObject({ email: 'anna@acme-bakery.example', company_name: 'Acme Bakery', lastlogin: '2025-06-10T08:15:00Z' });
+			expect(items[0]).toMatchObject({
+				email: 'anna@acme-bakery.example',
+				company_name: 'Acme Bakery',
+				lastlogin: '2025-06-10T08:15:00Z',
+			});
 			expect(items[1].lastlogin).toBeNull();
 			for (const item of items) {
 				expect(item).not.toHaveProperty('api_key');
@@ -46,14 +58,20 @@ describeOperations('Subaccount', [
 	},
 	{
 		title: 'Get Many with Include API Credentials keeps the key pair',
-		parameters: { resource: 'subaccount', operation: 'getAll', returnAll: true, includeApiCredentials: true },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'getAll',
+			returnAll: true,
+			includeApiCredentials: true,
+		},
 		request: { method: 'POST', path: '/v4/subaccount/list', body: {} },
 		output(items, sandbox) {
 			expect(items[0]).toMatchObject(keysOf(sandbox, ACME));
 		},
 	},
 	{
-		title: 'Get: one subaccount picked from the list, unwrapped from `subaccount`, without its key pair',
+		title:
+			'Get: one subaccount picked from the list, unwrapped from `subaccount`, without its key pair',
 		parameters: { resource: 'subaccount', operation: 'get', subaccount: fromList(ACME) },
 		request: { method: 'POST', path: '/v4/subaccount', body: { subaccount: ACME } },
 		output(items) {
@@ -67,21 +85,30 @@ describeOperations('Subaccount', [
 				expiry_date: '2026-12-31',
 				access_dashboard: true,
 			});
-			expect((items[0].campaigns as Array<Record<string, unknown>>).map((c) => c.ID)).toEqual(['cam_5001', 'cam_5002']);
+			expect((items[0].campaigns as Array<Record<string, unknown>>).map((c) => c.ID)).toEqual([
+				'cam_5001',
+				'cam_5002',
+			]);
 			expect(items[0]).not.toHaveProperty('api_key');
 			expect(items[0]).not.toHaveProperty('api_secret');
 		},
 	},
 	{
 		title: 'Get with Include API Credentials',
-		parameters: { resource: 'subaccount', operation: 'get', subaccount: byId(BISTRO), includeApiCredentials: true },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'get',
+			subaccount: byId(BISTRO),
+			includeApiCredentials: true,
+		},
 		request: { method: 'POST', path: '/v4/subaccount', body: { subaccount: BISTRO } },
 		output(items, sandbox) {
 			expect(items[0]).toMatchObject({ ID: BISTRO, ...keysOf(sandbox, BISTRO) });
 		},
 	},
 	{
-		title: 'Create with every field: date as yyyy-MM-dd, country upper-cased, the new subaccount without its keys',
+		title:
+			'Create with every field: date as yyyy-MM-dd, country upper-cased, the new subaccount without its keys',
 		parameters: {
 			resource: 'subaccount',
 			operation: 'create',
@@ -114,7 +141,13 @@ describeOperations('Subaccount', [
 		},
 		output(items, sandbox) {
 			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ ID: 'sub_3003', email: 'lea@cafe-lumen.example', country: 'FR', status: 'customer', expiry_date: '2027-01-31' });
+			expect(items[0]).toMatchObject({
+				ID: 'sub_3003',
+				email: 'lea@cafe-lumen.example',
+				country: 'FR',
+				status: 'customer',
+				expiry_date: '2027-01-31',
+			});
 			expect(items[0]).not.toHaveProperty('api_key');
 			expect(items[0]).not.toHaveProperty('password');
 			expect(sandbox.state.subaccounts.get('sub_3003')?.company_name).toBe('Café Lumen');
@@ -122,10 +155,19 @@ describeOperations('Subaccount', [
 	},
 	{
 		title: 'Create with only the email, keeping the new key pair',
-		parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'solo@example.com', includeApiCredentials: true },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'create',
+			subaccountEmail: 'solo@example.com',
+			includeApiCredentials: true,
+		},
 		request: { method: 'POST', path: '/v4/subaccount/create', body: { email: 'solo@example.com' } },
 		output(items, sandbox) {
-			expect(items[0]).toMatchObject({ ID: 'sub_3003', status: 'trial', ...keysOf(sandbox, 'sub_3003') });
+			expect(items[0]).toMatchObject({
+				ID: 'sub_3003',
+				status: 'trial',
+				...keysOf(sandbox, 'sub_3003'),
+			});
 		},
 	},
 	{
@@ -134,15 +176,30 @@ describeOperations('Subaccount', [
 			resource: 'subaccount',
 			operation: 'update',
 			subaccount: byId(BISTRO),
-			updateFields: { company_name: 'Bistro Nova BV', status: 'customer', expiry_date: '2026-06-30' },
+			updateFields: {
+				company_name: 'Bistro Nova BV',
+				status: 'customer',
+				expiry_date: '2026-06-30',
+			},
 		},
 		request: {
 			method: 'POST',
 			path: '/v4/subaccount/update',
-			body: { subaccount: BISTRO, company_name: 'Bistro Nova BV', status: 'customer', expiry_date: '2026-06-30' },
+			body: {
+				subaccount: BISTRO,
+				company_name: 'Bistro Nova BV',
+				status: 'customer',
+				expiry_date: '2026-06-30',
+			},
 		},
 		output(items, sandbox) {
-			expect(items[0]).toMatchObject({ ID: BISTRO, company_name: 'Bistro Nova BV', status: 'customer', expiry_date: '2026-06-30', first_name: 'Tom' });
+			expect(items[0]).toMatchObject({
+				ID: BISTRO,
+				company_name: 'Bistro Nova BV',
+				status: 'customer',
+				expiry_date: '2026-06-30',
+				first_name: 'Tom',
+			});
 			expect(items[0]).not.toHaveProperty('api_secret');
 			expect(sandbox.state.subaccounts.get(BISTRO)?.status).toBe('customer');
 		},
@@ -152,23 +209,47 @@ describeOperations('Subaccount', [
 		parameters: { resource: 'subaccount', operation: 'createResetUrl', subaccount: fromList(ACME) },
 		request: { method: 'POST', path: '/v3/subaccount/reset/url', body: { subaccount: ACME } },
 		output(items) {
-			expect(items).toEqual([{ subaccount: ACME, url: expect.stringMatching(/^https:\/\/\S+\/reset-password\/[a-z0-9]{32}$/) }]);
+			expect(items).toEqual([
+				{
+					subaccount: ACME,
+					url: expect.stringMatching(/^https:\/\/\S+\/reset-password\/[a-z0-9]{32}$/),
+				},
+			]);
 		},
 	},
 	{
 		title: 'Single Sign-On to the default page: no page sent',
-		parameters: { resource: 'subaccount', operation: 'singleSignOn', subaccount: byId(ACME), page: '' },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'singleSignOn',
+			subaccount: byId(ACME),
+			page: '',
+		},
 		request: { method: 'POST', path: '/v3/subaccount/sso', body: { subaccount: ACME } },
 		output(items) {
 			expect(items).toHaveLength(1);
-			expect(items[0]).toEqual({ ID: ACME, token: expect.stringMatching(/^[a-z0-9]{64}$/), url: expect.any(String), url_whitelabel: expect.any(String) });
+			expect(items[0]).toEqual({
+				ID: ACME,
+				token: expect.stringMatching(/^[a-z0-9]{64}$/),
+				url: expect.any(String),
+				url_whitelabel: expect.any(String),
+			});
 			expect(items[0].url).toContain(String(items[0].token));
 		},
 	},
 	{
 		title: 'Single Sign-On to a page: `page` is a page name, not a paging marker (one request)',
-		parameters: { resource: 'subaccount', operation: 'singleSignOn', subaccount: byId(ACME), page: 'statistics' },
-		request: { method: 'POST', path: '/v3/subaccount/sso', body: { subaccount: ACME, page: 'statistics' } },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'singleSignOn',
+			subaccount: byId(ACME),
+			page: 'statistics',
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/subaccount/sso',
+			body: { subaccount: ACME, page: 'statistics' },
+		},
 		output(items, sandbox) {
 			expect(sandbox.requests).toHaveLength(1);
 			expect(items[0].url).toMatch(/\?page=statistics$/);
@@ -176,8 +257,18 @@ describeOperations('Subaccount', [
 	},
 	{
 		title: 'Single Sign-On to Update Campaign with a campaign of the subaccount',
-		parameters: { resource: 'subaccount', operation: 'singleSignOn', subaccount: byId(ACME), page: 'update_campaign', subaccountCampaign: fromList('cam_5002') },
-		request: { method: 'POST', path: '/v3/subaccount/sso', body: { subaccount: ACME, page: 'update_campaign', campaign: 'cam_5002' } },
+		parameters: {
+			resource: 'subaccount',
+			operation: 'singleSignOn',
+			subaccount: byId(ACME),
+			page: 'update_campaign',
+			subaccountCampaign: fromList('cam_5002'),
+		},
+		request: {
+			method: 'POST',
+			path: '/v3/subaccount/sso',
+			body: { subaccount: ACME, page: 'update_campaign', campaign: 'cam_5002' },
+		},
 		output(items) {
 			expect(items[0].url).toMatch(/\?page=update_campaign&campaign=cam_5002$/);
 		},
@@ -188,19 +279,41 @@ describe('Subaccount: state across calls', () => {
 	const sandbox = useSandbox();
 
 	test('a created subaccount can be fetched, updated and fetched again', async () => {
-		const created = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'flow@example.com' } });
+		const created = await run(sandbox.current, {
+			parameters: {
+				resource: 'subaccount',
+				operation: 'create',
+				subaccountEmail: 'flow@example.com',
+			},
+		});
 		const id = String(created.items[0].json.ID);
 		expect(id).toMatch(/^sub_\d+$/);
 
 		const updated = await run(sandbox.current, {
-			parameters: { resource: 'subaccount', operation: 'update', subaccount: byId(id), updateFields: { first_name: 'Flo', country: 'de' } },
+			parameters: {
+				resource: 'subaccount',
+				operation: 'update',
+				subaccount: byId(id),
+				updateFields: { first_name: 'Flo', country: 'de' },
+			},
 		});
 		expect(updated.error).toBeUndefined();
 
-		const fetched = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'get', subaccount: byId(id) } });
-		expect(jsonOf(fetched.items)).toEqual([expect.objectContaining({ ID: id, email: 'flow@example.com', first_name: 'Flo', country: 'DE' })]);
+		const fetched = await run(sandbox.current, {
+			parameters: { resource: 'subaccount', operation: 'get', subaccount: byId(id) },
+		});
+		expect(jsonOf(fetched.items)).toEqual([
+			expect.objectContaining({
+				ID: id,
+				email: 'flow@example.com',
+				first_name: 'Flo',
+				country: 'DE',
+			}),
+		]);
 
-		const listed = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'getAll', returnAll: true } });
+		const listed = await run(sandbox.current, {
+			parameters: { resource: 'subaccount', operation: 'getAll', returnAll: true },
+		});
 		expect(jsonOf(listed.items).map((s) => s.ID)).toEqual([ACME, BISTRO, id]);
 	});
 
@@ -208,12 +321,22 @@ describe('Subaccount: state across calls', () => {
 		const secrets = [ACME, BISTRO].flatMap((id) => Object.values(keysOf(sandbox.current, id)));
 		for (const operation of ['getAll', 'get', 'update', 'createResetUrl', 'singleSignOn']) {
 			const result = await run(sandbox.current, {
-				parameters: { resource: 'subaccount', operation, subaccount: byId(ACME), returnAll: true, page: '' },
+				parameters: {
+					resource: 'subaccount',
+					operation,
+					subaccount: byId(ACME),
+					returnAll: true,
+					page: '',
+				},
 			});
 			expect(result.error).toBeUndefined();
 			const visible = JSON.stringify(result.run.data.resultData);
 			expect(visible).toContain(ACME);
-			for (const secret of secrets) expect({ operation, leaked: visible.includes(secret) }).toEqual({ operation, leaked: false });
+			for (const secret of secrets)
+				expect({ operation, leaked: visible.includes(secret) }).toEqual({
+					operation,
+					leaked: false,
+				});
 		}
 	});
 });
@@ -221,31 +344,53 @@ describe('Subaccount: state across calls', () => {
 describe('Subaccount: documented error codes', () => {
 	const sandbox = useSandbox();
 
-	test('102: the credential holds a subaccount\'s own keys', async () => {
+	test("102: the credential holds a subaccount's own keys", async () => {
 		const result = await run(sandbox.current, {
 			parameters: { resource: 'subaccount', operation: 'getAll', returnAll: true },
 			credentials: subaccountCredentials(sandbox.current, ACME),
 		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('Subaccount keys cannot manage subaccounts (Coupontools error 102)');
-		expect(result.error?.description).toMatch(/Subaccount API keys cannot be used to manage subaccounts.*main account's Client ID/);
+		expect(result.error?.message).toBe(
+			'Subaccount keys cannot manage subaccounts (Coupontools error 102)',
+		);
+		expect(result.error?.description).toMatch(
+			/Subaccount API keys cannot be used to manage subaccounts.*main account's Client ID/,
+		);
 	});
 
 	test('102 on every subaccount call, while the same keys still work elsewhere', async () => {
 		const credentials = subaccountCredentials(sandbox.current, BISTRO);
 		for (const operation of ['get', 'create', 'update', 'createResetUrl', 'singleSignOn']) {
 			const result = await run(sandbox.current, {
-				parameters: { resource: 'subaccount', operation, subaccount: byId(ACME), subaccountEmail: 'x@example.com', page: '' },
+				parameters: {
+					resource: 'subaccount',
+					operation,
+					subaccount: byId(ACME),
+					subaccountEmail: 'x@example.com',
+					page: '',
+				},
 				credentials,
 			});
-			expect({ operation, message: result.error?.message }).toEqual({ operation, message: expect.stringContaining('error 102') });
+			expect({ operation, message: result.error?.message }).toEqual({
+				operation,
+				message: expect.stringContaining('error 102'),
+			});
 		}
-		const campaigns = await run(sandbox.current, { parameters: { resource: 'campaign', operation: 'getAll' }, credentials });
+		const campaigns = await run(sandbox.current, {
+			parameters: { resource: 'campaign', operation: 'getAll' },
+			credentials,
+		});
 		expect(campaigns.error).toBeUndefined();
 	});
 
 	test('304: the email is already used by a subaccount', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', subaccountEmail: 'ANNA@acme-bakery.example' } });
+		const result = await run(sandbox.current, {
+			parameters: {
+				resource: 'subaccount',
+				operation: 'create',
+				subaccountEmail: 'ANNA@acme-bakery.example',
+			},
+		});
 		expect(result.error?.message).toBe('This email address already exists (Coupontools error 304)');
 		expect(result.error?.description).toMatch(/^Coupontools says: Email address already exists/);
 		expect(sandbox.current.state.subaccounts.size).toBe(2);
@@ -253,81 +398,155 @@ describe('Subaccount: documented error codes', () => {
 
 	test('304 on Update when the email belongs to another subaccount', async () => {
 		const result = await run(sandbox.current, {
-			parameters: { resource: 'subaccount', operation: 'update', subaccount: byId(BISTRO), updateFields: { email: 'anna@acme-bakery.example' } },
+			parameters: {
+				resource: 'subaccount',
+				operation: 'update',
+				subaccount: byId(BISTRO),
+				updateFields: { email: 'anna@acme-bakery.example' },
+			},
 		});
 		expect(result.error?.message).toMatch(/already exists.*304/);
 	});
 
 	test('510: unknown subaccount', async () => {
-		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'singleSignOn', subaccount: byId('sub_9999'), page: '' } });
+		const result = await run(sandbox.current, {
+			parameters: {
+				resource: 'subaccount',
+				operation: 'singleSignOn',
+				subaccount: byId('sub_9999'),
+				page: '',
+			},
+		});
 		expect(result.error?.message).toBe('Subaccount not found (Coupontools error 510)');
 		expect(result.error?.description).toMatch(/Subaccount ID not correct.*sub_/);
 	});
 
 	test('502: Single Sign-On to a campaign the subaccount does not own', async () => {
 		const result = await run(sandbox.current, {
-			parameters: { resource: 'subaccount', operation: 'singleSignOn', subaccount: byId(ACME), page: 'update_campaign', subaccountCampaign: byId('cam_1001') },
+			parameters: {
+				resource: 'subaccount',
+				operation: 'singleSignOn',
+				subaccount: byId(ACME),
+				page: 'update_campaign',
+				subaccountCampaign: byId('cam_1001'),
+			},
 		});
 		expect(result.error?.message).toMatch(/Campaign or directory not found.*502/);
 	});
 
 	test.each([
-		['an invalid email (305)', { subaccountEmail: 'not-an-email' }, /^Email "not-an-email" is not an email address/],
-		['a country that is not two letters', { subaccountEmail: 'a@example.com', subaccountFields: { country: 'Belgium' } }, /^Country "Belgium" is not a two-letter/],
-		['a package that is not pac_', { subaccountEmail: 'a@example.com', subaccountFields: { package: 'gold' } }, /^Package "gold" is not a valid ID.*pac_/],
-		['an impossible expiry date (303)', { subaccountEmail: 'a@example.com', subaccountFields: { expiry_date: '2026-02-30' } }, /^Expiry Date "2026-02-30" is not a date/],
+		[
+			'an invalid email (305)',
+			{ subaccountEmail: 'not-an-email' },
+			/^Email "not-an-email" is not an email address/,
+		],
+		[
+			'a country that is not two letters',
+			{ subaccountEmail: 'a@example.com', subaccountFields: { country: 'Belgium' } },
+			/^Country "Belgium" is not a two-letter/,
+		],
+		[
+			'a package that is not pac_',
+			{ subaccountEmail: 'a@example.com', subaccountFields: { package: 'gold' } },
+			/^Package "gold" is not a valid ID.*pac_/,
+		],
+		[
+			'an impossible expiry date (303)',
+			{ subaccountEmail: 'a@example.com', subaccountFields: { expiry_date: '2026-02-30' } },
+			/^Expiry Date "2026-02-30" is not a date/,
+		],
 	])('Create refuses %s before calling Coupontools', async (_title, fields, message) => {
-		const result = await run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'create', ...fields } });
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'subaccount', operation: 'create', ...fields },
+		});
 		expect(result.error?.message).toMatch(message);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 
 	test.each([
-		['/v4/subaccount/create', { email: 'a@example.com', expiry_date: '31-12-2026' }, 303, 'A value has the wrong format', 'expiry_date. Use yyyy-MM-dd'],
-		['/v4/subaccount/create', { email: 'not-an-email' }, 305, 'The email address is not valid', 'Email address not valid'],
+		[
+			'/v4/subaccount/create',
+			{ email: 'a@example.com', expiry_date: '31-12-2026' },
+			303,
+			'A value has the wrong format',
+			'expiry_date. Use yyyy-MM-dd',
+		],
+		[
+			'/v4/subaccount/create',
+			{ email: 'not-an-email' },
+			305,
+			'The email address is not valid',
+			'Email address not valid',
+		],
 		['/v4/subaccount/create', {}, 200, 'A required field is missing', 'Missing parameter: email'],
-		['/v3/subaccount/sso', { subaccount: 'sub_3001', page: 'update_campaign' }, 200, 'A required field is missing', 'Missing parameter: campaign'],
-		['/v3/subaccount/sso', { subaccount: 'sub 3001' }, 301, 'A value contains characters', 'Invalid character in parameter: subaccount'],
-	])('what the sandbox answers on %s %j (code %i) maps to a clear message with the API words', async (path, body, code, message, words) => {
-		const { status, json } = await post(sandbox.current, path, body);
-		const failure = parseCoupontoolsFailure(status, json);
-		expect(failure?.codes).toEqual([code]);
-		const text = describeFailure(failure!);
-		expect(text.message).toContain(message);
-		expect(text.message).toContain(`error ${code}`);
-		expect(text.description).toContain(words);
-	});
+		[
+			'/v3/subaccount/sso',
+			{ subaccount: 'sub_3001', page: 'update_campaign' },
+			200,
+			'A required field is missing',
+			'Missing parameter: campaign',
+		],
+		[
+			'/v3/subaccount/sso',
+			{ subaccount: 'sub 3001' },
+			301,
+			'A value contains characters',
+			'Invalid character in parameter: subaccount',
+		],
+	])(
+		'what the sandbox answers on %s %j (code %i) maps to a clear message with the API words',
+		async (path, body, code, message, words) => {
+			const { status, json } = await post(sandbox.current, path, body);
+			const failure = parseCoupontoolsFailure(status, json);
+			expect(failure?.codes).toEqual([code]);
+			const text = describeFailure(failure!);
+			expect(text.message).toContain(message);
+			expect(text.message).toContain(`error ${code}`);
+			expect(text.description).toContain(words);
+		},
+	);
 });
 
 describe('Subaccount pickers (From List)', () => {
 	const sandbox = useSandbox();
 
 	test('By ID accepts only sub_ IDs: n8n refuses to run the node otherwise', async () => {
-		await expect(run(sandbox.current, { parameters: { resource: 'subaccount', operation: 'get', subaccount: byId('3001') } })).rejects.toThrow(
-			/workflow has issues/,
-		);
+		await expect(
+			run(sandbox.current, {
+				parameters: { resource: 'subaccount', operation: 'get', subaccount: byId('3001') },
+			}),
+		).rejects.toThrow(/workflow has issues/);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 
 	test('subaccounts by company, name and email, with the ID, sorted', async () => {
-		const { results } = await searchSubaccounts.call(pickerContext(credentialsFor(sandbox.current)));
+		const { results } = await searchSubaccounts.call(
+			pickerContext(credentialsFor(sandbox.current)),
+		);
 		expect(results).toEqual([
 			{ name: 'Acme Bakery, Anna Peeters – anna@acme-bakery.example (sub_3001)', value: ACME },
 			{ name: 'Bistro Nova, Tom Janssens – tom@bistro-nova.example (sub_3002)', value: BISTRO },
 		]);
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'POST', path: '/v4/subaccount/list' });
+		expect(sandbox.current.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/v4/subaccount/list',
+		});
 	});
 
 	test('filters by what the user types', async () => {
 		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchSubaccounts.call(context, 'bistro')).results.map((r) => r.value)).toEqual([BISTRO]);
-		expect((await searchSubaccounts.call(context, '3001')).results.map((r) => r.value)).toEqual([ACME]);
+		expect((await searchSubaccounts.call(context, 'bistro')).results.map((r) => r.value)).toEqual([
+			BISTRO,
+		]);
+		expect((await searchSubaccounts.call(context, '3001')).results.map((r) => r.value)).toEqual([
+			ACME,
+		]);
 	});
 
 	test('with subaccount keys the picker shows the mapped 102 error', async () => {
-		await expect(searchSubaccounts.call(pickerContext(subaccountCredentials(sandbox.current, ACME)))).rejects.toThrow(
-			'Subaccount keys cannot manage subaccounts (Coupontools error 102)',
-		);
+		await expect(
+			searchSubaccounts.call(pickerContext(subaccountCredentials(sandbox.current, ACME))),
+		).rejects.toThrow('Subaccount keys cannot manage subaccounts (Coupontools error 102)');
 	});
 
 	test("the campaign picker of Single Sign-On lists the chosen subaccount's campaigns", async () => {
@@ -338,21 +557,33 @@ describe('Subaccount pickers (From List)', () => {
 			{ name: 'Croissant Club (cam_5002)', value: 'cam_5002', url: 'https://digicpn.com/p/acme02' },
 		]);
 		expect(sandbox.current.requests[0].body).toEqual({ subaccount: ACME });
-		expect((await searchSubaccountCampaigns.call(context, 'croissant')).results.map((r) => r.value)).toEqual(['cam_5002']);
+		expect(
+			(await searchSubaccountCampaigns.call(context, 'croissant')).results.map((r) => r.value),
+		).toEqual(['cam_5002']);
 	});
 
 	test('the campaign picker is empty until a subaccount is chosen', async () => {
-		const { results } = await searchSubaccountCampaigns.call(pickerContext(credentialsFor(sandbox.current), { subaccount: fromList('') }));
+		const { results } = await searchSubaccountCampaigns.call(
+			pickerContext(credentialsFor(sandbox.current), { subaccount: fromList('') }),
+		);
 		expect(results).toEqual([]);
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
 });
 
 /** A call straight to the sandbox, for API answers the node's own checks never let through. */
-async function post(sandbox: Sandbox, path: string, body: Record<string, unknown>): Promise<{ status: number; json: unknown }> {
+async function post(
+	sandbox: Sandbox,
+	path: string,
+	body: Record<string, unknown>,
+): Promise<{ status: number; json: unknown }> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-client-id': 'sandbox-client-id', 'x-client-secret': 'sandbox-client-secret' },
+		headers: {
+			'content-type': 'application/json',
+			'x-client-id': 'sandbox-client-id',
+			'x-client-secret': 'sandbox-client-secret',
+		},
 		body: JSON.stringify(body),
 	});
 	return { status: response.status, json: await response.json() };

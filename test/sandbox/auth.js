@@ -27,7 +27,9 @@ function header(headers, name) {
  */
 function authorize(request, credentials, account, subaccountKeys = []) {
 	/** @type {[unknown, unknown][]} */
-	const pairs = [[header(request.headers, 'x-client-id'), header(request.headers, 'x-client-secret')]];
+	const pairs = [
+		[header(request.headers, 'x-client-id'), header(request.headers, 'x-client-secret')],
+	];
 	// v4 REST calls (GET, DELETE, bare JSON) are documented with header pairs only; body fields are the v3 "POST values".
 	if (/^\/v4\/(?!subaccount)/.test(request.path)) {
 		pairs.push([header(request.headers, 'x-api-key'), header(request.headers, 'x-api-secret')]);
@@ -35,7 +37,9 @@ function authorize(request, credentials, account, subaccountKeys = []) {
 		pairs.push([request.body.client_id, request.body.client_secret]);
 	}
 	const accepted = [credentials, ...subaccountKeys];
-	const valid = pairs.some(([id, secret]) => accepted.some((pair) => id === pair.clientId && secret === pair.clientSecret));
+	const valid = pairs.some(([id, secret]) =>
+		accepted.some((pair) => id === pair.clientId && secret === pair.clientSecret),
+	);
 	if (!valid) return authFailure();
 	if (account.expired) return accountExpired();
 	return undefined;

@@ -35,15 +35,21 @@ function parseArgs(argv) {
 		else if (arg === '--backlog') options.backlog = Number(value());
 		else if (arg === '--failure-http-status') {
 			const status = value();
-			if (status !== '200' && status !== 'as-documented') throw new Error('--failure-http-status takes 200 or as-documented');
+			if (status !== '200' && status !== 'as-documented')
+				throw new Error('--failure-http-status takes 200 or as-documented');
 			options.failureHttpStatus = status === '200' ? 200 : 'as-documented';
 		} else if (arg === '--help' || arg === '-h') {
 			console.log(USAGE);
 			process.exit(0);
 		} else throw new Error(`unknown option ${arg}`);
 	}
-	if (!Number.isInteger(options.port) || Number(options.port) < 0 || Number(options.port) > 65535) throw new Error('--port must be 0..65535');
-	if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) throw new Error('--page-size must be >= 1');
+	if (!Number.isInteger(options.port) || Number(options.port) < 0 || Number(options.port) > 65535)
+		throw new Error('--port must be 0..65535');
+	if (
+		options.pageSize !== undefined &&
+		(!Number.isInteger(options.pageSize) || options.pageSize < 1)
+	)
+		throw new Error('--page-size must be >= 1');
 	return options;
 }
 
@@ -60,11 +66,16 @@ async function main() {
 		...sandboxOptions,
 		onRequest: quiet
 			? undefined
-			: (entry) => console.log(`${entry.method} ${entry.path} ${entry.status ?? 'socket destroyed'}${entry.fault ? ` [fault: ${entry.fault}]` : ''}`),
+			: (entry) =>
+					console.log(
+						`${entry.method} ${entry.path} ${entry.status ?? 'socket destroyed'}${entry.fault ? ` [fault: ${entry.fault}]` : ''}`,
+					),
 	});
 	const { resolveOptions } = require('./server');
 	const { clientId, clientSecret } = resolveOptions(sandboxOptions);
-	console.log(`Coupontools sandbox on ${sandbox.url}  client ID: ${clientId}  client secret: ${clientSecret}  (Ctrl+C stops it)`);
+	console.log(
+		`Coupontools sandbox on ${sandbox.url}  client ID: ${clientId}  client secret: ${clientSecret}  (Ctrl+C stops it)`,
+	);
 
 	let stopping = false;
 	const stop = () => {
@@ -81,6 +92,8 @@ async function main() {
 
 main().catch((error) => {
 	const code = error && typeof error === 'object' && 'code' in error ? error.code : '';
-	console.error(code === 'EADDRINUSE' ? 'The port is already in use: pass --port or set SANDBOX_PORT.' : error);
+	console.error(
+		code === 'EADDRINUSE' ? 'The port is already in use: pass --port or set SANDBOX_PORT.' : error,
+	);
 	process.exit(1);
 });

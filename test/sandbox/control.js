@@ -39,8 +39,12 @@ function createControlRoutes(sandbox) {
 
 		'GET /__sandbox/requests': ({ query }) => {
 			const since = query.since === undefined ? 0 : Number(query.since);
-			if (!Number.isInteger(since) || since < 0) return badRequest('since must be a whole number >= 0');
-			return json({ total: sandbox.requests.length, requests: sandbox.requests.filter((entry) => entry.seq >= since) });
+			if (!Number.isInteger(since) || since < 0)
+				return badRequest('since must be a whole number >= 0');
+			return json({
+				total: sandbox.requests.length,
+				requests: sandbox.requests.filter((entry) => entry.seq >= since),
+			});
 		},
 
 		'DELETE /__sandbox/requests': () => {
@@ -59,7 +63,9 @@ function createControlRoutes(sandbox) {
 		'POST /__sandbox/faults': ({ body }) => {
 			try {
 				// The body is the spec; an array body arrives as { faults: [...] } (JSON bodies must be objects).
-				const spec = Array.isArray(body.faults) ? /** @type {FaultSpec[]} */ (body.faults) : /** @type {FaultSpec} */ (body);
+				const spec = Array.isArray(body.faults)
+					? /** @type {FaultSpec[]} */ (body.faults)
+					: /** @type {FaultSpec} */ (body);
 				sandbox.setFaults(spec);
 			} catch (error) {
 				return badRequest(error instanceof Error ? error.message : String(error));
@@ -88,7 +94,14 @@ function createControlRoutes(sandbox) {
 		// sent and the receiver's HTTP status.
 		'POST /__sandbox/webhooks/deliver': async ({ body }) => {
 			try {
-				return json(await deliverWebhook(sandbox.state, /** @type {import('./webhook-delivery').DeliverySpec} */ (/** @type {unknown} */ (body))));
+				return json(
+					await deliverWebhook(
+						sandbox.state,
+						/** @type {import('./webhook-delivery').DeliverySpec} */ (
+							/** @type {unknown} */ (body)
+						),
+					),
+				);
 			} catch (error) {
 				return badRequest(error instanceof Error ? error.message : String(error));
 			}

@@ -22,7 +22,11 @@ function addSeconds(base, seconds) {
 function isRealDay(day) {
 	const [year, month, date] = day.split('-').map(Number);
 	const parsed = new Date(Date.UTC(year, month - 1, date));
-	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
+	return (
+		parsed.getUTCFullYear() === year &&
+		parsed.getUTCMonth() === month - 1 &&
+		parsed.getUTCDate() === date
+	);
 }
 
 /**
@@ -44,7 +48,13 @@ function parseFilterBound(value, side) {
 /** "yyyy-MM-dd HH:mm:ss" exactly, with a real day and time (expiry_date of single-use create). @param {string} value */
 function isDateTimeWithSeconds(value) {
 	const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);
-	return !!match && isRealDay(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
+	return (
+		!!match &&
+		isRealDay(match[1]) &&
+		Number(match[2]) < 24 &&
+		Number(match[3]) < 60 &&
+		Number(match[4]) < 60
+	);
 }
 
 module.exports = { formatUtc, addSeconds, parseFilterBound, isDateTimeWithSeconds, isRealDay };

@@ -93,7 +93,13 @@ function createDirectoryUserStore() {
 	function newestFirst(directoryId) {
 		return [...store.users.values()]
 			.filter((user) => user.directory === directoryId)
-			.sort((a, b) => (a.registration_date_utc === b.registration_date_utc ? b.id - a.id : a.registration_date_utc < b.registration_date_utc ? 1 : -1));
+			.sort((a, b) =>
+				a.registration_date_utc === b.registration_date_utc
+					? b.id - a.id
+					: a.registration_date_utc < b.registration_date_utc
+						? 1
+						: -1,
+			);
 	}
 
 	/**
@@ -103,7 +109,15 @@ function createDirectoryUserStore() {
 	 */
 	function seedRegistrations(directoryId, count) {
 		for (let i = 1; i <= count; i++) {
-			register(directoryId, { email: `member${store.lastId + 1}@example.com`, first_name: 'Member', last_name: String(store.lastId + 1) }, addSeconds(BULK_EPOCH, i * 60));
+			register(
+				directoryId,
+				{
+					email: `member${store.lastId + 1}@example.com`,
+					first_name: 'Member',
+					last_name: String(store.lastId + 1),
+				},
+				addSeconds(BULK_EPOCH, i * 60),
+			);
 		}
 	}
 
@@ -173,10 +187,17 @@ function v4UserView(user, directory, now) {
 		created_at: user.registration_date_utc,
 		blocked: user.blocked,
 		paid_access: paid,
-		paid_access_expires_at: paid && user.paid_access_expires_utc ? user.paid_access_expires_utc : null,
+		paid_access_expires_at:
+			paid && user.paid_access_expires_utc ? user.paid_access_expires_utc : null,
 	};
 }
 
 /** @typedef {ReturnType<typeof createDirectoryUserStore>} DirectoryUserStore */
 
-module.exports = { createDirectoryUserStore, v3UserView, v4UserView, hasPaidAccess, PROFILE_FIELDS };
+module.exports = {
+	createDirectoryUserStore,
+	v3UserView,
+	v4UserView,
+	hasPaidAccess,
+	PROFILE_FIELDS,
+};

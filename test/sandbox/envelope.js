@@ -97,14 +97,21 @@ function siblingFailure(errors, httpStatus = 422) {
  * @returns {RouteResponse}
  */
 function httpFailure(httpStatus, reason, headers) {
-	return { ...scalarFailure(httpStatus, `HTTP/1.0 ${httpStatus} ${reason}`, httpStatus), ...(headers ? { headers } : {}) };
+	return {
+		...scalarFailure(httpStatus, `HTTP/1.0 ${httpStatus} ${reason}`, httpStatus),
+		...(headers ? { headers } : {}),
+	};
 }
 
 /** @param {unknown} body */
 function isFailedEnvelope(body) {
 	if (!body || typeof body !== 'object') return false;
 	const status = /** @type {{ status?: unknown }} */ (body).status;
-	return !!status && typeof status === 'object' && /** @type {{ status?: unknown }} */ (status).status === 'failed';
+	return (
+		!!status &&
+		typeof status === 'object' &&
+		/** @type {{ status?: unknown }} */ (status).status === 'failed'
+	);
 }
 
 /** A route answer thrown from deep inside a handler (parameter checks, lookups). */

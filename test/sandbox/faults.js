@@ -15,7 +15,15 @@
 
 const { createRandom } = require('./random');
 
-const KINDS = /** @type {const} */ (['429', '500', '502', 'slow', 'truncated', 'reset', 'reset-after-processing']);
+const KINDS = /** @type {const} */ ([
+	'429',
+	'500',
+	'502',
+	'slow',
+	'truncated',
+	'reset',
+	'reset-after-processing',
+]);
 
 /** @typedef {typeof KINDS[number]} FaultKind */
 
@@ -50,14 +58,16 @@ function createFaults(defaultSeed) {
 	 * @param {FaultSpec | FaultSpec[] | null | undefined} input
 	 */
 	function set(input) {
-		const specs = input == null ? [] : Array.isArray(input) ? input : Object.keys(input).length ? [input] : [];
+		const specs =
+			input == null ? [] : Array.isArray(input) ? input : Object.keys(input).length ? [input] : [];
 		rules = specs.map((spec, index) => {
 			const kinds = spec.kinds ?? (spec.kind !== undefined ? [spec.kind] : []);
 			if (!kinds.length || !kinds.every(isKind)) {
 				throw new Error(`fault ${index}: kind(s) must be some of ${KINDS.join(', ')}`);
 			}
 			const rate = spec.rate ?? 1;
-			if (typeof rate !== 'number' || rate < 0 || rate > 1) throw new Error(`fault ${index}: rate must be a number from 0 to 1`);
+			if (typeof rate !== 'number' || rate < 0 || rate > 1)
+				throw new Error(`fault ${index}: rate must be a number from 0 to 1`);
 			if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 0)) {
 				throw new Error(`fault ${index}: count must be a whole number`);
 			}
@@ -67,7 +77,13 @@ function createFaults(defaultSeed) {
 			} catch {
 				throw new Error(`fault ${index}: pathPattern is not a valid regular expression`);
 			}
-			return { spec: { ...spec }, kinds, regex, random: createRandom(spec.seed ?? defaultSeed), injected: 0 };
+			return {
+				spec: { ...spec },
+				kinds,
+				regex,
+				random: createRandom(spec.seed ?? defaultSeed),
+				injected: 0,
+			};
 		});
 	}
 
@@ -88,7 +104,8 @@ function createFaults(defaultSeed) {
 			if (rule.spec.count !== undefined && rule.injected >= rule.spec.count) continue;
 			if (rule.random.next() >= (rule.spec.rate ?? 1)) continue;
 			rule.injected++;
-			const kind = rule.kinds.length === 1 ? rule.kinds[0] : rule.kinds[rule.random.int(rule.kinds.length)];
+			const kind =
+				rule.kinds.length === 1 ? rule.kinds[0] : rule.kinds[rule.random.int(rule.kinds.length)];
 			return { kind, delayMs: rule.spec.delayMs ?? 2000 };
 		}
 		return undefined;

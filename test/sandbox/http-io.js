@@ -43,7 +43,8 @@ function parseBody(contentType, raw) {
 	}
 	try {
 		const parsed = JSON.parse(text);
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, body: parsed };
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+			return { ok: true, body: parsed };
 	} catch {
 		// fall through
 	}
@@ -73,7 +74,10 @@ function sendJson(res, response) {
 function sendTruncatedJson(res, response) {
 	const full = Buffer.from(JSON.stringify(response.body));
 	const cut = full.subarray(0, Math.max(1, Math.floor(full.length / 2)));
-	res.writeHead(response.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(cut.length) });
+	res.writeHead(response.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': String(cut.length),
+	});
 	res.end(cut);
 }
 
@@ -84,7 +88,10 @@ function sendTruncatedJson(res, response) {
  */
 function sendHtml(res, status, html) {
 	const payload = Buffer.from(html);
-	res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(payload.length) });
+	res.writeHead(status, {
+		'Content-Type': 'text/html; charset=utf-8',
+		'Content-Length': String(payload.length),
+	});
 	res.end(payload);
 }
 

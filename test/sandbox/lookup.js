@@ -52,11 +52,14 @@ function campaignOrDirectoryParam(state, body) {
  */
 function sessionParam(state, body, options = {}) {
 	const code = requiredText(body, 'couponsession');
-	if (!/^[A-Za-z0-9]+$/.test(code)) return fail(301, 'Invalid character in parameter: couponsession');
+	if (!/^[A-Za-z0-9]+$/.test(code))
+		return fail(301, 'Invalid character in parameter: couponsession');
 	const session = state.findSession(code);
 	if (!session || (options.campaign && session.campaign !== options.campaign)) {
 		const error = { code: 505, description: 'Couponsession not found' };
-		throw new SandboxApiError(options.sibling ? siblingFailure([error]) : validationFailure([error]));
+		throw new SandboxApiError(
+			options.sibling ? siblingFailure([error]) : validationFailure([error]),
+		);
 	}
 	return session;
 }
@@ -78,8 +81,17 @@ function requireIntegration(state, kind) {
 		fail(103, 'This account is not connected with the Coupontools SMS services');
 	}
 	if (kind === 'email' && !state.account.emailIntegration) {
-		fail(104, 'This account has no email marketing integration. Set one up under Integrations → Email marketing');
+		fail(
+			104,
+			'This account has no email marketing integration. Set one up under Integrations → Email marketing',
+		);
 	}
 }
 
-module.exports = { campaignParam, campaignOrDirectoryParam, sessionParam, requiredText, requireIntegration };
+module.exports = {
+	campaignParam,
+	campaignOrDirectoryParam,
+	sessionParam,
+	requiredText,
+	requireIntegration,
+};

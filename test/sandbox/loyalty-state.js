@@ -78,7 +78,15 @@ function createLoyaltyStore() {
 		const existing = membership(cardId, userId);
 		if (existing) return existing;
 		/** @type {LoyaltyMembership} */
-		const member = { loyaltycard: cardId, user: userId, points: 0, stamps: 0, voided: '0', voided_date_utc: '', linked_date_utc: now };
+		const member = {
+			loyaltycard: cardId,
+			user: userId,
+			points: 0,
+			stamps: 0,
+			voided: '0',
+			voided_date_utc: '',
+			linked_date_utc: now,
+		};
 		membersOf(cardId).push(member);
 		return member;
 	}

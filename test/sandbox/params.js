@@ -33,7 +33,11 @@ function text(body, name) {
 function requireFields(body, names) {
 	const missing = names.filter((name) => text(body, name) === '');
 	if (missing.length) {
-		throw new SandboxApiError(validationFailure(missing.map((name) => ({ code: 200, description: `Missing parameter: ${name}` }))));
+		throw new SandboxApiError(
+			validationFailure(
+				missing.map((name) => ({ code: 200, description: `Missing parameter: ${name}` })),
+			),
+		);
 	}
 }
 
@@ -68,7 +72,10 @@ function integer(body, name, range) {
 	if (!/^\d+$/.test(raw)) return fail(301, `Invalid numeric value for parameter: ${name}`);
 	const number = Number(raw);
 	if (number < range.min || number > range.max) {
-		return fail(300, `Invalid value for parameter: ${name} (must be from ${range.min} to ${range.max})`);
+		return fail(
+			300,
+			`Invalid value for parameter: ${name} (must be from ${range.min} to ${range.max})`,
+		);
 	}
 	return number;
 }
@@ -79,7 +86,8 @@ function integer(body, name, range) {
  * @param {string[]} allowed
  */
 function oneOf(value, name, allowed) {
-	if (!allowed.includes(value)) fail(302, `Invalid value for parameter: ${name}. Allowed: ${allowed.join(', ')}`);
+	if (!allowed.includes(value))
+		fail(302, `Invalid value for parameter: ${name}. Allowed: ${allowed.join(', ')}`);
 	return value;
 }
 
@@ -107,4 +115,15 @@ const isE164 = (value) => E164.test(value);
 /** Phone numbers compared by their digits: "+32470123456" equals "32470123456". @param {string} value */
 const phoneDigits = (value) => value.replace(/\D/g, '');
 
-module.exports = { text, requireFields, bool, integer, oneOf, maxLength, idCharacters, isEmail, isE164, phoneDigits };
+module.exports = {
+	text,
+	requireFields,
+	bool,
+	integer,
+	oneOf,
+	maxLength,
+	idCharacters,
+	isEmail,
+	isE164,
+	phoneDigits,
+};

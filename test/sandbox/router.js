@@ -27,7 +27,8 @@ function createRouter(routeFiles) {
 	for (const { source, routes: map } of routeFiles) {
 		for (const [key, handler] of Object.entries(map)) {
 			const match = /^([A-Z]+) (\/\S*)$/.exec(key);
-			if (!match) throw new Error(`${source}: route key "${key}" must look like "POST /v3/coupon/list"`);
+			if (!match)
+				throw new Error(`${source}: route key "${key}" must look like "POST /v3/coupon/list"`);
 			const [, method, pattern] = match;
 			const canonical = `${method} ${normalizePath(pattern).replace(/\{[^}]+\}/g, '{}')}`;
 			const clash = routes.find((route) => route.key === canonical);

@@ -92,12 +92,18 @@ function seedCampaigns() {
 			category: 'cat_101',
 			created_date_utc: '2025-05-22 10:00:00',
 		}),
-		campaign(CAMPAIGN_IDS.load, 'lo4dts', 'Load Test', 'Campaign for benchmarks (seed sessions into it)', {
-			folder: '1002',
-			tags: ['benchmark'],
-			category: 'cat_101',
-			created_date_utc: '2025-01-01 00:00:00',
-		}),
+		campaign(
+			CAMPAIGN_IDS.load,
+			'lo4dts',
+			'Load Test',
+			'Campaign for benchmarks (seed sessions into it)',
+			{
+				folder: '1002',
+				tags: ['benchmark'],
+				category: 'cat_101',
+				created_date_utc: '2025-01-01 00:00:00',
+			},
+		),
 	];
 }
 
@@ -186,7 +192,12 @@ const JANE = {
  */
 
 /** Permissions of a new subaccount (the docs list access_dashboard, access_directory, then cut off). */
-const DEFAULT_ACCESS = { access_dashboard: true, access_directory: true, access_statistics: true, access_distribution: true };
+const DEFAULT_ACCESS = {
+	access_dashboard: true,
+	access_directory: true,
+	access_statistics: true,
+	access_distribution: true,
+};
 
 /** @returns {Subaccount[]} */
 function seedSubaccounts() {
@@ -211,8 +222,20 @@ function seedSubaccounts() {
 			api_secret: 'sandbox-sub_3001-api-secret',
 			webhook_endpoint: 'https://hooks.acme-bakery.example/coupontools',
 			campaigns: [
-				{ ID: 'cam_5001', code: 'acme01', name: 'Bread Deal', url: `${PUBLIC_HOST}/p/acme01`, status: 'active' },
-				{ ID: 'cam_5002', code: 'acme02', name: 'Croissant Club', url: `${PUBLIC_HOST}/p/acme02`, status: 'inactive' },
+				{
+					ID: 'cam_5001',
+					code: 'acme01',
+					name: 'Bread Deal',
+					url: `${PUBLIC_HOST}/p/acme01`,
+					status: 'active',
+				},
+				{
+					ID: 'cam_5002',
+					code: 'acme02',
+					name: 'Croissant Club',
+					url: `${PUBLIC_HOST}/p/acme02`,
+					status: 'inactive',
+				},
 			],
 			access: { ...DEFAULT_ACCESS },
 		},
@@ -249,8 +272,22 @@ function seedSmsGroups() {
 			name: 'Newsletter',
 			created_date_utc: '2025-05-01 10:00:00',
 			contacts: [
-				{ phone: JANE.phone, first_name: JANE.firstname, last_name: JANE.lastname, birthday: '1990-04-12', customfields: ['gold'], created_date_utc: '2025-05-02 09:00:00' },
-				{ phone: '+31612345678', first_name: 'Piet', last_name: 'de Vries', birthday: '', customfields: [], created_date_utc: '2025-05-03 09:00:00' },
+				{
+					phone: JANE.phone,
+					first_name: JANE.firstname,
+					last_name: JANE.lastname,
+					birthday: '1990-04-12',
+					customfields: ['gold'],
+					created_date_utc: '2025-05-02 09:00:00',
+				},
+				{
+					phone: '+31612345678',
+					first_name: 'Piet',
+					last_name: 'de Vries',
+					birthday: '',
+					customfields: [],
+					created_date_utc: '2025-05-03 09:00:00',
+				},
 			],
 		},
 		{ ID: 'gro_4002', name: 'VIP', created_date_utc: '2025-05-01 11:00:00', contacts: [] },
@@ -265,7 +302,14 @@ function seedEmailGroups() {
 			name: 'Newsletter (email)',
 			created_date_utc: '2025-05-01 10:00:00',
 			contacts: [
-				{ email: JANE.email, first_name: JANE.firstname, last_name: JANE.lastname, birthday: '1990-04-12', customfields: [], created_date_utc: '2025-05-02 09:00:00' },
+				{
+					email: JANE.email,
+					first_name: JANE.firstname,
+					last_name: JANE.lastname,
+					birthday: '1990-04-12',
+					customfields: [],
+					created_date_utc: '2025-05-02 09:00:00',
+				},
 			],
 		},
 		{ ID: 'gro_4502', name: 'Leads', created_date_utc: '2025-05-01 11:00:00', contacts: [] },
@@ -341,23 +385,91 @@ function seedThirdLevelCategories() {
 function seedLoyalty() {
 	/** @type {LoyaltyCard[]} */
 	const cards = [
-		{ ID: '6001', code: 'lcof01', name: 'Coffee Stamp Card', type: 'stamp', status: 'active', url: `${PUBLIC_HOST}/p/lcof01`, created_date_utc: '2025-02-01 09:00:00' },
-		{ ID: '6002', code: 'lvip02', name: 'VIP Points Club', type: 'membership', status: 'active', url: `${PUBLIC_HOST}/p/lvip02`, created_date_utc: '2025-03-01 09:00:00' },
-		{ ID: '6003', code: 'lsum03', name: 'Summer Card 2024', type: 'stamp', status: 'inactive', url: `${PUBLIC_HOST}/p/lsum03`, created_date_utc: '2024-06-01 09:00:00' },
+		{
+			ID: '6001',
+			code: 'lcof01',
+			name: 'Coffee Stamp Card',
+			type: 'stamp',
+			status: 'active',
+			url: `${PUBLIC_HOST}/p/lcof01`,
+			created_date_utc: '2025-02-01 09:00:00',
+		},
+		{
+			ID: '6002',
+			code: 'lvip02',
+			name: 'VIP Points Club',
+			type: 'membership',
+			status: 'active',
+			url: `${PUBLIC_HOST}/p/lvip02`,
+			created_date_utc: '2025-03-01 09:00:00',
+		},
+		{
+			ID: '6003',
+			code: 'lsum03',
+			name: 'Summer Card 2024',
+			type: 'stamp',
+			status: 'inactive',
+			url: `${PUBLIC_HOST}/p/lsum03`,
+			created_date_utc: '2024-06-01 09:00:00',
+		},
 	];
 	/** @type {LoyaltyUser[]} */
 	const users = [
-		{ ID: '7001', email: JANE.email, first_name: JANE.firstname, last_name: JANE.lastname, phone: JANE.phone, gender: 'female', birthday: '1990-04-12', city: 'Ghent', created_date_utc: '2025-04-01 10:00:00' },
-		{ ID: '7002', email: 'tom@example.com', first_name: 'Tom', last_name: 'Peeters', phone: '+32470555111', gender: 'male', birthday: '', city: 'Antwerp', created_date_utc: '2025-04-02 10:00:00' },
-		{ ID: '7003', email: 'lisa@example.com', first_name: 'Lisa', last_name: 'Maes', phone: '', gender: 'unknown', birthday: '', city: '', created_date_utc: '2025-04-03 10:00:00' },
+		{
+			ID: '7001',
+			email: JANE.email,
+			first_name: JANE.firstname,
+			last_name: JANE.lastname,
+			phone: JANE.phone,
+			gender: 'female',
+			birthday: '1990-04-12',
+			city: 'Ghent',
+			created_date_utc: '2025-04-01 10:00:00',
+		},
+		{
+			ID: '7002',
+			email: 'tom@example.com',
+			first_name: 'Tom',
+			last_name: 'Peeters',
+			phone: '+32470555111',
+			gender: 'male',
+			birthday: '',
+			city: 'Antwerp',
+			created_date_utc: '2025-04-02 10:00:00',
+		},
+		{
+			ID: '7003',
+			email: 'lisa@example.com',
+			first_name: 'Lisa',
+			last_name: 'Maes',
+			phone: '',
+			gender: 'unknown',
+			birthday: '',
+			city: '',
+			created_date_utc: '2025-04-03 10:00:00',
+		},
 	];
 	/** @param {string} card @param {string} user @param {Partial<LoyaltyMembership>} balances @returns {LoyaltyMembership} */
-	const member = (card, user, balances) => ({ loyaltycard: card, user, points: 0, stamps: 0, voided: '0', voided_date_utc: '', linked_date_utc: '2025-04-05 10:00:00', ...balances });
+	const member = (card, user, balances) => ({
+		loyaltycard: card,
+		user,
+		points: 0,
+		stamps: 0,
+		voided: '0',
+		voided_date_utc: '',
+		linked_date_utc: '2025-04-05 10:00:00',
+		...balances,
+	});
 	const memberships = [
 		member('6001', '7001', { stamps: 4 }),
 		member('6001', '7002', { stamps: 9, linked_date_utc: '2025-04-06 10:00:00' }),
 		member('6002', '7001', { points: 120 }),
-		member('6002', '7003', { points: 40, voided: '1', voided_date_utc: '2025-05-01 10:00:00', linked_date_utc: '2025-04-07 10:00:00' }),
+		member('6002', '7003', {
+			points: 40,
+			voided: '1',
+			voided_date_utc: '2025-05-01 10:00:00',
+			linked_date_utc: '2025-04-07 10:00:00',
+		}),
 	];
 	return { cards, users, memberships };
 }
@@ -386,10 +498,31 @@ function seedDirectoryUsers() {
 		...fields,
 	});
 	return [
-		user(8001, 'dir_2001', '2025-06-01 10:00:00', { email: JANE.email, first_name: JANE.firstname, last_name: JANE.lastname, phone: JANE.phone, city: 'Ghent', paid: true }),
-		user(8002, 'dir_2001', '2025-06-02 10:00:00', { email: 'tom@example.com', first_name: 'Tom', last_name: 'Peeters', city: 'Antwerp' }),
-		user(8003, 'dir_2001', '2025-06-03 10:00:00', { email: 'ann@example.com', first_name: 'Ann', last_name: 'Claes', blocked: true }),
-		user(8004, 'dir_2002', '2025-06-04 10:00:00', { email: JANE.email, first_name: JANE.firstname, last_name: JANE.lastname }),
+		user(8001, 'dir_2001', '2025-06-01 10:00:00', {
+			email: JANE.email,
+			first_name: JANE.firstname,
+			last_name: JANE.lastname,
+			phone: JANE.phone,
+			city: 'Ghent',
+			paid: true,
+		}),
+		user(8002, 'dir_2001', '2025-06-02 10:00:00', {
+			email: 'tom@example.com',
+			first_name: 'Tom',
+			last_name: 'Peeters',
+			city: 'Antwerp',
+		}),
+		user(8003, 'dir_2001', '2025-06-03 10:00:00', {
+			email: 'ann@example.com',
+			first_name: 'Ann',
+			last_name: 'Claes',
+			blocked: true,
+		}),
+		user(8004, 'dir_2002', '2025-06-04 10:00:00', {
+			email: JANE.email,
+			first_name: JANE.firstname,
+			last_name: JANE.lastname,
+		}),
 	];
 }
 

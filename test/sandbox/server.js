@@ -119,9 +119,23 @@ async function startSandbox(options = {}) {
 
 		if (path.startsWith(CONTROL_PREFIX)) {
 			const match = control.match(method, path);
-			if (match.kind !== 'found') return sendJson(res, { status: match.kind === 'not-found' ? 404 : 405, body: { error: `${method} ${path} is not a control endpoint` } });
-			if (!parsed || !parsed.ok) return sendJson(res, { status: 400, body: { error: 'the body must be a JSON object' } });
-			const ctx = { method, path, params: match.params, query, body: parsed.body, headers: { ...req.headers }, state, options: opts };
+			if (match.kind !== 'found')
+				return sendJson(res, {
+					status: match.kind === 'not-found' ? 404 : 405,
+					body: { error: `${method} ${path} is not a control endpoint` },
+				});
+			if (!parsed || !parsed.ok)
+				return sendJson(res, { status: 400, body: { error: 'the body must be a JSON object' } });
+			const ctx = {
+				method,
+				path,
+				params: match.params,
+				query,
+				body: parsed.body,
+				headers: { ...req.headers },
+				state,
+				options: opts,
+			};
 			return sendJson(res, await match.handler(ctx));
 		}
 
@@ -185,15 +199,32 @@ async function startSandbox(options = {}) {
 	async function answer(method, path, query, headers, parsed) {
 		const match = api.match(method, path);
 		if (match.kind === 'not-found') return httpFailure(404, 'Not Found');
-		if (match.kind === 'method-not-allowed') return httpFailure(405, 'Method Not Allowed', { Allow: match.allowed.join(', ') });
+		if (match.kind === 'method-not-allowed')
+			return httpFailure(405, 'Method Not Allowed', { Allow: match.allowed.join(', ') });
 		if (!parsed) return httpFailure(413, 'Payload Too Large');
-		if (!parsed.ok) return scalarFailure(400, 'HTTP/1.0 400 Bad Request. The body is not a JSON object or a form.', 400);
+		if (!parsed.ok)
+			return scalarFailure(
+				400,
+				'HTTP/1.0 400 Bad Request. The body is not a JSON object or a form.',
+				400,
+			);
 
-		const ctx = { method, path, params: match.params, query, body: parsed.body, headers: { ...headers }, state, options: opts };
+		const ctx = {
+			method,
+			path,
+			params: match.params,
+			query,
+			body: parsed.body,
+			headers: { ...headers },
+			state,
+			options: opts,
+		};
 		/** @type {RouteResponse} */
 		let response;
 		try {
-			response = authorize(ctx, opts, state.account, state.subaccountCredentials()) ?? (await match.handler(ctx));
+			response =
+				authorize(ctx, opts, state.account, state.subaccountCredentials()) ??
+				(await match.handler(ctx));
 		} catch (error) {
 			if (!(error instanceof SandboxApiError)) {
 				// A bug in the sandbox, not an API behaviour: say so loudly, on stderr.
@@ -202,7 +233,8 @@ async function startSandbox(options = {}) {
 			}
 			response = error.response;
 		}
-		if (opts.failureHttpStatus === 200 && isFailedEnvelope(response.body)) response = { ...response, status: 200 };
+		if (opts.failureHttpStatus === 200 && isFailedEnvelope(response.body))
+			response = { ...response, status: 200 };
 		return response;
 	}
 

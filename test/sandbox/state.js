@@ -224,8 +224,10 @@ function createState(config) {
 		for (const directory of seed.seedDirectories()) state.directories.set(directory.ID, directory);
 		for (const category of seed.seedCategories()) state.categories.set(category.ID, category);
 		for (const folder of seed.seedFolders()) state.folders.set(folder.ID, folder);
-		for (const category of seed.seedThirdLevelCategories()) state.thirdLevelCategories.set(category.ID, category);
-		for (const subaccount of seed.seedSubaccounts()) state.subaccounts.set(subaccount.ID, subaccount);
+		for (const category of seed.seedThirdLevelCategories())
+			state.thirdLevelCategories.set(category.ID, category);
+		for (const subaccount of seed.seedSubaccounts())
+			state.subaccounts.set(subaccount.ID, subaccount);
 		for (const group of seed.seedSmsGroups()) state.smsGroups.set(group.ID, group);
 		for (const group of seed.seedEmailGroups()) state.emailGroups.set(group.ID, group);
 		state.loyalty.fill(seed.seedLoyalty());
@@ -237,11 +239,16 @@ function createState(config) {
 	function seedFixtureSessions() {
 		const { summer, coffee, blackFriday } = seed.CAMPAIGN_IDS;
 		const { JANE } = seed;
-		const day = (/** @type {number} */ n, time = '09:00:00') => `2025-06-${String(n).padStart(2, '0')} ${time}`;
+		const day = (/** @type {number} */ n, time = '09:00:00') =>
+			`2025-06-${String(n).padStart(2, '0')} ${time}`;
 		/** @type {[string, string, SessionInit][]} */
 		const fixtures = [
 			['fresh', summer, { status: { created_date_utc: day(1), customid: 'crm-1001' } }],
-			['opened', summer, { status: { created_date_utc: day(2), opened: '1', open_date_utc: day(2, '09:05:00') } }],
+			[
+				'opened',
+				summer,
+				{ status: { created_date_utc: day(2), opened: '1', open_date_utc: day(2, '09:05:00') } },
+			],
 			[
 				'claimed',
 				summer,
@@ -290,7 +297,15 @@ function createState(config) {
 			[
 				'voided',
 				summer,
-				{ status: { created_date_utc: day(5), opened: '1', open_date_utc: day(5, '09:05:00'), voided: '1', voided_date_utc: day(5, '10:00:00') } },
+				{
+					status: {
+						created_date_utc: day(5),
+						opened: '1',
+						open_date_utc: day(5, '09:05:00'),
+						voided: '1',
+						voided_date_utc: day(5, '10:00:00'),
+					},
+				},
 			],
 			[
 				'coffeeClaimed',
@@ -331,7 +346,8 @@ function createState(config) {
 				},
 			],
 		];
-		for (const [role, campaign, init] of fixtures) state.fixtures[role] = createSession(campaign, init).session;
+		for (const [role, campaign, init] of fixtures)
+			state.fixtures[role] = createSession(campaign, init).session;
 	}
 
 	/** A new session code whose 6-char short form is unique too, so short lookups never collide. */
@@ -352,7 +368,10 @@ function createState(config) {
 		const code = newSessionCode();
 		const sequenceid = (state.lastSequence.get(campaignId) ?? 0) + 1;
 		state.lastSequence.set(campaignId, sequenceid);
-		const status = Object.assign(emptyStatus(init.status?.created_date_utc ?? state.now()), init.status);
+		const status = Object.assign(
+			emptyStatus(init.status?.created_date_utc ?? state.now()),
+			init.status,
+		);
 		/** @type {Session} */
 		const session = {
 			session: code,
@@ -409,7 +428,8 @@ function createState(config) {
 	 */
 	function seedSessions(campaignId, count) {
 		if (!state.campaigns.has(campaignId)) throw new Error(`Unknown campaign ${campaignId}`);
-		if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new Error('count must be an integer from 0 to 1,000,000');
+		if (!Number.isInteger(count) || count < 0 || count > 1_000_000)
+			throw new Error('count must be an integer from 0 to 1,000,000');
 		let first = '';
 		let last = '';
 		const epoch = Date.parse(`${SEED_EPOCH.replace(' ', 'T')}Z`);
@@ -421,19 +441,39 @@ function createState(config) {
 			/** @type {Partial<SessionStatus>} */
 			const status = { created_date_utc: at(createdMs), customid: `load-${sequence}` };
 			if (kind < 7) Object.assign(status, { opened: '1', open_date_utc: at(createdMs + 10_000) });
-			if (kind < 4) Object.assign(status, { claimed: '1', claim_date_utc: at(createdMs + 20_000), claimtype: 'button' });
-			if (kind < 2) Object.assign(status, { validated: '1', validation_date_utc: at(createdMs + 30_000), validation_value: String(kind * 10 + 5) });
-			else if (sequence % 50 === 49) Object.assign(status, { voided: '1', voided_date_utc: at(createdMs + 40_000) });
+			if (kind < 4)
+				Object.assign(status, {
+					claimed: '1',
+					claim_date_utc: at(createdMs + 20_000),
+					claimtype: 'button',
+				});
+			if (kind < 2)
+				Object.assign(status, {
+					validated: '1',
+					validation_date_utc: at(createdMs + 30_000),
+					validation_value: String(kind * 10 + 5),
+				});
+			else if (sequence % 50 === 49)
+				Object.assign(status, { voided: '1', voided_date_utc: at(createdMs + 40_000) });
 			const session = createSession(campaignId, { status });
 			if (!first) first = session.session;
 			last = session.session;
 		}
-		return { campaign: campaignId, created: count, total: sessionsOf(campaignId).length, first, last };
+		return {
+			campaign: campaignId,
+			created: count,
+			total: sessionsOf(campaignId).length,
+			first,
+			last,
+		};
 	}
 
 	/** Subaccounts' own key pairs: valid credentials too, which subaccount routes refuse with 102. */
 	function subaccountCredentials() {
-		return [...state.subaccounts.values()].map((subaccount) => ({ clientId: subaccount.api_key, clientSecret: subaccount.api_secret }));
+		return [...state.subaccounts.values()].map((subaccount) => ({
+			clientId: subaccount.api_key,
+			clientSecret: subaccount.api_secret,
+		}));
 	}
 
 	/** What GET /__sandbox/state answers: counts, not the sessions themselves. */

@@ -96,9 +96,16 @@ function newEventId(state) {
 function recordEvent(state, init = {}) {
 	const campaign = init.campaign ?? CAMPAIGN_IDS.summer;
 	if (!state.campaigns.has(campaign)) throw new Error(`unknown campaign ${campaign}`);
-	const session = init.session ?? (state.sessionsOf(campaign)[0] ?? state.createSession(campaign)).session;
+	const session =
+		init.session ?? (state.sessionsOf(campaign)[0] ?? state.createSession(campaign)).session;
 	/** @type {WebhookEvent} */
-	const event = { webhook: newEventId(state), date: state.now(), campaign, session, type: init.type ?? DEFAULT_TYPE };
+	const event = {
+		webhook: newEventId(state),
+		date: state.now(),
+		campaign,
+		session,
+		type: init.type ?? DEFAULT_TYPE,
+	};
 	state.webhookEvents.set(event.webhook, { ...event });
 	return event;
 }
@@ -114,9 +121,16 @@ function forgedClaim(state, event, forge) {
 		case 'unknown-id':
 			return { ...event, webhook: newEventId(state) };
 		case 'type':
-			return { ...event, type: /** @type {Record<string, string>} */ (OTHER_TYPE)[event.type] ?? DEFAULT_TYPE };
+			return {
+				...event,
+				type: /** @type {Record<string, string>} */ (OTHER_TYPE)[event.type] ?? DEFAULT_TYPE,
+			};
 		case 'campaign':
-			return { ...event, campaign: event.campaign === CAMPAIGN_IDS.coffee ? CAMPAIGN_IDS.summer : CAMPAIGN_IDS.coffee };
+			return {
+				...event,
+				campaign:
+					event.campaign === CAMPAIGN_IDS.coffee ? CAMPAIGN_IDS.summer : CAMPAIGN_IDS.coffee,
+			};
 		case 'session':
 			return { ...event, session: state.random.code(21) };
 		default:
@@ -133,8 +147,20 @@ function forgedClaim(state, event, forge) {
 function payloadOf(claim, keys, extra) {
 	const base =
 		keys === 'id'
-			? { id: claim.webhook, type: claim.type, datetime: claim.date, campaign: claim.campaign, session: claim.session }
-			: { webhook: claim.webhook, type: claim.type, date: claim.date, campaign: claim.campaign, session: claim.session };
+			? {
+					id: claim.webhook,
+					type: claim.type,
+					datetime: claim.date,
+					campaign: claim.campaign,
+					session: claim.session,
+				}
+			: {
+					webhook: claim.webhook,
+					type: claim.type,
+					date: claim.date,
+					campaign: claim.campaign,
+					session: claim.session,
+				};
 	return { ...base, ...extra };
 }
 
@@ -142,7 +168,10 @@ function payloadOf(claim, keys, extra) {
 function formEncode(payload) {
 	const form = new URLSearchParams();
 	for (const [key, value] of Object.entries(payload)) {
-		form.append(key, value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value ?? ''));
+		form.append(
+			key,
+			value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value ?? ''),
+		);
 	}
 	return form.toString();
 }
@@ -155,7 +184,8 @@ function formEncode(payload) {
  * @returns {{ mode: DeliveryMode, event: WebhookEvent | null, requests: OutgoingRequest[] }}
  */
 function buildDelivery(state, spec) {
-	if (!spec || typeof spec.url !== 'string' || !/^https?:\/\//.test(spec.url)) throw new Error('url must be an http:// or https:// URL');
+	if (!spec || typeof spec.url !== 'string' || !/^https?:\/\//.test(spec.url))
+		throw new Error('url must be an http:// or https:// URL');
 	const mode = spec.mode ?? 'genuine';
 	if (!MODES.includes(mode)) throw new Error(`mode must be one of ${MODES.join(', ')}`);
 	const keys = spec.keys ?? 'webhook';
@@ -170,18 +200,33 @@ function buildDelivery(state, spec) {
 	}
 	const payload = payloadOf(claim, keys, spec.extra ?? {});
 	const json = JSON.stringify(payload);
-	const body = mode === 'form' ? formEncode(payload) : mode === 'malformed' ? json.slice(0, Math.max(1, json.length - 7)) : json;
-	const contentType = spec.contentType ?? (mode === 'form' ? 'application/x-www-form-urlencoded' : 'application/json');
+	const body =
+		mode === 'form'
+			? formEncode(payload)
+			: mode === 'malformed'
+				? json.slice(0, Math.max(1, json.length - 7))
+				: json;
+	const contentType =
+		spec.contentType ??
+		(mode === 'form' ? 'application/x-www-form-urlencoded' : 'application/json');
 	/** @type {OutgoingRequest} */
 	const request = {
 		method: (spec.method ?? 'POST').toUpperCase(),
 		url: spec.url,
-		headers: { 'content-type': contentType, 'user-agent': 'coupontools-sandbox-webhooks', ...spec.headers },
+		headers: {
+			'content-type': contentType,
+			'user-agent': 'coupontools-sandbox-webhooks',
+			...spec.headers,
+		},
 		body,
 		payload,
 	};
 	const unknown = mode === 'forged' && forge === 'unknown-id';
-	return { mode, event: unknown ? null : event, requests: mode === 'duplicate' ? [request, { ...request }] : [request] };
+	return {
+		mode,
+		event: unknown ? null : event,
+		requests: mode === 'duplicate' ? [request, { ...request }] : [request],
+	};
 }
 
 /**
@@ -196,7 +241,11 @@ function send(request, timeoutMs) {
 		const data = Buffer.from(request.body, 'utf8');
 		const req = client.request(
 			target,
-			{ method: request.method, headers: { ...request.headers, 'content-length': String(data.length) }, timeout: timeoutMs },
+			{
+				method: request.method,
+				headers: { ...request.headers, 'content-length': String(data.length) },
+				timeout: timeoutMs,
+			},
 			(res) => {
 				/** @type {Buffer[]} */
 				const chunks = [];
@@ -216,11 +265,20 @@ function send(request, timeoutMs) {
 					}
 					resolve({ request, status: res.statusCode ?? null, responseBody });
 				});
-				res.on('error', (error) => resolve({ request, status: res.statusCode ?? null, responseBody: null, error: error.message }));
+				res.on('error', (error) =>
+					resolve({
+						request,
+						status: res.statusCode ?? null,
+						responseBody: null,
+						error: error.message,
+					}),
+				);
 			},
 		);
 		req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-		req.on('error', (error) => resolve({ request, status: null, responseBody: null, error: error.message }));
+		req.on('error', (error) =>
+			resolve({ request, status: null, responseBody: null, error: error.message }),
+		);
 		req.end(data);
 	});
 }

@@ -4,7 +4,10 @@ import { coupontoolsApiRequest } from '../shared/api';
 import { filterAndSort } from './filter';
 
 /** Campaign picker: all campaigns of the account (the list endpoint is not paged), filtered by what the user types. */
-export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'POST', '/v3/coupon/list', {});
 	const campaigns = (Array.isArray(body.coupon_info) ? body.coupon_info : []) as IDataObject[];
 	return {

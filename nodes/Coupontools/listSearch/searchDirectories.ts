@@ -6,7 +6,10 @@ import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 
 /** Directory picker of the v3 operations: dir_… IDs from /v3/directory/list (not paged). */
-export async function searchDirectories(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchDirectories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'POST', '/v3/directory/list', {});
 	return {
 		results: filterAndSort(

@@ -8,22 +8,35 @@ import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 
 /** SMS group picker: the SMS tool's groups ({ ID: gro_…, name }), searchable by name or ID. */
-export async function searchSmsGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSmsGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchGroups.call(this, SMS_TOOL_PATHS.groupList, filter);
 }
 
 /** Email group picker: the email tool's groups, read like the SMS tool's. */
-export async function searchEmailGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchEmailGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchGroups.call(this, EMAIL_TOOL_PATHS.groupList, filter);
 }
 
-async function searchGroups(this: ILoadOptionsFunctions, path: string, filter?: string): Promise<INodeListSearchResult> {
+async function searchGroups(
+	this: ILoadOptionsFunctions,
+	path: string,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'POST', path, {});
 	return {
 		results: filterAndSort(
 			listRecords(body, GROUP_LIST_KEYS)
 				.filter((group) => group.ID !== undefined)
-				.map((group) => ({ name: `${String(group.name ?? group.ID)} (${String(group.ID)})`, value: String(group.ID) })),
+				.map((group) => ({
+					name: `${String(group.name ?? group.ID)} (${String(group.ID)})`,
+					value: String(group.ID),
+				})),
 			filter,
 		),
 	};

@@ -6,7 +6,10 @@ import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 
 /** Loyalty card picker: every card of the account, inactive ones marked (the list endpoint is not paged). */
-export async function searchLoyaltyCards(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchLoyaltyCards(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'POST', '/v3/loyalty/list', {});
 	return {
 		results: filterAndSort(

@@ -7,12 +7,20 @@ import { filterAndSort } from './filter';
  * Campaigns of the subaccount chosen in the same node (Single Sign-On → Update Campaign): the subaccount's
  * info answer lists them (`campaigns`, §5.2). Empty until a subaccount is chosen.
  */
-export async function searchSubaccountCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSubaccountCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	// Read as saved (a locator value { mode, value }): no extractValue, which throws while the field is hidden.
-	const chosen = this.getCurrentNodeParameter('subaccount') as { value?: unknown } | string | undefined;
+	const chosen = this.getCurrentNodeParameter('subaccount') as
+		| { value?: unknown }
+		| string
+		| undefined;
 	const subaccount = typeof chosen === 'object' && chosen !== null ? chosen.value : chosen;
 	if (typeof subaccount !== 'string' || !subaccount.trim()) return { results: [] };
-	const body = await coupontoolsApiRequest.call(this, 'POST', '/v4/subaccount', { subaccount: subaccount.trim() });
+	const body = await coupontoolsApiRequest.call(this, 'POST', '/v4/subaccount', {
+		subaccount: subaccount.trim(),
+	});
 	const info = (body.subaccount ?? {}) as IDataObject;
 	const campaigns = (Array.isArray(info.campaigns) ? info.campaigns : []) as IDataObject[];
 	return {

@@ -6,13 +6,19 @@ import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 
 /** Subaccount picker: every subaccount (the list endpoint is not paged), searchable by name, company, email or ID. */
-export async function searchSubaccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSubaccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'POST', '/v4/subaccount/list', {});
 	return {
 		results: filterAndSort(
 			listRecords(body, SUBACCOUNT_LIST_KEYS)
 				.filter((subaccount) => subaccount.ID !== undefined)
-				.map((subaccount) => ({ name: `${subaccountLabel(subaccount)} (${String(subaccount.ID)})`, value: String(subaccount.ID) })),
+				.map((subaccount) => ({
+					name: `${subaccountLabel(subaccount)} (${String(subaccount.ID)})`,
+					value: String(subaccount.ID),
+				})),
 			filter,
 		),
 	};

@@ -8,7 +8,10 @@ import { filterAndSort } from './filter';
  * Directory picker of the v4 REST operations: the numeric ids their paths take, from GET /v4/directory
  * (an array of { id, name } per PD; coupontoolsApiRequest hands a bare array over as `data`).
  */
-export async function searchV4Directories(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchV4Directories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = await coupontoolsApiRequest.call(this, 'GET', '/v4/directory');
 	return {
 		results: filterAndSort(

@@ -35,7 +35,8 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	102: {
 		message: 'Subaccount keys cannot manage subaccounts',
-		description: "Use the main account's Client ID and Client Secret in the credential for subaccount operations.",
+		description:
+			"Use the main account's Client ID and Client Secret in the credential for subaccount operations.",
 	},
 	103: {
 		// Also answered by the email tool (email groups), whose text the docs cut off.
@@ -45,11 +46,13 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	104: {
 		message: 'The account has no email-marketing integration',
-		description: 'Connect an email integration in the Coupontools dashboard (Integrations → Email marketing), then run the node again.',
+		description:
+			'Connect an email integration in the Coupontools dashboard (Integrations → Email marketing), then run the node again.',
 	},
 	200: {
 		message: 'A required field is missing',
-		description: 'Fill in the field Coupontools names above (an expression may have resolved to an empty value).',
+		description:
+			'Fill in the field Coupontools names above (an expression may have resolved to an empty value).',
 	},
 	300: {
 		message: 'Coupontools rejected a value',
@@ -57,7 +60,8 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	301: {
 		message: 'A value contains characters Coupontools does not accept',
-		description: 'IDs look like cam_12345, dir_12345 or sub_12345: check the field Coupontools names above for spaces or stray characters.',
+		description:
+			'IDs look like cam_12345, dir_12345 or sub_12345: check the field Coupontools names above for spaces or stray characters.',
 	},
 	302: {
 		message: 'A value is not one of the allowed choices',
@@ -69,7 +73,8 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	304: {
 		message: 'This email address already exists',
-		description: 'Use another email address, or look the existing subaccount up with Subaccount → Get Many.',
+		description:
+			'Use another email address, or look the existing subaccount up with Subaccount → Get Many.',
 	},
 	305: {
 		message: 'The email address is not valid',
@@ -77,7 +82,8 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	502: {
 		message: 'Campaign or directory not found',
-		description: 'Check the Campaign (cam_…) or Directory (dir_…) ID; pick it from the list to be sure it exists in this account.',
+		description:
+			'Check the Campaign (cam_…) or Directory (dir_…) ID; pick it from the list to be sure it exists in this account.',
 	},
 	503: {
 		message: 'Teammate not found',
@@ -85,19 +91,23 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	505: {
 		message: 'Coupon session or loyalty card not found',
-		description: 'Check the session code (21 characters, or the 6-character short form) or the loyalty card ID.',
+		description:
+			'Check the session code (21 characters, or the 6-character short form) or the loyalty card ID.',
 	},
 	507: {
 		message: 'Directory or loyalty card not found',
-		description: 'Check the Directory or Loyalty Card ID; pick it from the list to be sure it exists in this account.',
+		description:
+			'Check the Directory or Loyalty Card ID; pick it from the list to be sure it exists in this account.',
 	},
 	509: {
 		message: 'Webhook event not found',
-		description: 'Coupontools does not know this evt_… ID: the event is forged, mistyped, or from another account.',
+		description:
+			'Coupontools does not know this evt_… ID: the event is forged, mistyped, or from another account.',
 	},
 	510: {
 		message: 'Subaccount not found',
-		description: 'Check the Subaccount ID (sub_…); pick it from the list to be sure it belongs to this account.',
+		description:
+			'Check the Subaccount ID (sub_…); pick it from the list to be sure it belongs to this account.',
 	},
 	514: {
 		message: 'Group not found',
@@ -109,7 +119,8 @@ export const ERROR_HINTS: Record<number, FailureText> = {
 	},
 	604: {
 		message: 'Coupontools could not send the email',
-		description: 'The email provider connected to Coupontools refused the message. Check the integration under Integrations → Email marketing, and the recipient address.',
+		description:
+			'The email provider connected to Coupontools refused the message. Check the integration under Integrations → Email marketing, and the recipient address.',
 	},
 };
 
@@ -117,20 +128,25 @@ const HTTP_HINTS: Record<number, FailureText> = {
 	401: ERROR_HINTS[1000],
 	403: {
 		message: 'Coupontools refused access',
-		description: 'The credential is valid but not allowed to do this. Check the account plan and the API permissions.',
+		description:
+			'The credential is valid but not allowed to do this. Check the account plan and the API permissions.',
 	},
 	404: {
 		message: 'Coupontools does not know this endpoint',
-		description: 'Check the Base URL of the credential (https://api.coupontools.com or https://api4coupons.com, without a path).',
+		description:
+			'Check the Base URL of the credential (https://api.coupontools.com or https://api4coupons.com, without a path).',
 	},
 	429: {
 		message: 'Coupontools is rate limiting the requests',
-		description: "Slow down: enable Batching under the node's Options, or add a Wait node between batches.",
+		description:
+			"Slow down: enable Batching under the node's Options, or add a Wait node between batches.",
 	},
 };
 
 function asObject(value: unknown): IDataObject | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 function toList<T>(value: unknown): T[] {
@@ -146,7 +162,10 @@ function toList<T>(value: unknown): T[] {
  * and anything that is not a Coupontools answer at all (HTML pages, truncated JSON, HTTP errors).
  * Returns undefined when the answer is a success.
  */
-export function parseCoupontoolsFailure(httpCode: number, body: unknown): CoupontoolsFailure | undefined {
+export function parseCoupontoolsFailure(
+	httpCode: number,
+	body: unknown,
+): CoupontoolsFailure | undefined {
 	const object = asObject(body);
 	const status = asObject(object?.status);
 	const failed = typeof status?.status === 'string' && status.status.toLowerCase() !== 'ok';
@@ -159,7 +178,9 @@ export function parseCoupontoolsFailure(httpCode: number, body: unknown): Coupon
 	const codes = toList<unknown>(errors.error_code)
 		.map((code) => Number(code))
 		.filter((code) => Number.isFinite(code));
-	const details = toList<unknown>(errors.error_message_description ?? errors.description).map(String);
+	const details = toList<unknown>(errors.error_message_description ?? errors.description).map(
+		String,
+	);
 	let apiMessage = typeof errors.error_message === 'string' ? errors.error_message : '';
 	if (!apiMessage && object && typeof object.message === 'string') apiMessage = object.message;
 	const unreadable = !object && !Array.isArray(body);
@@ -183,12 +204,16 @@ export function describeFailure(failure: CoupontoolsFailure): FailureText {
 		.map((words) => words.trim().replace(/\.+$/, ''))
 		.filter(Boolean)
 		.join('; ');
-	const codeLabel = failure.codes.length ? `error ${failure.codes.join(', ')}` : `HTTP ${failure.httpCode}`;
+	const codeLabel = failure.codes.length
+		? `error ${failure.codes.join(', ')}`
+		: `HTTP ${failure.httpCode}`;
 
 	if (hint) {
 		return {
 			message: `${hint.message} (Coupontools ${codeLabel})`,
-			description: apiWords ? `Coupontools says: ${apiWords}. ${hint.description}` : hint.description,
+			description: apiWords
+				? `Coupontools says: ${apiWords}. ${hint.description}`
+				: hint.description,
 		};
 	}
 	if (failure.unreadable && failure.httpCode < 500) {

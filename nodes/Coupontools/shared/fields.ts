@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** Campaign picker: searchable list (fed by /v3/coupon/list) or an ID. */
 export function campaignLocator(
@@ -63,7 +69,13 @@ export interface BodyTextFieldSpec {
  * operations. Placeholder and description are left out, not set to undefined, when not given, so the
  * field is the same object a hand-written declaration would be.
  */
-export function bodyTextField({ displayName, name, property = name, placeholder, description }: BodyTextFieldSpec): INodeProperties {
+export function bodyTextField({
+	displayName,
+	name,
+	property = name,
+	placeholder,
+	description,
+}: BodyTextFieldSpec): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -91,7 +103,9 @@ export function returnAllAndLimit(
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions,
-			...(pageIn === 'unpaged' ? {} : { routing: { send: { type: pageIn, property: 'page', value: '={{ 1 }}' } } }),
+			...(pageIn === 'unpaged'
+				? {}
+				: { routing: { send: { type: pageIn, property: 'page', value: '={{ 1 }}' } } }),
 		},
 		{
 			displayName: 'Limit',
@@ -112,7 +126,10 @@ export function returnAllAndLimit(
  * Values that are not dates are left alone for validation.ts to report.
  */
 export function formatDatesInBody(keys: string[], format: ApiDateFormat) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const body = requestOptions.body as IDataObject | undefined;
 		if (!body || typeof body !== 'object') return requestOptions;
 		for (const key of keys) {
@@ -130,7 +147,11 @@ export type ApiDateFormat = 'yyyy-MM-dd' | 'yyyy-MM-dd HH:mm' | 'yyyy-MM-dd HH:m
 export function toApiDate(value: unknown, format: ApiDateFormat): string | undefined {
 	let date: Date | undefined;
 	if (value instanceof Date) date = value;
-	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		// A Luxon DateTime from an expression such as {{ $now.minus(1, 'day') }}.
 		const luxon = value as { toISODate?: () => string };
 		if (format === 'yyyy-MM-dd' && typeof luxon.toISODate === 'function') return luxon.toISODate();
@@ -142,7 +163,9 @@ export function toApiDate(value: unknown, format: ApiDateFormat): string | undef
 		if (wall) return fitWallTime(wall[1], wall[2], wall[3], format);
 		if (format === 'yyyy-MM-dd' && /^\d{4}-\d{2}-\d{2}T/.test(trimmed)) return trimmed.slice(0, 10);
 		// ISO without a zone (n8n's date picker) is read as UTC, as the field label says.
-		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
+		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)
+			? `${trimmed}Z`
+			: trimmed;
 		if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) date = new Date(iso);
 	}
 	if (!date || Number.isNaN(date.getTime())) return undefined;
@@ -152,7 +175,12 @@ export function toApiDate(value: unknown, format: ApiDateFormat): string | undef
 }
 
 /** A day alone means the whole day: 00:00 for a start or list filter, 23:59:59 for an expiry. */
-function fitWallTime(day: string, minutes: string | undefined, seconds: string | undefined, format: string): string {
+function fitWallTime(
+	day: string,
+	minutes: string | undefined,
+	seconds: string | undefined,
+	format: string,
+): string {
 	if (format === 'yyyy-MM-dd') return day;
 	if (format === 'yyyy-MM-dd HH:mm') return `${day} ${minutes ?? '00:00'}`;
 	if (!minutes) return `${day} 23:59:59`;
@@ -166,7 +194,8 @@ export async function dropEmptyBodyFields(
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject | undefined;
 	if (body && typeof body === 'object') {
-		for (const key of Object.keys(body)) if (body[key] === '' || body[key] === undefined) delete body[key];
+		for (const key of Object.keys(body))
+			if (body[key] === '' || body[key] === undefined) delete body[key];
 	}
 	return requestOptions;
 }

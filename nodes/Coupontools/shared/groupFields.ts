@@ -53,7 +53,15 @@ export function groupLocator(kind: GroupKind, displayOptions: IDisplayOptions): 
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. gro_12345',
-				validation: [{ type: 'regex', properties: { regex: 'gro_[A-Za-z0-9]+', errorMessage: 'A group ID starts with gro_, e.g. gro_12345' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: 'gro_[A-Za-z0-9]+',
+							errorMessage: 'A group ID starts with gro_, e.g. gro_12345',
+						},
+					},
+				],
 			},
 		],
 		routing: { send: { type: 'body', property: kind.property } },
@@ -64,9 +72,16 @@ export function groupLocator(kind: GroupKind, displayOptions: IDisplayOptions): 
  * The optional contact fields of the SMS tool's addcontact (§5.8); birthday is inferred from its 303 error.
  * `name` is per operation: names are unique across the node (why: test/descriptions.test.ts, "unique names").
  */
-export function contactAdditionalFields(displayOptions: IDisplayOptions, name: string): INodeProperties {
+export function contactAdditionalFields(
+	displayOptions: IDisplayOptions,
+	name: string,
+): INodeProperties {
 	const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
-		bodyTextField({ displayName: `Custom Field ${n}`, name: `customfield${n}`, description: `Custom field ${n} of the contact` }),
+		bodyTextField({
+			displayName: `Custom Field ${n}`,
+			name: `customfield${n}`,
+			description: `Custom field ${n} of the contact`,
+		}),
 	);
 	return {
 		displayName: 'Additional Fields',
@@ -82,7 +97,13 @@ export function contactAdditionalFields(displayOptions: IDisplayOptions, name: s
 				type: 'dateTime',
 				default: '',
 				description: "The contact's date of birth (only the day is sent)",
-				routing: { send: { type: 'body', property: 'birthday', preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')] } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'birthday',
+						preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')],
+					},
+				},
 			},
 			...customFields,
 			bodyTextField({ displayName: 'First Name', name: 'first_name', placeholder: 'e.g. Jane' }),

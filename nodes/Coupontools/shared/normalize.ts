@@ -20,18 +20,24 @@ function isRecord(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function normalizeValue(key: string, value: unknown, normalize: (record: IDataObject) => IDataObject): IDataObject[keyof IDataObject] {
+function normalizeValue(
+	key: string,
+	value: unknown,
+	normalize: (record: IDataObject) => IDataObject,
+): IDataObject[keyof IDataObject] {
 	if (typeof value === 'string' && UTC_DATE_KEYS.test(key)) {
 		return value === '' || value.startsWith('0000-00-00') ? null : toIsoUtc(value);
 	}
 	if (isRecord(value)) return normalize(value);
-	if (Array.isArray(value)) return value.map((entry) => (isRecord(entry) ? normalize(entry) : entry)) as IDataObject[];
+	if (Array.isArray(value))
+		return value.map((entry) => (isRecord(entry) ? normalize(entry) : entry)) as IDataObject[];
 	return value as IDataObject[keyof IDataObject];
 }
 
 export function normalizeRecord(record: IDataObject): IDataObject {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(record)) out[key] = normalizeValue(key, value, normalizeRecord);
+	for (const [key, value] of Object.entries(record))
+		out[key] = normalizeValue(key, value, normalizeRecord);
 	return out;
 }
 

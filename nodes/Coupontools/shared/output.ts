@@ -52,8 +52,10 @@ export function transientKindOf(error: Error): 'not-processed' | 'maybe-processe
 
 function responseError(error: NodeApiError, failure?: CoupontoolsFailure): NodeApiError {
 	responseErrors.add(error);
-	if (failure && (failure.httpCode === 429 || failure.httpCode === 503)) transientKinds.set(error, 'not-processed');
-	else if (failure && (failure.httpCode >= 500 || failure.unreadable)) transientKinds.set(error, 'maybe-processed');
+	if (failure && (failure.httpCode === 429 || failure.httpCode === 503))
+		transientKinds.set(error, 'not-processed');
+	else if (failure && (failure.httpCode >= 500 || failure.unreadable))
+		transientKinds.set(error, 'maybe-processed');
 	return error;
 }
 
@@ -68,29 +70,44 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		const failure = parseCoupontoolsFailure(response.statusCode, response.body);
 		if (failure) {
 			const { message, description } = describeFailure(failure);
-			throw responseError(new NodeApiError(this.getNode(), apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
-				message,
-				description,
-				httpCode: String(failure.httpCode),
-				itemIndex,
-			}), failure);
+			throw responseError(
+				new NodeApiError(
+					this.getNode(),
+					apiErrorBody(failure.codes, failure.apiMessage, failure.details),
+					{
+						message,
+						description,
+						httpCode: String(failure.httpCode),
+						itemIndex,
+					},
+				),
+				failure,
+			);
 		}
 
 		const body = response.body as IDataObject | IDataObject[];
-		if (shape.skip && !Array.isArray(body) && shape.skip.pattern.test(String(body[shape.skip.key] ?? ''))) {
+		if (
+			shape.skip &&
+			!Array.isArray(body) &&
+			shape.skip.pattern.test(String(body[shape.skip.key] ?? ''))
+		) {
 			const rest = { ...body };
 			delete rest.status;
-			return [{ json: normalizeRecord({ ...shape.skip.mark, ...rest }), pairedItem: { item: itemIndex } }];
+			return [
+				{ json: normalizeRecord({ ...shape.skip.mark, ...rest }), pairedItem: { item: itemIndex } },
+			];
 		}
 		if (shape.expect && !Array.isArray(body)) {
 			for (const [key, wanted] of Object.entries(shape.expect)) {
 				if (body[key] !== wanted) {
-					throw responseError(new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
-						message: `Coupontools did not confirm the request (expected ${key} "${wanted}", got "${String(body[key] ?? 'nothing')}")`,
-						description:
-							'Coupontools answered without an error but also without the confirmation it gives when the request is done, so this item is not reported as a success. Check the result in the Coupontools dashboard before retrying.',
-						itemIndex,
-					}));
+					throw responseError(
+						new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
+							message: `Coupontools did not confirm the request (expected ${key} "${wanted}", got "${String(body[key] ?? 'nothing')}")`,
+							description:
+								'Coupontools answered without an error but also without the confirmation it gives when the request is done, so this item is not reported as a success. Check the result in the Coupontools dashboard before retrying.',
+							itemIndex,
+						}),
+					);
 				}
 			}
 		}
@@ -107,7 +124,8 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IDataObject[] {
 	if (Array.isArray(body)) return body.map(asRecord);
 	if (shape.set) return [shape.set];
-	if (shape.list) return listRecords(body, typeof shape.list === 'string' ? [shape.list] : shape.list);
+	if (shape.list)
+		return listRecords(body, typeof shape.list === 'string' ? [shape.list] : shape.list);
 	if (shape.object && body[shape.object] && typeof body[shape.object] === 'object') {
 		return [asRecord(body[shape.object])];
 	}
@@ -124,7 +142,8 @@ function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IData
 export function listRecords(body: IDataObject, keys: string[]): IDataObject[] {
 	const key = keys.find((candidate) => body[candidate] !== undefined && body[candidate] !== null);
 	const arrays = Object.values(body).filter(Array.isArray);
-	const list = key !== undefined ? body[key] : keys.length > 1 && arrays.length === 1 ? arrays[0] : undefined;
+	const list =
+		key !== undefined ? body[key] : keys.length > 1 && arrays.length === 1 ? arrays[0] : undefined;
 	if (Array.isArray(list)) return list.map(asRecord);
 	if (list && typeof list === 'object') {
 		const values = Object.values(list as IDataObject);

@@ -10,7 +10,12 @@ const MAX_PAGES = 10_000;
  * the query). Only a number counts: Subaccount Single Sign-On sends `page` as the name of a dashboard page.
  */
 export function pageParameterOf(options: Request['options']): 'body' | 'qs' | undefined {
-	if (options.body && typeof options.body === 'object' && typeof (options.body as IDataObject).page === 'number') return 'body';
+	if (
+		options.body &&
+		typeof options.body === 'object' &&
+		typeof (options.body as IDataObject).page === 'number'
+	)
+		return 'body';
 	if (options.qs && typeof options.qs.page === 'number') return 'qs';
 	return undefined;
 }
@@ -31,7 +36,10 @@ export async function fetchPages(
 	let previousFirst = '';
 
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const options = { ...request.options, [where]: { ...(request.options[where] as IDataObject), page } };
+		const options = {
+			...request.options,
+			[where]: { ...(request.options[where] as IDataObject), page },
+		};
 		const items = await fetchPage({ ...request, options });
 		if (items.length === 0) break;
 

@@ -10,9 +10,14 @@ import type { FieldProblem } from './validation';
  * which stays an unresolved "={{ … }}" when the user maps the ID from an input item. getNodeParameter
  * with extractValue resolves and extracts it, as RoutingNode does for body fields.
  */
-export async function fillPathIds(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	requestOptions.url = (requestOptions.url ?? '').replace(/\{(\w+)\}/g, (_placeholder, name: string) =>
-		encodeURIComponent(toV4Id(this.getNodeParameter(name, '', { extractValue: true }))),
+export async function fillPathIds(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requestOptions.url = (requestOptions.url ?? '').replace(
+		/\{(\w+)\}/g,
+		(_placeholder, name: string) =>
+			encodeURIComponent(toV4Id(this.getNodeParameter(name, '', { extractValue: true }))),
 	);
 	return requestOptions;
 }
@@ -32,10 +37,23 @@ export function findPathProblems(url: string): FieldProblem[] {
 	const match = /^\/v4\/directory\/([^/]*)(?:\/users(?:\/([^/]*))?)?/.exec(url);
 	if (!match) return [];
 	const problems: FieldProblem[] = [];
-	const [, directory, user] = match.map((segment) => (segment === undefined ? undefined : decodeURIComponent(segment)));
-	if (!directory) problems.push({ label: 'Directory', problem: 'is empty. Pick a directory from the list, or enter its numeric ID, e.g. 12345.' });
+	const [, directory, user] = match.map((segment) =>
+		segment === undefined ? undefined : decodeURIComponent(segment),
+	);
+	if (!directory)
+		problems.push({
+			label: 'Directory',
+			problem: 'is empty. Pick a directory from the list, or enter its numeric ID, e.g. 12345.',
+		});
 	else if (!/^\d+$/.test(directory))
-		problems.push({ label: 'Directory', problem: `"${directory}" is not a directory ID of the v4 API: it is a number, e.g. 12345 (dir_12345 is accepted too).` });
-	if (user === '') problems.push({ label: 'User ID', problem: 'is empty. Enter the registered user\'s ID, e.g. 12345 or reg_12345.' });
+		problems.push({
+			label: 'Directory',
+			problem: `"${directory}" is not a directory ID of the v4 API: it is a number, e.g. 12345 (dir_12345 is accepted too).`,
+		});
+	if (user === '')
+		problems.push({
+			label: 'User ID',
+			problem: "is empty. Enter the registered user's ID, e.g. 12345 or reg_12345.",
+		});
 	return problems;
 }

@@ -25,12 +25,16 @@ type Request = DeclarativeRestApiSettings.ResultOptions;
  */
 const credentialsOfRun = new WeakMap<object, Promise<ICredentialsDecrypted>>();
 
-async function credentialsForThisRun(this: IExecutePaginationFunctions): Promise<ICredentialsDecrypted> {
+async function credentialsForThisRun(
+	this: IExecutePaginationFunctions,
+): Promise<ICredentialsDecrypted> {
 	const run = this.getExecuteData() as object | undefined;
 	const cached = run && credentialsOfRun.get(run);
 	if (cached) return await cached;
 	const node = this.getNode();
-	const reading = this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE).then((data) => decryptedCredential(node, data));
+	const reading = this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE).then(
+		(data) => decryptedCredential(node, data),
+	);
 	if (run) {
 		credentialsOfRun.set(run, reading);
 		reading.catch(() => credentialsOfRun.delete(run));
@@ -61,7 +65,9 @@ export async function sendCoupontoolsRequest(
 		for (const action of step.actions) {
 			// Every operation's output steps are functions (shared/output.ts); a declarative step here is a mistake of ours.
 			if (typeof action !== 'function') {
-				throw new NodeOperationError(this.getNode(), `Unsupported output step "${action.type}"`, { itemIndex: this.getItemIndex() });
+				throw new NodeOperationError(this.getNode(), `Unsupported output step "${action.type}"`, {
+					itemIndex: this.getItemIndex(),
+				});
 			}
 			items = await action.call(this, items, response);
 		}

@@ -13,7 +13,8 @@ const BASE_DELAY_MS = 500;
  * Calls whose repetition cannot do anything twice: reads, and the two sends Coupontools itself
  * de-duplicates (Send Email with check_unique, Single Use Create with duplicate_check).
  */
-const READ_PATHS = /\/(list|info|data|opens|claims|validations|search|grouplist|userlist|campaigns|main\/list|verification)$|\/v4\/subaccount$/;
+const READ_PATHS =
+	/\/(list|info|data|opens|claims|validations|search|grouplist|userlist|campaigns|main\/list|verification)$|\/v4\/subaccount$/;
 
 export function isSafeToRepeat(options: Options): boolean {
 	const url = options.url ?? '';
@@ -52,7 +53,8 @@ export async function withRetries<T>(options: Options, send: () => Promise<T>): 
 			failure = error;
 		}
 		const fault = faultOf(failure);
-		const repeatable = fault === 'not-processed' || (fault === 'maybe-processed' && isSafeToRepeat(options));
+		const repeatable =
+			fault === 'not-processed' || (fault === 'maybe-processed' && isSafeToRepeat(options));
 		if (!repeatable || attempt === MAX_ATTEMPTS) break;
 		await sleep(BASE_DELAY_MS * attempt);
 	}

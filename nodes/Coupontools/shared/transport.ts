@@ -44,9 +44,19 @@ export async function runCoupontoolsRequest(
 		assertValidFields.call(this, options);
 
 		if (pageParameterOf(options)) {
-			return await fetchPages(requestData, async (page) => await withRetries(page.options, async () => await sendCoupontoolsRequest.call(this, requestData, page.options)));
+			return await fetchPages(
+				requestData,
+				async (page) =>
+					await withRetries(
+						page.options,
+						async () => await sendCoupontoolsRequest.call(this, requestData, page.options),
+					),
+			);
 		}
-		return await withRetries(options, async () => await sendCoupontoolsRequest.call(this, requestData));
+		return await withRetries(
+			options,
+			async () => await sendCoupontoolsRequest.call(this, requestData),
+		);
 	} catch (caught) {
 		const error = asNodeError.call(this, caught, itemIndex);
 		if (!this.continueOnFail()) throw error;
@@ -91,20 +101,33 @@ async function updateEach(
 	if (!codes.length) {
 		throw new NodeOperationError(this.getNode(), 'Session Codes is empty', {
 			itemIndex,
-			description: 'Enter at least one coupon session code, separated by commas or new lines, or map a list with an expression.',
+			description:
+				'Enter at least one coupon session code, separated by commas or new lines, or map a list with an expression.',
 		});
 	}
 	const results: INodeExecutionData[] = [];
 	for (const code of codes) {
-		const options = { ...requestData.options, body: { ...(requestData.options.body as IDataObject), [LIST_PARAMETER]: code } };
+		const options = {
+			...requestData.options,
+			body: { ...(requestData.options.body as IDataObject), [LIST_PARAMETER]: code },
+		};
 		try {
 			assertValidFields.call(this, options);
-			const items = await withRetries(options, async () => await sendCoupontoolsRequest.call(this, requestData, options));
-			for (const item of items) results.push({ ...item, json: { couponsession: code, success: true, ...item.json } });
+			const items = await withRetries(
+				options,
+				async () => await sendCoupontoolsRequest.call(this, requestData, options),
+			);
+			for (const item of items)
+				results.push({ ...item, json: { couponsession: code, success: true, ...item.json } });
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
 			results.push({
-				json: { couponsession: code, success: false, error: error.message, errorDescription: error.description ?? undefined },
+				json: {
+					couponsession: code,
+					success: false,
+					error: error.message,
+					errorDescription: error.description ?? undefined,
+				},
 				pairedItem: { item: itemIndex },
 			});
 		}
@@ -142,7 +165,12 @@ interface TransportFault {
 
 /** n8n-core has already replaced the client error by a NodeApiError: the code is in httpCode, the raw words in messages. */
 export function transportFaultOf(caught: unknown): TransportFault {
-	const error = caught as { httpCode?: string | null; messages?: string[]; message?: string; code?: string };
+	const error = caught as {
+		httpCode?: string | null;
+		messages?: string[];
+		message?: string;
+		code?: string;
+	};
 	const httpCode = String(error?.httpCode ?? error?.code ?? '');
 	return {
 		code: /^E[A-Z_]+$/.test(httpCode) ? httpCode : '',
@@ -151,7 +179,10 @@ export function transportFaultOf(caught: unknown): TransportFault {
 	};
 }
 
-export function describeNetworkFault(code: string, rawMessage: string): { message: string; description: string } {
+export function describeNetworkFault(
+	code: string,
+	rawMessage: string,
+): { message: string; description: string } {
 	const retry = 'Enable Retry On Fail in the node settings to try again automatically.';
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
 		return {
@@ -174,7 +205,8 @@ export function describeNetworkFault(code: string, rawMessage: string): { messag
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return {
 			message: 'The Coupontools host could not be found',
-			description: 'Check the Base URL of the credential (https://api.coupontools.com) and the network of this n8n instance.',
+			description:
+				'Check the Base URL of the credential (https://api.coupontools.com) and the network of this n8n instance.',
 		};
 	}
 	return {

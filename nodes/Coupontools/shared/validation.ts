@@ -25,7 +25,9 @@ function text(value: unknown): string | undefined {
 function isRealDay(value: string): boolean {
 	const [year, month, day] = value.slice(0, 10).split('-').map(Number);
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 function prefixedId(prefixes: string[], example: string): FieldRule['check'] {
@@ -43,7 +45,8 @@ function dateRule(pattern: RegExp, format: string): FieldRule['check'] {
 	return (value) => {
 		const date = text(value)?.trim();
 		if (!date) return undefined;
-		if (!pattern.test(date) || !isRealDay(date)) return `"${shorten(date)}" is not a date in the format ${format}.`;
+		if (!pattern.test(date) || !isRealDay(date))
+			return `"${shorten(date)}" is not a date in the format ${format}.`;
 		return undefined;
 	};
 }
@@ -71,7 +74,8 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		label: 'Coupon Session',
 		check: (value) => {
 			const code = text(value)?.trim();
-			if (!code) return 'is empty. Enter the session code from the coupon URL (21 characters, or its 6-character short form).';
+			if (!code)
+				return 'is empty. Enter the session code from the coupon URL (21 characters, or its 6-character short form).';
 			if (!/^[A-Za-z0-9]+$/.test(code))
 				return `"${shorten(code)}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`;
 			return undefined;
@@ -81,8 +85,9 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		label: 'Email',
 		check: (value) => {
 			const email = text(value)?.trim();
-			if (!email) return 'is empty. Map it to the recipient\'s address, e.g. {{ $json.email }}.';
-			if (!EMAIL.test(email)) return `"${shorten(email)}" is not an email address: it must look like name@example.com.`;
+			if (!email) return "is empty. Map it to the recipient's address, e.g. {{ $json.email }}.";
+			if (!EMAIL.test(email))
+				return `"${shorten(email)}" is not an email address: it must look like name@example.com.`;
 			return undefined;
 		},
 	},
@@ -90,7 +95,10 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		label: 'Phone',
 		check: (value, url) => {
 			const phone = text(value)?.trim();
-			if (!phone) return /\/v3\/(send\/sms|smstool\/addcontact)/.test(url) ? 'is empty. Enter a phone number in E.164 format, e.g. +32470123456.' : undefined;
+			if (!phone)
+				return /\/v3\/(send\/sms|smstool\/addcontact)/.test(url)
+					? 'is empty. Enter a phone number in E.164 format, e.g. +32470123456.'
+					: undefined;
 			if (/\/v3\/(send\/sms|smstool\/addcontact)/.test(url) && !E164.test(phone))
 				return `"${shorten(phone)}" is not in E.164 format: write + then the country code and the number without its leading 0, no spaces, e.g. +32470123456.`;
 			return undefined;
@@ -98,18 +106,32 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 	},
 	amount: { label: 'Amount', check: integerBetween(1, 100000) },
 	code_length: { label: 'Code Length', check: integerBetween(10, 25) },
-	start_date: { label: 'Start Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)') },
-	end_date: { label: 'End Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)') },
-	expiry_date: { label: 'Expiry Date', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm:ss') },
+	start_date: {
+		label: 'Start Date',
+		check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)'),
+	},
+	end_date: {
+		label: 'End Date',
+		check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)'),
+	},
+	expiry_date: {
+		label: 'Expiry Date',
+		check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd or yyyy-MM-dd HH:mm:ss'),
+	},
 	birthday: { label: 'Birthday', check: dateRule(DAY, 'yyyy-MM-dd') },
 	birth_date: { label: 'Birth Date', check: dateRule(DAY, 'yyyy-MM-dd') },
 	subaccount: { label: 'Subaccount', check: prefixedId(['sub'], 'sub_12345') },
-	package: { label: 'Package', check: (value, url) => (text(value)?.trim() ? prefixedId(['pac'], 'pac_123')(value, url) : undefined) },
+	package: {
+		label: 'Package',
+		check: (value, url) =>
+			text(value)?.trim() ? prefixedId(['pac'], 'pac_123')(value, url) : undefined,
+	},
 	country: {
 		label: 'Country',
 		check: (value, url) => {
 			const country = text(value)?.trim();
-			if (!country || !/\/v4\/subaccount\//.test(url) || /^[A-Za-z]{2}$/.test(country)) return undefined;
+			if (!country || !/\/v4\/subaccount\//.test(url) || /^[A-Za-z]{2}$/.test(country))
+				return undefined;
 			return `"${shorten(country)}" is not a two-letter ISO 3166-1 country code, e.g. BE or US.`;
 		},
 	},
@@ -120,7 +142,8 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		check: (value) => {
 			const id = text(value)?.trim();
 			if (!id) return 'is empty. Pick a loyalty card from the list, or enter its ID, e.g. 123456.';
-			if (!/^[A-Za-z0-9_]+$/.test(id)) return `"${shorten(id)}" is not a loyalty card ID: it may contain only letters, digits and _.`;
+			if (!/^[A-Za-z0-9_]+$/.test(id))
+				return `"${shorten(id)}" is not a loyalty card ID: it may contain only letters, digits and _.`;
 			return undefined;
 		},
 	},
@@ -129,7 +152,9 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		label: 'User ID',
 		check: (value, url) => {
 			if (/\/v3\/directoryusers\//.test(url)) return prefixedId(['reg'], 'reg_12345')(value, url);
-			return text(value)?.trim() ? undefined : 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.';
+			return text(value)?.trim()
+				? undefined
+				: 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.';
 		},
 	},
 	search: {
@@ -150,8 +175,10 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		label: 'Session Code',
 		check: (value) => {
 			const code = text(value)?.trim();
-			if (!code) return 'is empty. Copy the session code from the webhook payload (its session field).';
-			if (!/^[A-Za-z0-9]+$/.test(code)) return `"${shorten(code)}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`;
+			if (!code)
+				return 'is empty. Copy the session code from the webhook payload (its session field).';
+			if (!/^[A-Za-z0-9]+$/.test(code))
+				return `"${shorten(code)}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`;
 			return undefined;
 		},
 	},

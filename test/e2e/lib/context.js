@@ -32,7 +32,10 @@ const BROWSER_ID = 'coupontools-e2e';
 /** @returns {StackState} */
 function stackState() {
 	const file = process.env.COUPONTOOLS_E2E_STATE;
-	if (!file || !fs.existsSync(file)) throw new Error('No e2e stack: run these tests with `npm run test:e2e` (jest -c jest.e2e.config.js)');
+	if (!file || !fs.existsSync(file))
+		throw new Error(
+			'No e2e stack: run these tests with `npm run test:e2e` (jest -c jest.e2e.config.js)',
+		);
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -53,7 +56,8 @@ async function waitFor(probe, what, { timeoutMs = 30_000, intervalMs = 250 } = {
 	for (;;) {
 		last = await probe();
 		if (last) return last;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(intervalMs);
 	}
 }
@@ -64,14 +68,21 @@ function e2eContext() {
 
 	const sandbox = {
 		/** Reseeds the sandbox and empties its request log. */
-		reset: async () => expectOk(await http(sandboxControl('/reset'), { method: 'POST', body: {} }), 'sandbox reset'),
+		reset: async () =>
+			expectOk(await http(sandboxControl('/reset'), { method: 'POST', body: {} }), 'sandbox reset'),
 		/** API requests the sandbox received (method, path, query, headers lowercased, body, status). */
-		requests: async () => /** @type {any[]} */ (expectOk(await http(sandboxControl('/requests')), 'sandbox requests').json.requests),
+		requests: async () =>
+			/** @type {any[]} */ (
+				expectOk(await http(sandboxControl('/requests')), 'sandbox requests').json.requests
+			),
 		/** `{ account, counts, sessionsByCampaign, fixtures, emailsSent }` */
 		state: async () => expectOk(await http(sandboxControl('/state')), 'sandbox state').json,
 		/** Plays Coupontools calling a webhook receiver (test/sandbox/webhook-delivery.js). */
 		deliver: async (/** @type {Record<string, unknown>} */ spec) =>
-			expectOk(await http(sandboxControl('/webhooks/deliver'), { method: 'POST', body: spec }), 'webhook delivery').json,
+			expectOk(
+				await http(sandboxControl('/webhooks/deliver'), { method: 'POST', body: spec }),
+				'webhook delivery',
+			).json,
 	};
 
 	return {
@@ -81,12 +92,24 @@ function e2eContext() {
 		webhook: async (/** @type {string} */ path, /** @type {unknown} */ body) =>
 			await http(`${state.baseUrl}/webhook/${path}`, { method: 'POST', body: body ?? {} }),
 		/** n8n's internal REST API with the owner's session, as the editor calls it. */
-		rest: async (/** @type {string} */ method, /** @type {string} */ route, /** @type {unknown} */ body = undefined) =>
-			await http(`${state.baseUrl}${route}`, { method, body, headers: { cookie: state.owner.cookie, 'browser-id': BROWSER_ID } }),
+		rest: async (
+			/** @type {string} */ method,
+			/** @type {string} */ route,
+			/** @type {unknown} */ body = undefined,
+		) =>
+			await http(`${state.baseUrl}${route}`, {
+				method,
+				body,
+				headers: { cookie: state.owner.cookie, 'browser-id': BROWSER_ID },
+			}),
 		/** Executions n8n recorded for a workflow (public API), newest first, with run data. */
-		executions: async (/** @type {string} */ workflowId) => await runtimeLib.readExecutions(state.baseUrl, state.owner.apiKey, workflowId),
+		executions: async (/** @type {string} */ workflowId) =>
+			await runtimeLib.readExecutions(state.baseUrl, state.owner.apiKey, workflowId),
 		/** `n8n execute --id=<id> --rawOutput` while the server runs (own task-runner port). */
-		execute: async (/** @type {string} */ workflowId) => await runtimeLib.executeWorkflow(state.runtime, state.env, workflowId, { timeoutMs: 150_000 }),
+		execute: async (/** @type {string} */ workflowId) =>
+			await runtimeLib.executeWorkflow(state.runtime, state.env, workflowId, {
+				timeoutMs: 150_000,
+			}),
 	};
 }
 
@@ -108,7 +131,10 @@ function expectOk(res, what) {
 function nodeOutput(execution, nodeName) {
 	const runData = execution?.data?.resultData?.runData ?? {};
 	const runs = runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(runData).join(', ') || 'nothing'}`);
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(runData).join(', ') || 'nothing'}`,
+		);
 	return (runs[0]?.data?.main?.[0] ?? []).map((/** @type {{ json: unknown }} */ item) => item.json);
 }
 
@@ -117,7 +143,20 @@ function nodeOutput(execution, nodeName) {
  * @param {any} request  a sandbox log entry
  */
 function authOf(request) {
-	return { clientId: request.headers['x-client-id'], clientSecret: request.headers['x-client-secret'] };
+	return {
+		clientId: request.headers['x-client-id'],
+		clientSecret: request.headers['x-client-secret'],
+	};
 }
 
-module.exports = { e2eContext, nodeOutput, authOf, waitFor, sleep, http, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, BROWSER_ID };
+module.exports = {
+	e2eContext,
+	nodeOutput,
+	authOf,
+	waitFor,
+	sleep,
+	http,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+	BROWSER_ID,
+};

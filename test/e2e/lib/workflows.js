@@ -27,30 +27,60 @@ const byId = (value) => ({ __rl: true, mode: 'id', value });
  * @type {Record<string, { operation: string, parameters: Record<string, unknown>, then?: { operation: string, parameters: Record<string, unknown> } }>}
  */
 const HARNESS = {
-	campaign: { operation: 'get', parameters: { campaign: byId('={{ $json.body.campaign }}'), showUsageStats: true } },
+	campaign: {
+		operation: 'get',
+		parameters: { campaign: byId('={{ $json.body.campaign }}'), showUsageStats: true },
+	},
 	couponSession: {
 		operation: 'update',
-		parameters: { couponsession: '={{ $json.body.session }}', sessionAction: 'validated', value: '={{ $json.body.value }}' },
-		then: { operation: 'get', parameters: { couponsession: "={{ $('Webhook').item.json.body.session }}" } },
+		parameters: {
+			couponsession: '={{ $json.body.session }}',
+			sessionAction: 'validated',
+			value: '={{ $json.body.value }}',
+		},
+		then: {
+			operation: 'get',
+			parameters: { couponsession: "={{ $('Webhook').item.json.body.session }}" },
+		},
 	},
 	distribution: {
 		operation: 'sendSms',
-		parameters: { campaignOrDirectory: byId('cam_1002'), phone: '={{ $json.body.phone }}', text: 'Your free coffee:' },
+		parameters: {
+			campaignOrDirectory: byId('cam_1002'),
+			phone: '={{ $json.body.phone }}',
+			text: 'Your free coffee:',
+		},
 	},
 	singleUse: {
 		operation: 'create',
 		parameters: {
 			campaign: byId('cam_1004'),
-			singleUseFields: { email: '={{ $json.body.email }}', customid: '={{ $json.body.customId }}', duplicateCheck: true },
+			singleUseFields: {
+				email: '={{ $json.body.email }}',
+				customid: '={{ $json.body.customId }}',
+				duplicateCheck: true,
+			},
 		},
 	},
 	subaccount: { operation: 'getAll', parameters: { returnAll: true } },
 	loyaltyCard: { operation: 'get', parameters: { loyaltyCard: byId('6001') } },
-	directory: { operation: 'blockUser', parameters: { directoryId: byId('={{ $json.body.directory }}'), userId: '={{ $json.body.user }}' } },
+	directory: {
+		operation: 'blockUser',
+		parameters: {
+			directoryId: byId('={{ $json.body.directory }}'),
+			userId: '={{ $json.body.user }}',
+		},
+	},
 	category: { operation: 'getAll', parameters: { returnAll: true } },
 	smsGroup: { operation: 'create', parameters: { groupName: '={{ $json.body.name }}' } },
-	emailGroup: { operation: 'getContacts', parameters: { emailGroup: byId('gro_4501'), returnAll: true } },
-	webhookEvent: { operation: 'verify', parameters: { webhook: '={{ $json.body.event }}', session: '={{ $json.body.session }}' } },
+	emailGroup: {
+		operation: 'getContacts',
+		parameters: { emailGroup: byId('gro_4501'), returnAll: true },
+	},
+	webhookEvent: {
+		operation: 'verify',
+		parameters: { webhook: '={{ $json.body.event }}', session: '={{ $json.body.session }}' },
+	},
 };
 
 /** @param {string} resource */
@@ -64,7 +94,8 @@ const harnessPath = (resource) => `e2e-${resource.replace(/[A-Z]/g, (c) => `-${c
  */
 function harnessWorkflow(resource, n) {
 	const spec = HARNESS[resource];
-	const uuid = (/** @type {number} */ k) => `e2e00000-0000-4000-8000-${String(n).padStart(6, '0')}${String(k).padStart(6, '0')}`;
+	const uuid = (/** @type {number} */ k) =>
+		`e2e00000-0000-4000-8000-${String(n).padStart(6, '0')}${String(k).padStart(6, '0')}`;
 	const coupontools = (
 		/** @type {string} */ name,
 		/** @type {string} */ operation,
@@ -87,17 +118,34 @@ function harnessWorkflow(resource, n) {
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: uuid(9),
-			parameters: { httpMethod: 'POST', path: harnessPath(resource), responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: harnessPath(resource),
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
 		},
 		coupontools('Coupontools', spec.operation, spec.parameters, 1),
 	];
 	/** @type {Record<string, unknown>} */
 	const connections = { Webhook: { main: [[{ node: 'Coupontools', type: 'main', index: 0 }]] } };
 	if (spec.then) {
-		nodes.push(coupontools('Coupontools (read back)', spec.then.operation, spec.then.parameters, 2));
-		connections.Coupontools = { main: [[{ node: 'Coupontools (read back)', type: 'main', index: 0 }]] };
+		nodes.push(
+			coupontools('Coupontools (read back)', spec.then.operation, spec.then.parameters, 2),
+		);
+		connections.Coupontools = {
+			main: [[{ node: 'Coupontools (read back)', type: 'main', index: 0 }]],
+		};
 	}
-	return { id: harnessId(resource), name: `e2e harness: ${resource}`, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id: harnessId(resource),
+		name: `e2e harness: ${resource}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** @param {string} file */
@@ -113,7 +161,11 @@ function readWorkflow(file) {
 function webhookPathsOf(workflow) {
 	return workflow.nodes
 		.filter((node) => node.webhookId)
-		.map((node) => (node.type === 'n8n-nodes-base.webhook' ? String(node.parameters.path) : `${node.webhookId}/webhook`));
+		.map((node) =>
+			node.type === 'n8n-nodes-base.webhook'
+				? String(node.parameters.path)
+				: `${node.webhookId}/webhook`,
+		);
 }
 
 /**
@@ -130,4 +182,12 @@ function writeSuiteWorkflows(dir) {
 	return { file, activate: active.map((w) => w.id), webhookPaths: active.flatMap(webhookPathsOf) };
 }
 
-module.exports = { EXAMPLES, HARNESS, harnessId, harnessPath, readWorkflow, webhookPathsOf, writeSuiteWorkflows };
+module.exports = {
+	EXAMPLES,
+	HARNESS,
+	harnessId,
+	harnessPath,
+	readWorkflow,
+	webhookPathsOf,
+	writeSuiteWorkflows,
+};

@@ -33,9 +33,15 @@ async function waitForWebhooks(baseUrl, paths, timeoutMs = 60_000) {
 				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
 			});
 			await res.arrayBuffer();
-			if (res.status === 204 && /\bPOST\b/.test(res.headers.get('access-control-allow-methods') ?? '')) break;
+			if (
+				res.status === 204 &&
+				/\bPOST\b/.test(res.headers.get('access-control-allow-methods') ?? '')
+			)
+				break;
 			if (Date.now() > deadline)
-				throw new Error(`webhook /webhook/${webhookPath} not registered ${timeoutMs / 1000} s after activation (last answer ${res.status})`);
+				throw new Error(
+					`webhook /webhook/${webhookPath} not registered ${timeoutMs / 1000} s after activation (last answer ${res.status})`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	}
@@ -43,7 +49,8 @@ async function waitForWebhooks(baseUrl, paths, timeoutMs = 60_000) {
 
 module.exports = async function globalSetup() {
 	const line = process.env.N8N_LINE || '2.8.4';
-	if (!LINES[line]) throw new Error(`N8N_LINE=${line} is not a known n8n line (${Object.keys(LINES).join(', ')})`);
+	if (!LINES[line])
+		throw new Error(`N8N_LINE=${line} is not a known n8n line (${Object.keys(LINES).join(', ')})`);
 	const started = Date.now();
 	const log = (/** @type {string} */ msg) => process.stderr.write(`[e2e ${line}] ${msg}\n`);
 
@@ -61,7 +68,9 @@ module.exports = async function globalSetup() {
 	try {
 		const waited = Date.now();
 		await waitForWebhooks(stack.baseUrl, webhookPaths);
-		log(`${webhookPaths.length} production webhooks registered (${Date.now() - waited} ms after activation)`);
+		log(
+			`${webhookPaths.length} production webhooks registered (${Date.now() - waited} ms after activation)`,
+		);
 	} catch (error) {
 		// jest skips globalTeardown when globalSetup fails: clean up here.
 		delete (/** @type {any} */ (globalThis).__COUPONTOOLS_E2E__);
@@ -87,5 +96,7 @@ module.exports = async function globalSetup() {
 		{ mode: 0o600 },
 	);
 	process.env.COUPONTOOLS_E2E_STATE = statePath;
-	log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n start ${(stack.server.startMs / 1000).toFixed(1)} s) at ${stack.baseUrl}`);
+	log(
+		`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n start ${(stack.server.startMs / 1000).toFixed(1)} s) at ${stack.baseUrl}`,
+	);
 };

@@ -19,6 +19,8 @@ module.exports = async function globalTeardown() {
 		} catch {}
 		fs.rmSync(scratch, { recursive: true, force: true });
 		fs.rmSync(stack.userFolder, { recursive: true, force: true });
-		process.stderr.write(`[e2e ${line}] stack stopped; suite wall time ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+		process.stderr.write(
+			`[e2e ${line}] stack stopped; suite wall time ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+		);
 	}
 };

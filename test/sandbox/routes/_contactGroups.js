@@ -12,7 +12,15 @@
  */
 
 const { ok, fail } = require('../envelope');
-const { text, requireFields, maxLength, idCharacters, isEmail, isE164, phoneDigits } = require('../params');
+const {
+	text,
+	requireFields,
+	maxLength,
+	idCharacters,
+	isEmail,
+	isE164,
+	phoneDigits,
+} = require('../params');
 const { isRealDay } = require('../dates');
 
 /** @typedef {import('../types').RouteContext} RouteContext */
@@ -55,7 +63,10 @@ function createGroupRoutes(tool) {
 	function listGroups({ state }) {
 		tool.requireService(state);
 		const groups = [...tool.groups(state).values()];
-		return ok({ amount_of_groups: groups.length, group: groups.map(({ ID, name }) => ({ ID, name })) });
+		return ok({
+			amount_of_groups: groups.length,
+			group: groups.map(({ ID, name }) => ({ ID, name })),
+		});
 	}
 
 	/** @param {RouteContext} ctx */
@@ -63,7 +74,12 @@ function createGroupRoutes(tool) {
 		tool.requireService(state);
 		requireFields(body, [tool.groupParam]);
 		const group = groupParam(state, body);
-		return ok({ group_id: group.ID, group_name: group.name, amount_of_users: group.contacts.length, user: group.contacts.map(contactView) });
+		return ok({
+			group_id: group.ID,
+			group_name: group.name,
+			amount_of_users: group.contacts.length,
+			user: group.contacts.map(contactView),
+		});
 	}
 
 	/** @param {RouteContext} ctx */
@@ -84,7 +100,8 @@ function createGroupRoutes(tool) {
 		requireFields(body, [tool.groupParam, tool.contactKey]);
 		const group = groupParam(state, body);
 		const address = text(body, tool.contactKey);
-		if (tool.contactKey === 'phone' && !isE164(address)) fail(301, 'Invalid phone number. Use the E.164 format, e.g. +32470123456');
+		if (tool.contactKey === 'phone' && !isE164(address))
+			fail(301, 'Invalid phone number. Use the E.164 format, e.g. +32470123456');
 		if (tool.contactKey === 'email' && !isEmail(address)) fail(305, 'Email address not valid');
 		const birthday = text(body, 'birthday');
 		if (birthday && (!/^\d{4}-\d{2}-\d{2}$/.test(birthday) || !isRealDay(birthday))) {
@@ -97,13 +114,19 @@ function createGroupRoutes(tool) {
 			customfields: [1, 2, 3, 4, 5, 6, 7].map((n) => maxLength(body, `customfield${n}`, 50)),
 		};
 		const same = (/** @type {SmsContact | EmailContact} */ contact) =>
-			'phone' in contact ? phoneDigits(contact.phone) === phoneDigits(address) : contact.email.toLowerCase() === address.toLowerCase();
+			'phone' in contact
+				? phoneDigits(contact.phone) === phoneDigits(address)
+				: contact.email.toLowerCase() === address.toLowerCase();
 		const existing = group.contacts.find(same);
 		if (existing) {
 			Object.assign(existing, fields);
 			return ok({ group_id: group.ID, action: 'contact_updated', contact: contactView(existing) });
 		}
-		const contact = /** @type {SmsContact | EmailContact} */ ({ [tool.contactKey]: address, ...fields, created_date_utc: state.now() });
+		const contact = /** @type {SmsContact | EmailContact} */ ({
+			[tool.contactKey]: address,
+			...fields,
+			created_date_utc: state.now(),
+		});
 		group.contacts.push(contact);
 		return ok({ group_id: group.ID, action: 'contact_added', contact: contactView(contact) });
 	}

@@ -39,7 +39,8 @@ function campaignInfo({ state, body }) {
 		// The docs promise "the total number of custom validation codes and how many have been claimed";
 		// the field names are not documented, these are the sandbox's.
 		const sessions = state.sessionsOf(campaign.ID);
-		const count = (/** @type {(session: Session) => boolean} */ test) => sessions.filter(test).length;
+		const count = (/** @type {(session: Session) => boolean} */ test) =>
+			sessions.filter(test).length;
 		info.usage_stats = {
 			sessions: sessions.length,
 			opened: count((s) => s.status.opened === '1'),
@@ -47,7 +48,9 @@ function campaignInfo({ state, body }) {
 			validated: count((s) => s.status.validated === '1'),
 			voided: count((s) => s.status.voided === '1'),
 			custom_validation_codes: count((s) => s.status.own_validation_code !== ''),
-			custom_validation_codes_claimed: count((s) => s.status.own_validation_code !== '' && s.status.claimed === '1'),
+			custom_validation_codes_claimed: count(
+				(s) => s.status.own_validation_code !== '' && s.status.claimed === '1',
+			),
 		};
 	}
 	return ok({ coupon_info: info });
@@ -74,7 +77,9 @@ function sessionList(flag, dateKey) {
 		const from = (page - 1) * options.pageSize;
 		return ok({
 			amount_of_results: matching.length,
-			data: matching.slice(from, from + options.pageSize).map((session) => sessionListItem(state, session)),
+			data: matching
+				.slice(from, from + options.pageSize)
+				.map((session) => sessionListItem(state, session)),
 		});
 	};
 }
@@ -87,7 +92,11 @@ function sessionList(flag, dateKey) {
 function dateBound(value, name, side) {
 	if (value === '') return undefined;
 	const bound = parseFilterBound(value, side);
-	if (!bound) fail(303, `Invalid date format for parameter: ${name}. Use yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)`);
+	if (!bound)
+		fail(
+			303,
+			`Invalid date format for parameter: ${name}. Use yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC)`,
+		);
 	return bound;
 }
 

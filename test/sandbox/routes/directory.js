@@ -52,13 +52,18 @@ function bare(value, status = 200) {
 /** @param {RouteContext} ctx */
 function listDirectories({ state }) {
 	const directories = [...state.directories.values()];
-	return ok({ amount_of_results: directories.length, data: directories.map((directory) => directoryView(state, directory)) });
+	return ok({
+		amount_of_results: directories.length,
+		data: directories.map((directory) => directoryView(state, directory)),
+	});
 }
 
 /** @param {RouteContext} ctx */
 function directoryInfo({ state, body }) {
 	const directory = directoryParam(state, body);
-	return ok({ directory: { ...directoryView(state, directory), campaigns: [...directory.campaigns] } });
+	return ok({
+		directory: { ...directoryView(state, directory), campaigns: [...directory.campaigns] },
+	});
 }
 
 /** §9 inferred endpoint: the campaigns shown in the directory, as coupon/list shows them. @param {RouteContext} ctx */
@@ -93,20 +98,30 @@ function updatePaymentStatus({ state, body }) {
 	if (!/^reg_\d+$/.test(id)) fail(301, 'Invalid numeric value for parameter: user');
 	const status = oneOf(text(body, 'payment_status'), 'payment_status', ['paid', 'unpaid']);
 	const user = state.directoryUsers.find(directory.ID, Number(id.slice(4)));
-	if (!user) return fail(300, 'Invalid value for parameter: user (not a registered user of this directory)');
+	if (!user)
+		return fail(300, 'Invalid value for parameter: user (not a registered user of this directory)');
 	Object.assign(user, { paid: status === 'paid', paid_access_expires_utc: '' });
 	return ok({ action: 'payment_status_updated', user: v3UserView(user, state.now()) });
 }
 
 /** GET /v4/directory: per PD an array of objects with `id` and `name`. @param {RouteContext} ctx */
 function listV4Directories({ state }) {
-	return bare([...state.directories.values()].map((directory) => ({ id: directory.id, name: directory.name, code: directory.code, url: directory.url })));
+	return bare(
+		[...state.directories.values()].map((directory) => ({
+			id: directory.id,
+			name: directory.name,
+			code: directory.code,
+			url: directory.url,
+		})),
+	);
 }
 
 /** @param {RouteContext} ctx @returns {Directory} */
 function v4Directory({ state, params }) {
 	if (!/^\d+$/.test(params.id)) fail(301, 'Invalid numeric value for parameter: id');
-	const directory = [...state.directories.values()].find((candidate) => candidate.id === Number(params.id));
+	const directory = [...state.directories.values()].find(
+		(candidate) => candidate.id === Number(params.id),
+	);
 	if (!directory) return fail(507, 'Directory ID not found');
 	return directory;
 }
@@ -116,7 +131,11 @@ function v4User(ctx) {
 	const directory = v4Directory(ctx);
 	if (!/^\d+$/.test(ctx.params.userId)) fail(301, 'Invalid numeric value for parameter: userId');
 	const user = ctx.state.directoryUsers.find(directory.ID, Number(ctx.params.userId));
-	if (!user) return fail(300, 'Invalid value for parameter: userId (not a registered user of this directory)');
+	if (!user)
+		return fail(
+			300,
+			'Invalid value for parameter: userId (not a registered user of this directory)',
+		);
 	return { directory, user };
 }
 
@@ -130,10 +149,13 @@ function createV4User(ctx) {
 	const directory = v4Directory(ctx);
 	const email = requiredText(body, 'email');
 	if (!isEmail(email)) fail(305, 'Email address not valid');
-	const taken = state.directoryUsers.newestFirst(directory.ID).some((user) => user.email.toLowerCase() === email.toLowerCase());
+	const taken = state.directoryUsers
+		.newestFirst(directory.ID)
+		.some((user) => user.email.toLowerCase() === email.toLowerCase());
 	if (taken) fail(304, 'Email already exists');
 	const birth = text(body, 'birth_date');
-	if (birth && !(/^\d{4}-\d{2}-\d{2}$/.test(birth) && isRealDay(birth))) fail(303, 'Invalid date format for parameter: birth_date. Use yyyy-MM-dd');
+	if (birth && !(/^\d{4}-\d{2}-\d{2}$/.test(birth) && isRealDay(birth)))
+		fail(303, 'Invalid date format for parameter: birth_date. Use yyyy-MM-dd');
 	/** @type {Record<string, string>} */
 	const profile = {};
 	for (const field of PROFILE_FIELDS) profile[field] = text(body, field);
@@ -152,7 +174,8 @@ function updateV4User(ctx) {
 function giveAccess(ctx) {
 	const { directory, user } = v4User(ctx);
 	const expires = text(ctx.body, 'expires_at');
-	if (expires && !isDateTimeWithSeconds(expires)) fail(303, 'Invalid date format for parameter: expires_at. Use yyyy-MM-dd HH:mm:ss');
+	if (expires && !isDateTimeWithSeconds(expires))
+		fail(303, 'Invalid date format for parameter: expires_at. Use yyyy-MM-dd HH:mm:ss');
 	Object.assign(user, { paid: true, paid_access_expires_utc: expires });
 	return bare(v4UserView(user, directory, ctx.state.now()));
 }

@@ -3,7 +3,12 @@
 
 const { ok, fail } = require('../envelope');
 const { text, bool, isEmail, isE164 } = require('../params');
-const { campaignOrDirectoryParam, sessionParam, requiredText, requireIntegration } = require('../lookup');
+const {
+	campaignOrDirectoryParam,
+	sessionParam,
+	requiredText,
+	requireIntegration,
+} = require('../lookup');
 const { sessionUrl } = require('../views');
 
 /** @typedef {import('../types').RouteContext} RouteContext */
@@ -26,30 +31,47 @@ function sendEmail({ state, body }) {
 	const email = requiredText(body, 'email');
 	if (!isEmail(email)) fail(305, 'Email address not valid');
 	const targetId = target.kind === 'campaign' ? target.campaign.ID : target.directory.ID;
-	const subject = text(body, 'subject') || (target.kind === 'campaign' ? target.campaign.title : target.directory.name);
+	const subject =
+		text(body, 'subject') ||
+		(target.kind === 'campaign' ? target.campaign.title : target.directory.name);
 	const address = email.toLowerCase();
 	const previous = state.emailsSent[address] ?? [];
 
-	if (bool(body, 'check_unique', false) && previous.some((delivery) => delivery.campaign === targetId)) {
+	if (
+		bool(body, 'check_unique', false) &&
+		previous.some((delivery) => delivery.campaign === targetId)
+	) {
 		return ok({ campaign: targetId, subject, receiver: email, action: 'email_already_sent' });
 	}
 
-	if (address.endsWith(BOUNCING_DOMAIN)) fail(604, 'Error sending email: the email provider rejected the message');
+	if (address.endsWith(BOUNCING_DOMAIN))
+		fail(604, 'Error sending email: the email provider rejected the message');
 
 	/** @type {Session | undefined} */
 	let session;
 	if (target.kind === 'campaign') {
 		session = text(body, 'couponsession')
 			? sessionParam(state, body, { campaign: targetId })
-			: state.createSession(targetId, { firstname: text(body, 'firstname'), lastname: text(body, 'lastname'), email });
+			: state.createSession(targetId, {
+					firstname: text(body, 'firstname'),
+					lastname: text(body, 'lastname'),
+					email,
+				});
 	}
-	state.emailsSent[address] = [...previous, { campaign: targetId, session: session ? session.session : '', subject, at: state.now() }];
+	state.emailsSent[address] = [
+		...previous,
+		{ campaign: targetId, session: session ? session.session : '', subject, at: state.now() },
+	];
 	return ok({
 		campaign: targetId,
 		subject,
 		receiver: email,
 		single_use_code: session ? session.session : '',
-		single_use_url: session ? sessionUrl(state, session) : target.kind === 'directory' ? target.directory.url : '',
+		single_use_url: session
+			? sessionUrl(state, session)
+			: target.kind === 'directory'
+				? target.directory.url
+				: '',
 		action: 'email_sent',
 	});
 }
@@ -63,13 +85,23 @@ function sendSms({ state, body }) {
 	const message = text(body, 'body');
 	const targetId = target.kind === 'campaign' ? target.campaign.ID : target.directory.ID;
 	const session = target.kind === 'campaign' ? state.createSession(targetId, { phone }) : undefined;
-	state.smsSent.push({ campaign: targetId, session: session ? session.session : '', phone, message, at: state.now() });
+	state.smsSent.push({
+		campaign: targetId,
+		session: session ? session.session : '',
+		phone,
+		message,
+		at: state.now(),
+	});
 	return ok({
 		campaign: targetId,
 		message,
 		phone: phone.slice(1),
 		single_use_code: session ? session.session : '',
-		single_use_url: session ? sessionUrl(state, session) : target.kind === 'directory' ? target.directory.url : '',
+		single_use_url: session
+			? sessionUrl(state, session)
+			: target.kind === 'directory'
+				? target.directory.url
+				: '',
 	});
 }
 

@@ -14,7 +14,8 @@ module.exports = createGroupRoutes({
 	groupParam: 'emailgroup',
 	contactKey: 'email',
 	requireService: (state) => {
-		if (!state.account.emailIntegration) fail(103, 'This account is not connected with the Coupontools email services');
+		if (!state.account.emailIntegration)
+			fail(103, 'This account is not connected with the Coupontools email services');
 	},
 	firstId: 4501,
 });

@@ -9,7 +9,16 @@
  */
 
 const { ok, fail, SandboxApiError, validationFailure } = require('../envelope');
-const { text, requireFields, bool, integer, oneOf, idCharacters, isEmail, phoneDigits } = require('../params');
+const {
+	text,
+	requireFields,
+	bool,
+	integer,
+	oneOf,
+	idCharacters,
+	isEmail,
+	phoneDigits,
+} = require('../params');
 const { requiredText } = require('../lookup');
 const { isRealDay } = require('../dates');
 const { cardView, userView, memberView } = require('../loyalty-state');
@@ -31,7 +40,11 @@ const SEARCH = /^[A-Za-z0-9_@-]{3,}$/;
 function cardParam(state, body, notFound) {
 	const id = idCharacters(requiredText(body, 'loyaltycard'), 'loyaltycard');
 	const card = state.loyalty.cards.get(id);
-	if (!card) return fail(notFound, notFound === 507 ? 'Loyalty card not found' : 'Loyalty card ID not found');
+	if (!card)
+		return fail(
+			notFound,
+			notFound === 507 ? 'Loyalty card not found' : 'Loyalty card ID not found',
+		);
 	return card;
 }
 
@@ -39,19 +52,31 @@ function cardParam(state, body, notFound) {
 function memberParam(state, body, card) {
 	const id = idCharacters(requiredText(body, 'user'), 'user');
 	const member = state.loyalty.membership(card.ID, id);
-	if (!member) return fail(300, 'Invalid value for parameter: user (not a user of this loyalty card)');
+	if (!member)
+		return fail(300, 'Invalid value for parameter: user (not a user of this loyalty card)');
 	return member;
 }
 
 /** Creation date ascending by default, as documented; `desc` reverses it. @param {RouteContext} ctx */
 function listCards({ state, body }) {
 	const onlyActive = bool(body, 'only_active', false);
-	const sorting = text(body, 'sorting') ? oneOf(text(body, 'sorting'), 'sorting', ['asc', 'desc']) : 'asc';
+	const sorting = text(body, 'sorting')
+		? oneOf(text(body, 'sorting'), 'sorting', ['asc', 'desc'])
+		: 'asc';
 	const cards = [...state.loyalty.cards.values()]
 		.filter((card) => !onlyActive || card.status === 'active')
-		.sort((a, b) => (a.created_date_utc < b.created_date_utc ? -1 : a.created_date_utc > b.created_date_utc ? 1 : 0));
+		.sort((a, b) =>
+			a.created_date_utc < b.created_date_utc
+				? -1
+				: a.created_date_utc > b.created_date_utc
+					? 1
+					: 0,
+		);
 	if (sorting === 'desc') cards.reverse();
-	return ok({ amount_of_results: cards.length, data: cards.map((card) => cardView(state.loyalty, card)) });
+	return ok({
+		amount_of_results: cards.length,
+		data: cards.map((card) => cardView(state.loyalty, card)),
+	});
 }
 
 /** @param {RouteContext} ctx */
@@ -72,7 +97,9 @@ function listUsers({ state, body, options }) {
 	return ok({
 		loyaltycard: card.ID,
 		amount_of_results: members.length,
-		data: members.slice(from, from + options.pageSize).map((member) => memberView(state.loyalty, member)),
+		data: members
+			.slice(from, from + options.pageSize)
+			.map((member) => memberView(state.loyalty, member)),
 	});
 }
 
@@ -81,7 +108,11 @@ function searchUsers({ state, body }) {
 	requireFields(body, ['loyaltycard', 'search']);
 	const card = cardParam(state, body, 505);
 	const search = text(body, 'search');
-	if (!SEARCH.test(search)) fail(300, 'Invalid value for parameter: search (at least 3 characters, only A-Z a-z 0-9 - _ @)');
+	if (!SEARCH.test(search))
+		fail(
+			300,
+			'Invalid value for parameter: search (at least 3 characters, only A-Z a-z 0-9 - _ @)',
+		);
 	const needle = search.toLowerCase();
 	const data = [];
 	for (const member of state.loyalty.membersOf(card.ID)) {
@@ -94,7 +125,9 @@ function searchUsers({ state, body }) {
 			['email', view.email],
 			['phone', phoneDigits(view.phone)],
 		];
-		const matchedOn = fields.filter(([, value]) => value.toLowerCase().includes(needle)).map(([name]) => name);
+		const matchedOn = fields
+			.filter(([, value]) => value.toLowerCase().includes(needle))
+			.map(([name]) => name);
 		if (matchedOn.length) data.push({ ...view, matched_on: matchedOn });
 	}
 	return ok({ loyaltycard: card.ID, search, amount_of_results: data.length, data });
@@ -107,15 +140,28 @@ function searchUsers({ state, body }) {
  */
 function createUser({ state, body }) {
 	const missing = [];
-	if (text(body, 'email') === '') missing.push({ code: 200, description: 'Missing parameter: email. Please provide an email address' });
-	if (text(body, 'password') === '') missing.push({ code: 200, description: 'Missing parameter: password. Please provide a password' });
+	if (text(body, 'email') === '')
+		missing.push({
+			code: 200,
+			description: 'Missing parameter: email. Please provide an email address',
+		});
+	if (text(body, 'password') === '')
+		missing.push({
+			code: 200,
+			description: 'Missing parameter: password. Please provide a password',
+		});
 	if (missing.length) throw new SandboxApiError(validationFailure(missing));
 	const email = text(body, 'email');
 	if (!isEmail(email)) fail(305, 'Email address not valid');
 	if (state.loyalty.userByEmail(email)) fail(304, 'Email already exists');
-	const gender = text(body, 'gender') ? /** @type {'male' | 'female' | 'unknown'} */ (oneOf(text(body, 'gender'), 'gender', ['male', 'female', 'unknown'])) : '';
+	const gender = text(body, 'gender')
+		? /** @type {'male' | 'female' | 'unknown'} */ (
+				oneOf(text(body, 'gender'), 'gender', ['male', 'female', 'unknown'])
+			)
+		: '';
 	const birthday = text(body, 'birthday');
-	if (birthday && !(/^\d{4}-\d{2}-\d{2}$/.test(birthday) && isRealDay(birthday))) fail(303, 'Invalid date format for parameter: birthday. Use yyyy-MM-dd');
+	if (birthday && !(/^\d{4}-\d{2}-\d{2}$/.test(birthday) && isRealDay(birthday)))
+		fail(303, 'Invalid date format for parameter: birthday. Use yyyy-MM-dd');
 	const user = state.loyalty.createUser({
 		email,
 		first_name: text(body, 'first_name'),
@@ -134,7 +180,8 @@ function linkUser({ state, body }) {
 	requireFields(body, ['loyaltycard', 'user']);
 	const card = cardParam(state, body, 505);
 	const id = idCharacters(text(body, 'user'), 'user');
-	if (!state.loyalty.users.has(id)) fail(300, 'Invalid value for parameter: user (no such loyalty user)');
+	if (!state.loyalty.users.has(id))
+		fail(300, 'Invalid value for parameter: user (no such loyalty user)');
 	const member = state.loyalty.link(card.ID, id, state.now());
 	return ok({ action: 'user_linked', user: memberView(state.loyalty, member) });
 }
@@ -148,16 +195,24 @@ function updateUser({ state, body }) {
 	requireFields(body, ['loyaltycard', 'user']);
 	const card = cardParam(state, body, 505);
 	const member = memberParam(state, body, card);
-	const given = (/** @type {string} */ name) => body[name] !== undefined && body[name] !== null && body[name] !== '';
-	if (!given('points') && !given('stamps') && !given('voided')) fail(200, 'Missing parameter: points, stamps or voided');
+	const given = (/** @type {string} */ name) =>
+		body[name] !== undefined && body[name] !== null && body[name] !== '';
+	if (!given('points') && !given('stamps') && !given('voided'))
+		fail(200, 'Missing parameter: points, stamps or voided');
 	const points = given('points') ? integer(body, 'points', { min: 1, max: 1_000_000 }) : 0;
 	const stamps = given('stamps') ? integer(body, 'stamps', { min: 1, max: 1_000 }) : 0;
 	if (given('voided')) {
 		const voided = bool(body, 'voided', false);
-		if (voided && member.voided !== '1') Object.assign(member, { voided: '1', voided_date_utc: state.now() });
-		if (!voided && member.voided === '1') Object.assign(member, { voided: '0', voided_date_utc: '' });
+		if (voided && member.voided !== '1')
+			Object.assign(member, { voided: '1', voided_date_utc: state.now() });
+		if (!voided && member.voided === '1')
+			Object.assign(member, { voided: '0', voided_date_utc: '' });
 	}
-	if ((points || stamps) && member.voided === '1') fail(300, 'Loyalty card user is voided and cannot collect points or stamps. Unvoid the user first');
+	if ((points || stamps) && member.voided === '1')
+		fail(
+			300,
+			'Loyalty card user is voided and cannot collect points or stamps. Unvoid the user first',
+		);
 	member.points += points;
 	member.stamps += stamps;
 	return ok({ action: 'user_updated', user: memberView(state.loyalty, member) });
@@ -168,7 +223,13 @@ function pushSingle({ state, body }) {
 	requireFields(body, ['loyaltycard', 'user', 'message']);
 	const card = cardParam(state, body, 507);
 	const member = memberParam(state, body, card);
-	state.loyalty.pushes.push({ loyaltycard: card.ID, user: member.user, message: text(body, 'message'), recipients: 1, at: state.now() });
+	state.loyalty.pushes.push({
+		loyaltycard: card.ID,
+		user: member.user,
+		message: text(body, 'message'),
+		recipients: 1,
+		at: state.now(),
+	});
 	return ok();
 }
 
@@ -176,8 +237,16 @@ function pushSingle({ state, body }) {
 function pushAll({ state, body }) {
 	requireFields(body, ['loyaltycard', 'message']);
 	const card = cardParam(state, body, 507);
-	const recipients = state.loyalty.membersOf(card.ID).filter((member) => member.voided !== '1').length;
-	state.loyalty.pushes.push({ loyaltycard: card.ID, user: null, message: text(body, 'message'), recipients, at: state.now() });
+	const recipients = state.loyalty
+		.membersOf(card.ID)
+		.filter((member) => member.voided !== '1').length;
+	state.loyalty.pushes.push({
+		loyaltycard: card.ID,
+		user: null,
+		message: text(body, 'message'),
+		recipients,
+		at: state.now(),
+	});
 	return ok({ loyaltycard: card.ID, amount_of_notifications: recipients });
 }
 

@@ -2,7 +2,16 @@
 /** Single-use URL routes: create, create many, remove (§5.4 and §9). */
 
 const { ok, fail } = require('../envelope');
-const { text, requireFields, bool, integer, oneOf, maxLength, isEmail, phoneDigits } = require('../params');
+const {
+	text,
+	requireFields,
+	bool,
+	integer,
+	oneOf,
+	maxLength,
+	isEmail,
+	phoneDigits,
+} = require('../params');
 const { campaignParam, sessionParam } = require('../lookup');
 const { isDateTimeWithSeconds } = require('../dates');
 const { sessionUrl } = require('../views');
@@ -14,7 +23,13 @@ const { DIGITS, UPPER_ALNUM } = require('../random');
 /** @typedef {import('../state').SandboxState} SandboxState */
 
 const AUTO_CODE_LENGTHS = { '6digits': 6, '8digits': 8, '10digits': 10 };
-const UTM_KEYS = /** @type {const} */ (['utm_campaign', 'utm_source', 'utm_medium', 'utm_term', 'utm_content']);
+const UTM_KEYS = /** @type {const} */ ([
+	'utm_campaign',
+	'utm_source',
+	'utm_medium',
+	'utm_term',
+	'utm_content',
+]);
 
 /** @param {SandboxState} state @param {Session} session */
 function singleUseAnswer(state, session) {
@@ -40,18 +55,24 @@ function createSingleUse({ state, body }) {
 	const customfields = [1, 2, 3, 4, 5, 6, 7].map((n) => maxLength(body, `customfield${n}`, 50));
 	const autovalcode = text(body, 'autovalcode');
 	if (autovalcode) oneOf(autovalcode, 'autovalcode', Object.keys(AUTO_CODE_LENGTHS));
-	if (autovalcode && customvalcode) fail(300, 'Parameters customvalcode and autovalcode cannot be used together');
+	if (autovalcode && customvalcode)
+		fail(300, 'Parameters customvalcode and autovalcode cannot be used together');
 	const expiry = text(body, 'expiry_date');
-	if (expiry && !isDateTimeWithSeconds(expiry)) fail(303, 'Invalid date format for parameter: expiry_date. Use yyyy-MM-dd HH:mm:ss');
+	if (expiry && !isDateTimeWithSeconds(expiry))
+		fail(303, 'Invalid date format for parameter: expiry_date. Use yyyy-MM-dd HH:mm:ss');
 	const phone = text(body, 'phone');
 
 	if (bool(body, 'duplicate_check', false)) {
-		const existing = state.sessionsOf(campaign.ID).find(
-			(session) =>
-				(email !== '' && session.email.toLowerCase() === email.toLowerCase()) ||
-				(phone !== '' && session.phone !== '' && phoneDigits(session.phone) === phoneDigits(phone)) ||
-				(customid !== '' && session.status.customid === customid),
-		);
+		const existing = state
+			.sessionsOf(campaign.ID)
+			.find(
+				(session) =>
+					(email !== '' && session.email.toLowerCase() === email.toLowerCase()) ||
+					(phone !== '' &&
+						session.phone !== '' &&
+						phoneDigits(session.phone) === phoneDigits(phone)) ||
+					(customid !== '' && session.status.customid === customid),
+			);
 		if (existing) return ok({ ...singleUseAnswer(state, existing), duplicate: true });
 	}
 
@@ -67,7 +88,8 @@ function createSingleUse({ state, body }) {
 		customfields,
 		status: {
 			customid,
-			own_validation_code: customvalcode || (autoLength ? state.random.code(autoLength, DIGITS) : ''),
+			own_validation_code:
+				customvalcode || (autoLength ? state.random.code(autoLength, DIGITS) : ''),
 			expiration_date: expiry,
 			...utm,
 		},
@@ -81,7 +103,11 @@ function createSingleUse({ state, body }) {
 function createMany({ state, body }) {
 	const campaign = campaignParam(state, body);
 	const amount = integer(body, 'amount', { min: 1, max: 100000, fallback: 10 });
-	const status = oneOf(text(body, 'status') || 'normal', 'status', ['normal', 'voided', 'activated']);
+	const status = oneOf(text(body, 'status') || 'normal', 'status', [
+		'normal',
+		'voided',
+		'activated',
+	]);
 	/** @type {{ prefix: string, length: number, alphabet: string } | undefined} */
 	let codes;
 	if (bool(body, 'automated_codes', false)) {
@@ -126,7 +152,11 @@ function removeSingleUse({ state, body }) {
 	const campaign = campaignParam(state, body);
 	const session = sessionParam(state, body, { campaign: campaign.ID });
 	state.removeSession(session);
-	return ok({ campaign: campaign.ID, couponsession: session.session, action: 'single_use_removed' });
+	return ok({
+		campaign: campaign.ID,
+		couponsession: session.session,
+		action: 'single_use_removed',
+	});
 }
 
 /** @type {import('../types').RouteMap} */

@@ -35,8 +35,14 @@ function refuseSubaccountKeys({ headers, body, options }) {
 		[header('x-client-id'), header('x-client-secret')],
 		[body.client_id, body.client_secret],
 	];
-	if (presented.some(([id, secret]) => id === options.clientId && secret === options.clientSecret)) return;
-	throw new SandboxApiError(scalarFailure(102, 'HTTP/1.0 401 Unauthorized. Subaccount API keys cannot be used to manage subaccounts.'));
+	if (presented.some(([id, secret]) => id === options.clientId && secret === options.clientSecret))
+		return;
+	throw new SandboxApiError(
+		scalarFailure(
+			102,
+			'HTTP/1.0 401 Unauthorized. Subaccount API keys cannot be used to manage subaccounts.',
+		),
+	);
 }
 
 /**
@@ -58,7 +64,9 @@ function subaccountView(subaccount) {
 		amountlogin: String(subaccount.amountlogin),
 		max_campaigns: String(subaccount.max_campaigns),
 		has_campaigns: String(subaccount.campaigns.length),
-		available_campaigns: String(Math.max(0, subaccount.max_campaigns - subaccount.campaigns.length)),
+		available_campaigns: String(
+			Math.max(0, subaccount.max_campaigns - subaccount.campaigns.length),
+		),
 		expiry_date: subaccount.expiry_date,
 		api_key: subaccount.api_key,
 		api_secret: subaccount.api_secret,
@@ -98,15 +106,19 @@ function detailsFrom(state, body, self) {
 	const email = text(body, 'email');
 	if (email) {
 		if (!isEmail(email)) fail(305, 'Email address not valid');
-		const taken = [...state.subaccounts.values()].some((other) => other.ID !== self && other.email.toLowerCase() === email.toLowerCase());
+		const taken = [...state.subaccounts.values()].some(
+			(other) => other.ID !== self && other.email.toLowerCase() === email.toLowerCase(),
+		);
 		if (taken) fail(304, 'Email address already exists');
 		details.email = email;
 	}
 	const status = text(body, 'status');
-	if (status) details.status = /** @type {'trial' | 'customer'} */ (oneOf(status, 'status', STATUSES));
+	if (status)
+		details.status = /** @type {'trial' | 'customer'} */ (oneOf(status, 'status', STATUSES));
 	const country = text(body, 'country');
 	if (country) {
-		if (!/^[A-Za-z]{2}$/.test(country)) fail(300, 'Invalid value for parameter: country (ISO 3166-1 alpha-2, e.g. BE)');
+		if (!/^[A-Za-z]{2}$/.test(country))
+			fail(300, 'Invalid value for parameter: country (ISO 3166-1 alpha-2, e.g. BE)');
 		details.country = country.toUpperCase();
 	}
 	const pack = text(body, 'package');
@@ -116,10 +128,16 @@ function detailsFrom(state, body, self) {
 	}
 	const expiry = text(body, 'expiry_date');
 	if (expiry) {
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(expiry) || !isRealDay(expiry)) fail(303, 'Invalid date format for parameter: expiry_date. Use yyyy-MM-dd');
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(expiry) || !isRealDay(expiry))
+			fail(303, 'Invalid date format for parameter: expiry_date. Use yyyy-MM-dd');
 		details.expiry_date = expiry;
 	}
-	for (const key of /** @type {const} */ (['password', 'first_name', 'last_name', 'company_name'])) {
+	for (const key of /** @type {const} */ ([
+		'password',
+		'first_name',
+		'last_name',
+		'company_name',
+	])) {
 		const value = text(body, key);
 		if (value) details[key] = value;
 	}
@@ -128,7 +146,9 @@ function detailsFrom(state, body, self) {
 
 /** sub_3003 after sub_3002: IDs are never reused. @param {SandboxState} state */
 function nextSubaccountId(state) {
-	const numbers = [...state.subaccounts.keys()].map((id) => Number(id.slice(4))).filter(Number.isFinite);
+	const numbers = [...state.subaccounts.keys()]
+		.map((id) => Number(id.slice(4)))
+		.filter(Number.isFinite);
 	return `sub_${Math.max(3000, ...numbers) + 1}`;
 }
 
@@ -140,7 +160,10 @@ function nextSubaccountId(state) {
 function listSubaccounts(ctx) {
 	refuseSubaccountKeys(ctx);
 	const subaccounts = [...ctx.state.subaccounts.values()];
-	return ok({ amount_of_subaccounts: subaccounts.length, subaccount: subaccounts.map(subaccountView) });
+	return ok({
+		amount_of_subaccounts: subaccounts.length,
+		subaccount: subaccounts.map(subaccountView),
+	});
 }
 
 /** @param {RouteContext} ctx */
@@ -200,7 +223,10 @@ function updateSubaccount(ctx) {
 function resetUrl(ctx) {
 	refuseSubaccountKeys(ctx);
 	const subaccount = subaccountParam(ctx.state, ctx.body);
-	return ok({ subaccount: subaccount.ID, url: `${DASHBOARD}/reset-password/${ctx.state.random.code(32)}` });
+	return ok({
+		subaccount: subaccount.ID,
+		url: `${DASHBOARD}/reset-password/${ctx.state.random.code(32)}`,
+	});
 }
 
 /**
@@ -217,7 +243,8 @@ function singleSignOn(ctx) {
 	let campaign = '';
 	if (page === 'update_campaign') {
 		campaign = idCharacters(requiredText(body, 'campaign'), 'campaign');
-		if (!subaccount.campaigns.some((owned) => owned.ID === campaign)) fail(502, 'Campaign ID not found');
+		if (!subaccount.campaigns.some((owned) => owned.ID === campaign))
+			fail(502, 'Campaign ID not found');
 	}
 	const token = state.random.code(64);
 	const query = page ? `?page=${page}${campaign ? `&campaign=${campaign}` : ''}` : '';

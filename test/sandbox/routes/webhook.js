@@ -19,10 +19,18 @@ const { requiredText } = require('../lookup');
 function verifyWebhook({ state, body }) {
 	const id = idCharacters(requiredText(body, 'webhook'), 'webhook');
 	const session = text(body, 'session');
-	if (session !== '' && !/^[A-Za-z0-9]+$/.test(session)) fail(301, 'Invalid character in parameter: session');
+	if (session !== '' && !/^[A-Za-z0-9]+$/.test(session))
+		fail(301, 'Invalid character in parameter: session');
 	const event = state.webhookEvents.get(id);
 	if (!event) return fail(509, 'Webhook not found');
-	return ok({ result: 'valid', webhook: event.webhook, date: event.date, campaign: event.campaign, session: event.session, type: event.type });
+	return ok({
+		result: 'valid',
+		webhook: event.webhook,
+		date: event.date,
+		campaign: event.campaign,
+		session: event.session,
+		type: event.type,
+	});
 }
 
 /** @type {import('../types').RouteMap} */

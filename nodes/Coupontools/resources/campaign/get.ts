@@ -11,7 +11,8 @@ export const campaignGetFields: INodeProperties[] = [
 		name: 'showUsageStats',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to add the number of custom validation codes and how many of them have been claimed',
+		description:
+			'Whether to add the number of custom validation codes and how many of them have been claimed',
 		displayOptions,
 		routing: { send: { type: 'body', property: 'show_usage_stats' } },
 	},

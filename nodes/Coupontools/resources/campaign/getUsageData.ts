@@ -44,7 +44,11 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 				default: '',
 				description: 'Only sessions up to this moment, inclusive, in UTC',
 				routing: {
-					send: { type: 'body', property: 'end_date', preSend: [formatDatesInBody(['end_date'], 'yyyy-MM-dd HH:mm')] },
+					send: {
+						type: 'body',
+						property: 'end_date',
+						preSend: [formatDatesInBody(['end_date'], 'yyyy-MM-dd HH:mm')],
+					},
 				},
 			},
 			{
@@ -54,7 +58,11 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 				default: '',
 				description: 'Only sessions from this moment on, inclusive, in UTC',
 				routing: {
-					send: { type: 'body', property: 'start_date', preSend: [formatDatesInBody(['start_date'], 'yyyy-MM-dd HH:mm')] },
+					send: {
+						type: 'body',
+						property: 'start_date',
+						preSend: [formatDatesInBody(['start_date'], 'yyyy-MM-dd HH:mm')],
+					},
 				},
 			},
 		],

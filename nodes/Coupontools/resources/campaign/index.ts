@@ -38,7 +38,8 @@ export const campaignDescription: INodeProperties[] = [
 				name: 'Get Usage Data',
 				value: 'getUsageData',
 				action: 'Get usage data of a campaign',
-				description: 'Retrieve the coupon sessions of a campaign: all, opened, claimed or validated',
+				description:
+					'Retrieve the coupon sessions of a campaign: all, opened, claimed or validated',
 				routing: {
 					request: {
 						method: 'POST',

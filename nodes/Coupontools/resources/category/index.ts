@@ -30,7 +30,8 @@ export const categoryDescription: INodeProperties[] = [
 				name: 'Get Many Third-Level',
 				value: 'getAllThirdLevel',
 				action: 'Get many third level categories',
-				description: 'Retrieve the third-level categories (only for accounts that use three category levels)',
+				description:
+					'Retrieve the third-level categories (only for accounts that use three category levels)',
 				routing: {
 					request: { method: 'POST', url: '/v3/category/main/list' },
 					output: { postReceive: [coupontoolsOutput({ list: CATEGORY_LIST_KEYS })] },

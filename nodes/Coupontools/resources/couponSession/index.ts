@@ -22,7 +22,8 @@ export const couponSessionDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a coupon session',
-				description: "Retrieve all data of one consumer's coupon: opened, claimed, validated, dates, custom ID",
+				description:
+					"Retrieve all data of one consumer's coupon: opened, claimed, validated, dates, custom ID",
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/data' },
 					output: { postReceive: [coupontoolsOutput()] },
@@ -32,7 +33,8 @@ export const couponSessionDescription: INodeProperties[] = [
 				name: 'Search',
 				value: 'search',
 				action: 'Search coupon sessions',
-				description: 'Find coupon sessions by custom validation code, phone or email, one item per match',
+				description:
+					'Find coupon sessions by custom validation code, phone or email, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/search' },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
@@ -69,7 +71,8 @@ export const couponSessionDescription: INodeProperties[] = [
 				name: 'Update Many',
 				value: 'updateMany',
 				action: 'Update many coupon sessions',
-				description: 'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
+				description:
+					'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
 				routing: { request: update, output: { postReceive: [coupontoolsOutput()] } },
 			},
 		],

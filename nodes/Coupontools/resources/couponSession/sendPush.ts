@@ -15,7 +15,8 @@ function messageField(displayOptions: typeof single): INodeProperties {
 		required: true,
 		typeOptions: { rows: 2 },
 		placeholder: 'e.g. Your coupon expires tomorrow!',
-		description: 'The text of the push notification, shown on the wallet pass (Apple Wallet, Google Wallet)',
+		description:
+			'The text of the push notification, shown on the wallet pass (Apple Wallet, Google Wallet)',
 		displayOptions,
 		routing: { send: { type: 'body', property: 'message' } },
 	};
@@ -23,8 +24,14 @@ function messageField(displayOptions: typeof single): INodeProperties {
 
 export const couponSessionSendPushFields: INodeProperties[] = [
 	campaignLocator(single),
-	sessionCodeField(single, 'The coupon session whose wallet pass gets the notification (21-character code or 6-character short form)'),
+	sessionCodeField(
+		single,
+		'The coupon session whose wallet pass gets the notification (21-character code or 6-character short form)',
+	),
 	messageField(single),
 ];
 
-export const couponSessionSendPushToAllFields: INodeProperties[] = [campaignLocator(all), messageField(all)];
+export const couponSessionSendPushToAllFields: INodeProperties[] = [
+	campaignLocator(all),
+	messageField(all),
+];

@@ -1,6 +1,9 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-export function sessionCodeField(displayOptions: IDisplayOptions, description?: string): INodeProperties {
+export function sessionCodeField(
+	displayOptions: IDisplayOptions,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName: 'Session Code',
 		name: 'couponsession',
@@ -29,8 +32,16 @@ export function updateActionFields(displayOptions: IDisplayOptions): INodeProper
 			options: [
 				{ name: 'Claim', value: 'claimed', description: 'Mark the coupon as claimed' },
 				{ name: 'Unvoid', value: 'unvoid', description: 'Make a voided coupon usable again' },
-				{ name: 'Validate', value: 'validated', description: 'Mark the coupon as redeemed, e.g. from a POS' },
-				{ name: 'Void', value: 'void', description: 'Cancel the coupon so it can no longer be used' },
+				{
+					name: 'Validate',
+					value: 'validated',
+					description: 'Mark the coupon as redeemed, e.g. from a POS',
+				},
+				{
+					name: 'Void',
+					value: 'void',
+					description: 'Cancel the coupon so it can no longer be used',
+				},
 			],
 			routing: { send: { type: 'body', property: 'operation' } },
 		},
@@ -40,8 +51,12 @@ export function updateActionFields(displayOptions: IDisplayOptions): INodeProper
 			type: 'number',
 			default: 0,
 			typeOptions: { minValue: 0, numberPrecision: 2 },
-			description: 'The amount the customer spent, recorded with the validation (leave 0 to record none)',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, sessionAction: ['validated'] } },
+			description:
+				'The amount the customer spent, recorded with the validation (leave 0 to record none)',
+			displayOptions: {
+				...displayOptions,
+				show: { ...displayOptions.show, sessionAction: ['validated'] },
+			},
 			routing: { send: { type: 'body', property: 'value', value: '={{ $value || undefined }}' } },
 		},
 	];

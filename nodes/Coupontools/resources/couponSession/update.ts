@@ -4,4 +4,7 @@ import { sessionCodeField, updateActionFields } from './shared';
 
 const displayOptions = { show: { resource: ['couponSession'], operation: ['update'] } };
 
-export const couponSessionUpdateFields: INodeProperties[] = [sessionCodeField(displayOptions), ...updateActionFields(displayOptions)];
+export const couponSessionUpdateFields: INodeProperties[] = [
+	sessionCodeField(displayOptions),
+	...updateActionFields(displayOptions),
+];

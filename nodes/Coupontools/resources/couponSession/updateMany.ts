@@ -20,7 +20,8 @@ export const couponSessionUpdateManyFields: INodeProperties[] = [
 				type: 'body',
 				property: 'couponsession',
 				// One API call per code happens in transport.ts (the API has no bulk update).
-				value: '={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(code => String(code).trim()).filter(code => code) }}',
+				value:
+					'={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(code => String(code).trim()).filter(code => code) }}',
 			},
 		},
 	},

@@ -2,6 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { v4DirectoryLocator, v4UserIdField } from './shared';
 
-const displayOptions = { show: { resource: ['directory'], operation: ['blockUser', 'unblockUser'] } };
+const displayOptions = {
+	show: { resource: ['directory'], operation: ['blockUser', 'unblockUser'] },
+};
 
-export const directoryBlockUserFields: INodeProperties[] = [v4DirectoryLocator(displayOptions), v4UserIdField(displayOptions)];
+export const directoryBlockUserFields: INodeProperties[] = [
+	v4DirectoryLocator(displayOptions),
+	v4UserIdField(displayOptions),
+];

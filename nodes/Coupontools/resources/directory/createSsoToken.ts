@@ -4,4 +4,7 @@ import { v4DirectoryLocator, v4UserIdField } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['createSsoToken'] } };
 
-export const directoryCreateSsoTokenFields: INodeProperties[] = [v4DirectoryLocator(displayOptions), v4UserIdField(displayOptions)];
+export const directoryCreateSsoTokenFields: INodeProperties[] = [
+	v4DirectoryLocator(displayOptions),
+	v4UserIdField(displayOptions),
+];

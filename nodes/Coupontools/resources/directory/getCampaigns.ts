@@ -5,4 +5,7 @@ import { directoryLocator } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['getCampaigns'] } };
 
-export const directoryGetCampaignsFields: INodeProperties[] = [directoryLocator(displayOptions), ...returnAllAndLimit(displayOptions, 'unpaged')];
+export const directoryGetCampaignsFields: INodeProperties[] = [
+	directoryLocator(displayOptions),
+	...returnAllAndLimit(displayOptions, 'unpaged'),
+];

@@ -6,4 +6,7 @@ import { directoryLocator } from './shared';
 const displayOptions = { show: { resource: ['directory'], operation: ['getRegisteredUsers'] } };
 
 /** Documented: 100 registrations per page, newest first; higher pages hold older ones. */
-export const directoryGetRegisteredUsersFields: INodeProperties[] = [directoryLocator(displayOptions), ...returnAllAndLimit(displayOptions)];
+export const directoryGetRegisteredUsersFields: INodeProperties[] = [
+	directoryLocator(displayOptions),
+	...returnAllAndLimit(displayOptions),
+];

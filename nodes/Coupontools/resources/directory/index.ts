@@ -11,13 +11,25 @@ import { directoryGetAllFields } from './getAll';
 import { directoryGetCampaignsFields } from './getCampaigns';
 import { directoryGetRegisteredUsersFields } from './getRegisteredUsers';
 import { directoryGivePaidAccessFields, directoryRevokePaidAccessFields } from './paidAccess';
-import { DIRECTORY_CAMPAIGN_LIST_KEYS, DIRECTORY_LIST_KEYS, REGISTERED_USER_LIST_KEYS } from './shared';
+import {
+	DIRECTORY_CAMPAIGN_LIST_KEYS,
+	DIRECTORY_LIST_KEYS,
+	REGISTERED_USER_LIST_KEYS,
+} from './shared';
 import { directoryUpdatePaymentStatusFields } from './updatePaymentStatus';
 
 /** A v4 REST user call: IDs in the path (shared/path.ts); the answer is bare JSON, passed through. */
-function v4UserCall(method: 'POST' | 'DELETE', path: string, body?: { block: boolean }): INodeProperties['routing'] {
+function v4UserCall(
+	method: 'POST' | 'DELETE',
+	path: string,
+	body?: { block: boolean },
+): INodeProperties['routing'] {
 	return {
-		request: { method, url: `/v4/directory/{directoryId}/users/{userId}${path}`, ...(body ? { body } : {}) },
+		request: {
+			method,
+			url: `/v4/directory/{directoryId}/users/{userId}${path}`,
+			...(body ? { body } : {}),
+		},
 		send: { preSend: [fillPathIds] },
 		output: { postReceive: [coupontoolsOutput()] },
 	};
@@ -58,7 +70,8 @@ export const directoryDescription: INodeProperties[] = [
 				name: 'Create User Sign-On Token',
 				value: 'createSsoToken',
 				action: 'Create a sign on token for a directory user',
-				description: 'Create a single-use token that logs the user in to the directory when put in its URL',
+				description:
+					'Create a single-use token that logs the user in to the directory when put in its URL',
 				routing: v4UserCall('POST', '/sso'),
 			},
 			{

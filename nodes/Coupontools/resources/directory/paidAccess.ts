@@ -22,13 +22,21 @@ export const directoryGivePaidAccessFields: INodeProperties[] = [
 				name: 'expiresAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the paid access ends, in UTC (a date alone means the end of that day). Without it, the access does not end.',
+				description:
+					'When the paid access ends, in UTC (a date alone means the end of that day). Without it, the access does not end.',
 				routing: {
-					send: { type: 'body', property: 'expires_at', preSend: [formatDatesInBody(['expires_at'], 'yyyy-MM-dd HH:mm:ss')] },
+					send: {
+						type: 'body',
+						property: 'expires_at',
+						preSend: [formatDatesInBody(['expires_at'], 'yyyy-MM-dd HH:mm:ss')],
+					},
 				},
 			},
 		],
 	},
 ];
 
-export const directoryRevokePaidAccessFields: INodeProperties[] = [v4DirectoryLocator(revoke), v4UserIdField(revoke)];
+export const directoryRevokePaidAccessFields: INodeProperties[] = [
+	v4DirectoryLocator(revoke),
+	v4UserIdField(revoke),
+];

@@ -40,7 +40,10 @@ const V4_DIRECTORY: DirectoryGeneration = {
 	idErrorMessage: 'The directory ID is a number, e.g. 12345 (dir_12345 works too)',
 };
 
-function directoryPicker(generation: DirectoryGeneration, displayOptions: IDisplayOptions): INodeProperties {
+function directoryPicker(
+	generation: DirectoryGeneration,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
 	return {
 		displayName: 'Directory',
 		name: generation.name,
@@ -62,10 +65,17 @@ function directoryPicker(generation: DirectoryGeneration, displayOptions: IDispl
 				name: 'id',
 				type: 'string',
 				placeholder: generation.idPlaceholder,
-				validation: [{ type: 'regex', properties: { regex: generation.idRegex, errorMessage: generation.idErrorMessage } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: generation.idRegex, errorMessage: generation.idErrorMessage },
+					},
+				],
 			},
 		],
-		...(generation.bodyProperty ? { routing: { send: { type: 'body', property: generation.bodyProperty } } } : {}),
+		...(generation.bodyProperty
+			? { routing: { send: { type: 'body', property: generation.bodyProperty } } }
+			: {}),
 	};
 }
 
@@ -88,7 +98,8 @@ export function v4UserIdField(displayOptions: IDisplayOptions): INodeProperties 
 		default: '',
 		required: true,
 		placeholder: 'e.g. 12345',
-		description: 'The registered user: the ID from Create User, or the reg_… ID from Get Registered Users',
+		description:
+			'The registered user: the ID from Create User, or the reg_… ID from Get Registered Users',
 		displayOptions,
 	};
 }

@@ -14,7 +14,8 @@ export const directoryUpdatePaymentStatusFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. reg_12345',
-		description: 'The registered user (reg_…), as Get Registered Users lists it or your custom payment URL receives it',
+		description:
+			'The registered user (reg_…), as Get Registered Users lists it or your custom payment URL receives it',
 		displayOptions,
 		routing: { send: { type: 'body', property: 'user' } },
 	},

@@ -29,7 +29,11 @@ export const distributionDescription: INodeProperties[] = [
 							coupontoolsOutput({
 								expect: { action: 'email_sent' },
 								mark: { sent: true },
-								skip: { key: 'action', pattern: /already|duplicate|unique/i, mark: { sent: false, skipped: true } },
+								skip: {
+									key: 'action',
+									pattern: /already|duplicate|unique/i,
+									mark: { sent: false, skipped: true },
+								},
 							}),
 						],
 					},

@@ -5,7 +5,11 @@ import { campaignLocator } from '../../shared/fields';
 const displayOptions = { show: { resource: ['distribution'], operation: ['sendEmail'] } };
 
 export const distributionSendEmailFields: INodeProperties[] = [
-	campaignLocator(displayOptions, { allowDirectory: true, name: 'campaignOrDirectory', displayName: 'Campaign or Directory' }),
+	campaignLocator(displayOptions, {
+		allowDirectory: true,
+		name: 'campaignOrDirectory',
+		displayName: 'Campaign or Directory',
+	}),
 	{
 		displayName: 'Email',
 		name: 'email',

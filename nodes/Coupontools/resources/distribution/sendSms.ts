@@ -5,7 +5,11 @@ import { campaignLocator } from '../../shared/fields';
 const displayOptions = { show: { resource: ['distribution'], operation: ['sendSms'] } };
 
 export const distributionSendSmsFields: INodeProperties[] = [
-	campaignLocator(displayOptions, { allowDirectory: true, name: 'campaignOrDirectory', displayName: 'Campaign or Directory' }),
+	campaignLocator(displayOptions, {
+		allowDirectory: true,
+		name: 'campaignOrDirectory',
+		displayName: 'Campaign or Directory',
+	}),
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -13,7 +17,8 @@ export const distributionSendSmsFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +32470123456',
-		description: 'The recipient in E.164 format: + and the country code, then the number without its leading 0',
+		description:
+			'The recipient in E.164 format: + and the country code, then the number without its leading 0',
 		displayOptions,
 		routing: { send: { type: 'body', property: 'phone' } },
 	},

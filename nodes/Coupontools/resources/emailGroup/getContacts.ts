@@ -6,4 +6,7 @@ import { EMAIL_GROUP, groupLocator } from '../../shared/groupFields';
 const displayOptions = { show: { resource: ['emailGroup'], operation: ['getContacts'] } };
 
 // No paging is known for userlist: Limit trims the one answer.
-export const emailGroupGetContactsFields: INodeProperties[] = [groupLocator(EMAIL_GROUP, displayOptions), ...returnAllAndLimit(displayOptions, 'unpaged')];
+export const emailGroupGetContactsFields: INodeProperties[] = [
+	groupLocator(EMAIL_GROUP, displayOptions),
+	...returnAllAndLimit(displayOptions, 'unpaged'),
+];

@@ -33,7 +33,8 @@ export const emailGroupDescription: INodeProperties[] = [
 				name: 'Add Contact',
 				value: 'addContact',
 				action: 'Add a contact to an email group',
-				description: 'Add an email address, with optional name, birthday and custom fields, to an email group',
+				description:
+					'Add an email address, with optional name, birthday and custom fields, to an email group',
 				routing: {
 					request: { method: 'POST', url: EMAIL_TOOL_PATHS.addContact },
 					send: { preSend: [dropEmptyBodyFields] },

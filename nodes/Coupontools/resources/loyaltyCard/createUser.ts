@@ -41,10 +41,21 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: "The user's date of birth (only the date is sent)",
-				routing: { send: { type: 'body', property: 'birthday', preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')] } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'birthday',
+						preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')],
+					},
+				},
 			},
 			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
-			bodyTextField({ displayName: 'First Name', name: 'firstName', property: 'first_name', placeholder: 'e.g. Jane' }),
+			bodyTextField({
+				displayName: 'First Name',
+				name: 'firstName',
+				property: 'first_name',
+				placeholder: 'e.g. Jane',
+			}),
 			{
 				displayName: 'Gender',
 				name: 'gender',
@@ -57,7 +68,12 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				],
 				routing: { send: { type: 'body', property: 'gender' } },
 			},
-			bodyTextField({ displayName: 'Last Name', name: 'lastName', property: 'last_name', placeholder: 'e.g. Doe' }),
+			bodyTextField({
+				displayName: 'Last Name',
+				name: 'lastName',
+				property: 'last_name',
+				placeholder: 'e.g. Doe',
+			}),
 			bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
 		],
 	},

@@ -2,4 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { loyaltyCardLocator } from './shared';
 
-export const loyaltyCardGetFields: INodeProperties[] = [loyaltyCardLocator({ show: { resource: ['loyaltyCard'], operation: ['get'] } })];
+export const loyaltyCardGetFields: INodeProperties[] = [
+	loyaltyCardLocator({ show: { resource: ['loyaltyCard'], operation: ['get'] } }),
+];

@@ -28,7 +28,8 @@ export const loyaltyCardGetAllFields: INodeProperties[] = [
 				name: 'sorting',
 				type: 'options',
 				default: 'asc',
-				description: 'The order of the loyalty cards (Coupontools lists the oldest first by default)',
+				description:
+					'The order of the loyalty cards (Coupontools lists the oldest first by default)',
 				options: [
 					{ name: 'Newest First', value: 'desc' },
 					{ name: 'Oldest First', value: 'asc' },

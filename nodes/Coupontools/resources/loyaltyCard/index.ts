@@ -61,7 +61,8 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				name: 'Get Users',
 				value: 'getUsers',
 				action: 'Get users of a loyalty card',
-				description: 'Retrieve the users of a loyalty card with their points, stamps and voided state',
+				description:
+					'Retrieve the users of a loyalty card with their points, stamps and voided state',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/list' },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },

@@ -6,5 +6,8 @@ const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['linkUse
 
 export const loyaltyCardLinkUserFields: INodeProperties[] = [
 	loyaltyCardLocator(displayOptions),
-	loyaltyUserField(displayOptions, 'The loyalty user to put on the card, e.g. the ID that Create User returned'),
+	loyaltyUserField(
+		displayOptions,
+		'The loyalty user to put on the card, e.g. the ID that Create User returned',
+	),
 ];

@@ -11,4 +11,7 @@ export const loyaltyCardSendPushFields: INodeProperties[] = [
 	pushMessageField(single),
 ];
 
-export const loyaltyCardSendPushToAllFields: INodeProperties[] = [loyaltyCardLocator(all), pushMessageField(all)];
+export const loyaltyCardSendPushToAllFields: INodeProperties[] = [
+	loyaltyCardLocator(all),
+	pushMessageField(all),
+];

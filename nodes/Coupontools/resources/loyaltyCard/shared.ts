@@ -31,7 +31,10 @@ export function loyaltyCardLocator(displayOptions: IDisplayOptions): INodeProper
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '[A-Za-z0-9_]+', errorMessage: 'A loyalty card ID holds only letters, digits and _, e.g. 123456' },
+						properties: {
+							regex: '[A-Za-z0-9_]+',
+							errorMessage: 'A loyalty card ID holds only letters, digits and _, e.g. 123456',
+						},
 					},
 				],
 			},
@@ -40,7 +43,10 @@ export function loyaltyCardLocator(displayOptions: IDisplayOptions): INodeProper
 	};
 }
 
-export function loyaltyUserField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+export function loyaltyUserField(
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'User ID',
 		name: 'user',

@@ -28,7 +28,8 @@ export const singleUseCreateFields: INodeProperties[] = [
 				name: 'autovalcode',
 				type: 'options',
 				default: '6digits',
-				description: 'Let Coupontools generate a validation code of this length (not together with Custom Validation Code)',
+				description:
+					'Let Coupontools generate a validation code of this length (not together with Custom Validation Code)',
 				options: [
 					{ name: '10 Digits', value: '10digits' },
 					{ name: '6 Digits', value: '6digits' },
@@ -41,7 +42,8 @@ export const singleUseCreateFields: INodeProperties[] = [
 				displayName: 'Custom ID',
 				name: 'customid',
 				placeholder: 'e.g. crm-4711',
-				description: 'Your own reference for this consumer, e.g. the CRM contact ID (max 50 characters)',
+				description:
+					'Your own reference for this consumer, e.g. the CRM contact ID (max 50 characters)',
 			}),
 			bodyTextField({
 				displayName: 'Custom Validation Code',
@@ -69,9 +71,14 @@ export const singleUseCreateFields: INodeProperties[] = [
 				name: 'expiryDate',
 				type: 'dateTime',
 				default: '',
-				description: 'When this single-use URL stops working, in the time zone of the campaign. A date alone means the end of that day.',
+				description:
+					'When this single-use URL stops working, in the time zone of the campaign. A date alone means the end of that day.',
 				routing: {
-					send: { type: 'body', property: 'expiry_date', preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd HH:mm:ss')] },
+					send: {
+						type: 'body',
+						property: 'expiry_date',
+						preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd HH:mm:ss')],
+					},
 				},
 			},
 			bodyTextField({

@@ -19,7 +19,8 @@ export const singleUseDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a single use link',
-				description: 'Create a personal coupon URL that works once, pre-filled with the consumer data',
+				description:
+					'Create a personal coupon URL that works once, pre-filled with the consumer data',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/create' },
 					send: { preSend: [dropEmptyBodyFields] },

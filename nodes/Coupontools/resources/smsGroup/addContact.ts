@@ -13,7 +13,8 @@ export const smsGroupAddContactFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +32470123456',
-		description: 'The contact in E.164 format: + and the country code, then the number without its leading 0',
+		description:
+			'The contact in E.164 format: + and the country code, then the number without its leading 0',
 		displayOptions,
 		routing: { send: { type: 'body', property: 'phone' } },
 	},

@@ -6,4 +6,7 @@ import { SMS_GROUP, groupLocator } from '../../shared/groupFields';
 const displayOptions = { show: { resource: ['smsGroup'], operation: ['getContacts'] } };
 
 // No paging is documented for userlist: Limit trims the one answer.
-export const smsGroupGetContactsFields: INodeProperties[] = [groupLocator(SMS_GROUP, displayOptions), ...returnAllAndLimit(displayOptions, 'unpaged')];
+export const smsGroupGetContactsFields: INodeProperties[] = [
+	groupLocator(SMS_GROUP, displayOptions),
+	...returnAllAndLimit(displayOptions, 'unpaged'),
+];

@@ -29,7 +29,8 @@ export const smsGroupDescription: INodeProperties[] = [
 				name: 'Add Contact',
 				value: 'addContact',
 				action: 'Add a contact to an SMS group',
-				description: 'Add a phone number, with optional name, birthday and custom fields, to an SMS group',
+				description:
+					'Add a phone number, with optional name, birthday and custom fields, to an SMS group',
 				routing: {
 					request: { method: 'POST', url: SMS_TOOL_PATHS.addContact },
 					send: { preSend: [dropEmptyBodyFields] },

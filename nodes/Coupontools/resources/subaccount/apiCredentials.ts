@@ -7,7 +7,10 @@ const SECRET_KEYS = ['api_key', 'api_secret'];
  * Runs after the shared output step of every subaccount operation: drops the subaccount's API key pair
  * wherever it appears in the answer, unless the user turned on Include API Credentials.
  */
-export async function hideApiCredentials(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function hideApiCredentials(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('includeApiCredentials', false) === true) return items;
 	return items.map((item) => ({ ...item, json: withoutSecrets(item.json) as IDataObject }));
 }
@@ -17,7 +20,8 @@ function withoutSecrets(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	const out: IDataObject = {};
 	for (const [key, entry] of Object.entries(value as IDataObject)) {
-		if (!SECRET_KEYS.includes(key)) out[key] = withoutSecrets(entry) as IDataObject[keyof IDataObject];
+		if (!SECRET_KEYS.includes(key))
+			out[key] = withoutSecrets(entry) as IDataObject[keyof IDataObject];
 	}
 	return out;
 }

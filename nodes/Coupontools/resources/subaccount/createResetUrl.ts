@@ -4,4 +4,6 @@ import { subaccountLocator } from './shared';
 
 const displayOptions = { show: { resource: ['subaccount'], operation: ['createResetUrl'] } };
 
-export const subaccountCreateResetUrlFields: INodeProperties[] = [subaccountLocator(displayOptions)];
+export const subaccountCreateResetUrlFields: INodeProperties[] = [
+	subaccountLocator(displayOptions),
+];

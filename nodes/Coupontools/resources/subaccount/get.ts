@@ -4,4 +4,7 @@ import { includeApiCredentialsField, subaccountLocator } from './shared';
 
 const displayOptions = { show: { resource: ['subaccount'], operation: ['get'] } };
 
-export const subaccountGetFields: INodeProperties[] = [subaccountLocator(displayOptions), includeApiCredentialsField(displayOptions)];
+export const subaccountGetFields: INodeProperties[] = [
+	subaccountLocator(displayOptions),
+	includeApiCredentialsField(displayOptions),
+];

@@ -29,7 +29,9 @@ export const subaccountDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v4/subaccount/create' },
 					send: { preSend: [dropEmptyBodyFields] },
 					// The docs show only subaccount.ID of the answer (PD); the whole object is passed on.
-					output: { postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials] },
+					output: {
+						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
+					},
 				},
 			},
 			{
@@ -50,7 +52,9 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve one subaccount with its settings, permissions and campaigns',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount' },
-					output: { postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials] },
+					output: {
+						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
+					},
 				},
 			},
 			{
@@ -60,18 +64,23 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve the subaccounts of this (agency) account',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount/list' },
-					output: { postReceive: [coupontoolsOutput({ list: SUBACCOUNT_LIST_KEYS }), hideApiCredentials] },
+					output: {
+						postReceive: [coupontoolsOutput({ list: SUBACCOUNT_LIST_KEYS }), hideApiCredentials],
+					},
 				},
 			},
 			{
 				name: 'Single Sign-On',
 				value: 'singleSignOn',
 				action: 'Create a login link for a subaccount',
-				description: "Create a single sign-on link that logs into the subaccount's dashboard, optionally on a given page",
+				description:
+					"Create a single sign-on link that logs into the subaccount's dashboard, optionally on a given page",
 				routing: {
 					request: { method: 'POST', url: '/v3/subaccount/sso' },
 					send: { preSend: [dropEmptyBodyFields] },
-					output: { postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials] },
+					output: {
+						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
+					},
 				},
 			},
 			{
@@ -83,7 +92,9 @@ export const subaccountDescription: INodeProperties[] = [
 					// Not in the public docs: path and fields inferred from Create (coupontools-api.md §9).
 					request: { method: 'POST', url: '/v4/subaccount/update' },
 					send: { preSend: [dropEmptyBodyFields] },
-					output: { postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials] },
+					output: {
+						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
+					},
 				},
 			},
 		],

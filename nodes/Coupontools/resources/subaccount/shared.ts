@@ -31,7 +31,10 @@ export function subaccountLocator(displayOptions: IDisplayOptions): INodePropert
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: 'sub_[A-Za-z0-9]+', errorMessage: 'A subaccount ID starts with sub_, e.g. sub_12345' },
+						properties: {
+							regex: 'sub_[A-Za-z0-9]+',
+							errorMessage: 'A subaccount ID starts with sub_, e.g. sub_12345',
+						},
 					},
 				],
 			},
@@ -72,7 +75,12 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			placeholder: 'e.g. BE',
 			description: 'Two-letter ISO 3166-1 country code',
 			routing: {
-				send: { type: 'body', property: 'country', value: '={{ /^[a-z]{2}$/i.test(String($value).trim()) ? String($value).trim().toUpperCase() : $value }}' },
+				send: {
+					type: 'body',
+					property: 'country',
+					value:
+						'={{ /^[a-z]{2}$/i.test(String($value).trim()) ? String($value).trim().toUpperCase() : $value }}',
+				},
 			},
 		},
 		{
@@ -90,7 +98,13 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			description: 'The day the subaccount expires',
-			routing: { send: { type: 'body', property: 'expiry_date', preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd')] } },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'expiry_date',
+					preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd')],
+				},
+			},
 		},
 		{
 			displayName: 'First Name',
@@ -123,7 +137,8 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The login password. On Create, leave it out and Coupontools emails the subaccount a link to set one.',
+			description:
+				'The login password. On Create, leave it out and Coupontools emails the subaccount a link to set one.',
 			routing: { send: { type: 'body', property: 'password' } },
 		},
 		{

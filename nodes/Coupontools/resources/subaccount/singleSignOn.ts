@@ -16,10 +16,18 @@ export const subaccountSingleSignOnFields: INodeProperties[] = [
 		options: [
 			{ name: 'Add Campaign', value: 'add_campaign', description: 'Create a new campaign' },
 			{ name: 'Campaigns', value: 'campaigns', description: 'The list of campaigns' },
-			{ name: 'Default', value: '', description: 'The page Coupontools opens after a normal login' },
+			{
+				name: 'Default',
+				value: '',
+				description: 'The page Coupontools opens after a normal login',
+			},
 			{ name: 'Distribution', value: 'distribution', description: 'Distribution of campaigns' },
 			{ name: 'Statistics', value: 'statistics', description: 'Campaign statistics' },
-			{ name: 'Update Campaign', value: 'update_campaign', description: 'Edit one campaign of the subaccount' },
+			{
+				name: 'Update Campaign',
+				value: 'update_campaign',
+				description: 'Edit one campaign of the subaccount',
+			},
 		],
 		routing: { send: { type: 'body', property: 'page' } },
 	},
@@ -46,7 +54,13 @@ export const subaccountSingleSignOnFields: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. cam_12345',
 				validation: [
-					{ type: 'regex', properties: { regex: 'cam_[A-Za-z0-9]+', errorMessage: 'A campaign ID starts with cam_, e.g. cam_12345' } },
+					{
+						type: 'regex',
+						properties: {
+							regex: 'cam_[A-Za-z0-9]+',
+							errorMessage: 'A campaign ID starts with cam_, e.g. cam_12345',
+						},
+					},
 				],
 			},
 		],

@@ -16,7 +16,8 @@ export const webhookEventDescription: INodeProperties[] = [
 				name: 'Verify',
 				value: 'verify',
 				action: 'Verify a webhook event',
-				description: 'Ask Coupontools whether a webhook event is genuine, and get its type, campaign, session and date',
+				description:
+					'Ask Coupontools whether a webhook event is genuine, and get its type, campaign, session and date',
 				routing: {
 					request: { method: 'POST', url: '/v3/webhook/verification' },
 					// Only result "valid" confirms the event; any other answer without an error must not pass as one.

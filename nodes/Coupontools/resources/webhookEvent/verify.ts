@@ -10,7 +10,8 @@ export const webhookEventVerifyFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. evt_JsOKTu2rlzjZsxPaleUx',
-		description: "The event's ID (evt_ followed by 20 characters): the webhook (or ID) field of the payload Coupontools sent",
+		description:
+			"The event's ID (evt_ followed by 20 characters): the webhook (or ID) field of the payload Coupontools sent",
 		displayOptions,
 		routing: { send: { type: 'body', property: 'webhook' } },
 	},
