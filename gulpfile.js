@@ -1,6 +1,6 @@
 // Copies what tsc does not: the node and credential icons. Runs after `tsc` in `npm run build`.
 // The codex files (*.node.json) reach dist/ through tsc itself (resolveJsonModule + include nodes/**/*.json).
-const { src, dest, series } = require('gulp');
+const { src, dest } = require('gulp');
 
 function copyIcons() {
 	return src(['icons/**/*.svg', 'nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
@@ -9,9 +9,5 @@ function copyIcons() {
 	}).pipe(dest('dist'));
 }
 
-function copyCodex() {
-	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
-}
-
-exports.build = series(copyIcons, copyCodex);
+exports.build = copyIcons;
 exports.default = exports.build;
