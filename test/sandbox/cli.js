@@ -8,18 +8,26 @@
  *   --failure-http-status 200   answer every failed envelope with HTTP 200 (default: as documented)
  *   --page-size N               sessions per page of /v3/campaign/* (default 5000)
  *   --backlog N                 listen backlog (default 511)
+ *   --rate N                    accept N requests per second per credential, 429 + Retry-After beyond (default: no limit)
+ *   --burst N                   requests the rate limiter accepts at once after a quiet time (default: the rate)
+ *   --retry-after seconds|date|none|N   how a 429 says when to come back; N = always N seconds (default seconds)
+ *   --latency MS                processing time of every accepted request (default 0)
+ *   --jitter MS                 the latency varies by up to MS either way (default 0)
  *   --quiet                     do not print one line per request
  */
 
 const { startSandbox } = require('./server');
+const { resolveRateLimit } = require('./rate-limit');
 
 const USAGE =
-	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--backlog N] [--quiet]';
+	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--backlog N] [--rate N] [--burst N] [--retry-after seconds|date|none|N] [--latency MS] [--jitter MS] [--quiet]';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
 	/** @type {import('./types').SandboxOptions & { quiet: boolean }} */
 	const options = { port: Number(process.env.SANDBOX_PORT || 8787), quiet: false };
+	/** @type {import('./rate-limit').RateLimitSpec} */
+	const rateLimit = {};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -33,7 +41,15 @@ function parseArgs(argv) {
 		else if (arg === '--seed') options.seed = value();
 		else if (arg === '--page-size') options.pageSize = Number(value());
 		else if (arg === '--backlog') options.backlog = Number(value());
-		else if (arg === '--failure-http-status') {
+		else if (arg === '--rate') rateLimit.rate = Number(value());
+		else if (arg === '--burst') rateLimit.burst = Number(value());
+		else if (arg === '--latency') rateLimit.latencyMs = Number(value());
+		else if (arg === '--jitter') rateLimit.jitterMs = Number(value());
+		else if (arg === '--retry-after') {
+			const mode = value();
+			if (/^\d+$/.test(mode)) rateLimit.retryAfterSeconds = Number(mode);
+			else rateLimit.retryAfter = /** @type {'seconds' | 'date' | 'none'} */ (mode);
+		} else if (arg === '--failure-http-status') {
 			const status = value();
 			if (status !== '200' && status !== 'as-documented')
 				throw new Error('--failure-http-status takes 200 or as-documented');
@@ -43,6 +59,8 @@ function parseArgs(argv) {
 			process.exit(0);
 		} else throw new Error(`unknown option ${arg}`);
 	}
+	// Throws with the setting's name on a bad value.
+	options.rateLimit = resolveRateLimit(rateLimit);
 	if (!Number.isInteger(options.port) || Number(options.port) < 0 || Number(options.port) > 65535)
 		throw new Error('--port must be 0..65535');
 	if (
@@ -76,6 +94,11 @@ async function main() {
 	console.log(
 		`Coupontools sandbox on ${sandbox.url}  client ID: ${clientId}  client secret: ${clientSecret}  (Ctrl+C stops it)`,
 	);
+	const limit = sandbox.rateLimit();
+	if (limit.rate || limit.latencyMs || limit.jitterMs)
+		console.log(
+			`Rate limit: ${limit.rate ? `${limit.rate}/s per credential, burst ${limit.burst}, Retry-After as ${limit.retryAfterSeconds ? `${limit.retryAfterSeconds} s` : limit.retryAfter}` : 'none'}; latency ${limit.latencyMs} ± ${limit.jitterMs} ms`,
+		);
 
 	let stopping = false;
 	const stop = () => {

@@ -20,6 +20,9 @@ const { deliverWebhook } = require('./webhook-delivery');
  * @property {(spec: FaultSpec | FaultSpec[] | null) => void} setFaults
  * @property {() => void} clearFaults
  * @property {() => unknown[]} listFaults
+ * @property {(spec: import('./rate-limit').RateLimitSpec | null) => void} setRateLimit
+ * @property {() => import('./rate-limit').RateLimitSettings} rateLimit
+ * @property {() => import('./server').TrafficStats} traffic
  */
 
 /** @param {unknown} body @param {number} [status] @returns {RouteResponse} */
@@ -77,6 +80,25 @@ function createControlRoutes(sandbox) {
 			sandbox.clearFaults();
 			return json({ faults: [] });
 		},
+
+		'GET /__sandbox/rate-limit': () => json({ rateLimit: sandbox.rateLimit() }),
+
+		// Body: a rate-limit.js spec ({ rate, burst, retryAfter, retryAfterSeconds, latencyMs, jitterMs }); {} = off.
+		'POST /__sandbox/rate-limit': ({ body }) => {
+			try {
+				sandbox.setRateLimit(/** @type {import('./rate-limit').RateLimitSpec} */ (body));
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+			return json({ rateLimit: sandbox.rateLimit() });
+		},
+
+		'DELETE /__sandbox/rate-limit': () => {
+			sandbox.setRateLimit(null);
+			return json({ rateLimit: sandbox.rateLimit() });
+		},
+
+		'GET /__sandbox/traffic': () => json(sandbox.traffic()),
 
 		'GET /__sandbox/state': () => json(sandbox.state.summary()),
 

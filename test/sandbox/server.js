@@ -8,14 +8,16 @@
  *   ... point the credential's Base URL at sandbox.url ...
  *   await sandbox.close();
  *
- * Per API request: read body → log → maybe inject a fault → route (404/405) → parse body (400) →
- * auth (1000/101) → handler → answer. Control endpoints (/__sandbox/…) skip log, faults and auth.
+ * Per API request: read body → log → rate limit (429) → maybe inject a fault → latency → route (404/405) →
+ * parse body (400) → auth (1000/101) → handler → answer. Control endpoints (/__sandbox/…) skip log, rate
+ * limit, faults and auth.
  */
 
 const http = require('node:http');
 
 const { createState } = require('./state');
 const { createFaults, BAD_GATEWAY_HTML } = require('./faults');
+const { createRateLimit, credentialKey, duplicateSends } = require('./rate-limit');
 const { createRouter } = require('./router');
 const { loadRouteFiles } = require('./routes');
 const { createControlRoutes } = require('./control');
@@ -28,6 +30,7 @@ const { SandboxApiError, httpFailure, scalarFailure, isFailedEnvelope } = requir
 /** @typedef {import('./types').RequestLogEntry} RequestLogEntry */
 /** @typedef {import('./types').RouteResponse} RouteResponse */
 /** @typedef {import('./faults').FaultSpec} FaultSpec */
+/** @typedef {import('./rate-limit').RateLimitSpec} RateLimitSpec */
 
 const CONTROL_PREFIX = '/__sandbox/';
 
@@ -40,7 +43,20 @@ const CONTROL_PREFIX = '/__sandbox/';
  * @property {() => void} reset seed state again, empty the request log, clear faults
  * @property {(spec: FaultSpec | FaultSpec[] | null) => void} setFaults replace the fault rules (throws on a bad spec)
  * @property {() => void} clearFaults
+ * @property {(spec: RateLimitSpec | null) => void} setRateLimit replace the rate limit and latency (throws on a bad spec)
+ * @property {() => import('./rate-limit').RateLimitSettings} rateLimit the active settings
+ * @property {() => TrafficStats} traffic in flight now / most seen, accepted, refused, early repeats, duplicate sends
  * @property {() => Promise<void>} close stop listening and drop open connections
+ */
+
+/**
+ * @typedef {object} TrafficStats
+ * @property {number} inFlight API requests open now
+ * @property {number} maxInFlight most API requests open at once since the last reset
+ * @property {number} accepted requests the rate limiter let through
+ * @property {number} refused requests the rate limiter answered 429
+ * @property {number} earlyRepeats repeats of a refused request before its Retry-After was over
+ * @property {number} duplicateSends accepted emails to an address that had one already
  */
 
 /** @param {SandboxOptions} options @returns {ResolvedOptions} */
@@ -55,6 +71,7 @@ function resolveOptions(options) {
 		backlog: options.backlog ?? 511,
 		seed: options.seed ?? 'coupontools-sandbox',
 		failureHttpStatus: options.failureHttpStatus ?? 'as-documented',
+		rateLimit: options.rateLimit ?? {},
 		now: options.now ?? (() => new Date()),
 		onRequest: options.onRequest,
 	};
@@ -70,6 +87,7 @@ async function startSandbox(options = {}) {
 	/** @type {RequestLogEntry[]} */
 	const requests = [];
 	const faults = createFaults(opts.seed);
+	const rateLimit = createRateLimit(opts.seed, opts.rateLimit);
 	const api = createRouter(loadRouteFiles());
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
@@ -78,6 +96,12 @@ async function startSandbox(options = {}) {
 		state.reset();
 		requests.length = 0;
 		faults.clear();
+		rateLimit.reset();
+	}
+
+	/** @returns {TrafficStats} */
+	function traffic() {
+		return { ...rateLimit.stats(), duplicateSends: duplicateSends(state.emailsSent) };
 	}
 
 	const control = createRouter([
@@ -90,6 +114,9 @@ async function startSandbox(options = {}) {
 				setFaults: faults.set,
 				clearFaults: faults.clear,
 				listFaults: faults.list,
+				setRateLimit: rateLimit.set,
+				rateLimit: rateLimit.settings,
+				traffic,
 			}),
 		},
 	]);
@@ -114,6 +141,8 @@ async function startSandbox(options = {}) {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const path = url.pathname;
 		const query = Object.fromEntries(url.searchParams);
+		// In flight from arrival until the answer is written or the socket closed.
+		if (!path.startsWith(CONTROL_PREFIX)) res.once('close', rateLimit.enter());
 		const raw = await readBody(req);
 		const parsed = raw === undefined ? undefined : parseBody(req.headers['content-type'], raw);
 
@@ -156,10 +185,20 @@ async function startSandbox(options = {}) {
 			if (opts.onRequest) opts.onRequest(entry);
 		};
 
+		const requestKey = `${method} ${path} ${JSON.stringify(entry.body)}`;
+		const refusal = rateLimit.admit(credentialKey(req.headers, entry.body), requestKey);
+		if (refusal) {
+			entry.limited = true;
+			entry.retryAfterMs = refusal.retryAfterMs;
+			sendJson(res, httpFailure(429, 'Too Many Requests', refusal.headers));
+			return done(429);
+		}
+
 		const fault = faults.pick(method, path);
 		if (fault) entry.fault = fault.kind;
 		switch (fault?.kind) {
 			case '429':
+				rateLimit.told(requestKey, 1000);
 				sendJson(res, httpFailure(429, 'Too Many Requests', { 'Retry-After': '1' }));
 				return done(429);
 			case '500':
@@ -177,6 +216,8 @@ async function startSandbox(options = {}) {
 			default:
 				break;
 		}
+		const latencyMs = rateLimit.latency();
+		if (latencyMs) await sleep(latencyMs);
 
 		const response = await answer(method, path, query, req.headers, parsed);
 		if (fault?.kind === 'reset-after-processing') {
@@ -265,6 +306,9 @@ async function startSandbox(options = {}) {
 		reset,
 		setFaults: faults.set,
 		clearFaults: faults.clear,
+		setRateLimit: rateLimit.set,
+		rateLimit: rateLimit.settings,
+		traffic,
 		close: () =>
 			new Promise((resolve, reject) => {
 				for (const timer of timers) clearTimeout(timer);

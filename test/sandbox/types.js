@@ -17,6 +17,8 @@
  * @property {number | string} [seed] Seed of every generated code and of the fault dice.
  * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.
  * @property {() => Date} [now] Clock for dates written by requests (tests may pin it).
+ * @property {import('./rate-limit').RateLimitSpec} [rateLimit] Token bucket per credential and latency (rate-limit.js);
+ *   `reset()` returns to these. Default: no limit, no latency.
  * @property {(entry: RequestLogEntry) => void} [onRequest] Called when a logged API request is finished (the CLI prints it).
  *
  * @typedef {Required<Omit<SandboxOptions, 'onRequest'>> & Pick<SandboxOptions, 'onRequest'>} ResolvedOptions
@@ -30,6 +32,8 @@
  * @property {unknown} body Parsed JSON or form body; the raw text when it could not be parsed.
  * @property {string} at ISO time the request arrived.
  * @property {string} [fault] The injected fault kind, if any.
+ * @property {true} [limited] Refused by the rate limiter (429) before anything ran.
+ * @property {number} [retryAfterMs] With `limited`: the wait the answer told (Retry-After), from `at`.
  * @property {number} [status] HTTP status answered (absent when the socket was destroyed).
  *
  * @typedef {object} RouteResponse
