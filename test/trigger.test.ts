@@ -57,16 +57,33 @@ describe('Coupontools Trigger: genuine events', () => {
 		});
 		expect(outcome.started).toHaveLength(1);
 		const [item] = outcome.started as IDataObject[];
+		// The whole item, in order: snake_case keys like the action outputs, the date only as ISO 8601 UTC,
+		// and no second copy of the payload (the sandbox sends exactly webhook, type, date, campaign, session).
+		expect(Object.keys(item)).toEqual([
+			'event',
+			'event_id',
+			'date',
+			'campaign',
+			'session',
+			'verified',
+		]);
 		expect(item).toEqual({
 			event: 'coupon_validated',
-			eventId: event?.webhook,
+			event_id: event?.webhook,
 			date: `${event?.date.replace(' ', 'T')}Z`,
 			campaign: 'cam_1001',
 			session: event?.session,
 			verified: true,
-			payload: JSON.parse(requests[0].rawBody?.toString() ?? ''),
 		});
 		expect(item.date).toMatch(ISO_UTC);
+		expect(Object.keys(JSON.parse(requests[0].rawBody?.toString() ?? '')).sort()).toEqual([
+			'campaign',
+			'date',
+			'session',
+			'type',
+			'webhook',
+		]);
+		expect(JSON.stringify(item)).not.toContain(event?.date ?? 'no date');
 
 		const [call] = verificationCalls(sandbox.current);
 		expect(call).toMatchObject({
@@ -89,11 +106,51 @@ describe('Coupontools Trigger: genuine events', () => {
 	test('the third-party key variant (id, datetime) is read the same way', async () => {
 		const { event, request } = deliveryFor({ keys: 'id' });
 		const outcome = await triggerWith().deliver(request);
-		expect(outcome.started?.[0]).toMatchObject({
-			eventId: event?.webhook,
+		const [item] = outcome.started as IDataObject[];
+		expect(item).toMatchObject({
+			event_id: event?.webhook,
 			date: expect.stringMatching(ISO_UTC),
 			verified: true,
 		});
+		// Read under the trigger's own names only: no raw `id` or non-ISO `datetime` beside them.
+		expect(item).not.toHaveProperty('id');
+		expect(item).not.toHaveProperty('datetime');
+	});
+
+	test("the payload's other fields follow the event's, dates as ISO; they never override the trigger's own keys", async () => {
+		const { event, request } = deliveryFor({
+			extra: {
+				verified: true,
+				event_id: 'evt_spoofed',
+				session_data: { forged: true },
+				location: 'Store 12',
+				redeemed_at: '2025-06-04 12:31:05',
+				expiry_date_utc: '',
+			},
+		});
+		const outcome = await triggerWith({ options: { verify: false } }).deliver(request);
+		const [item] = outcome.started as IDataObject[];
+		expect(item).toEqual({
+			event: 'coupon_validated',
+			event_id: event?.webhook,
+			date: expect.stringMatching(ISO_UTC),
+			campaign: 'cam_1001',
+			session: event?.session,
+			verified: false,
+			location: 'Store 12',
+			redeemed_at: '2025-06-04T12:31:05Z',
+			expiry_date_utc: null,
+		});
+	});
+
+	test.each([
+		['Unix seconds', '1749040200'],
+		['Unix milliseconds', '1749040200000'],
+		["the API's format", '2025-06-04 12:30:00'],
+	])('a date in %s becomes ISO 8601 UTC', async (_title, date) => {
+		const { request } = deliveryFor({ keys: 'id', extra: { datetime: date } });
+		const outcome = await triggerWith({ options: { verify: false } }).deliver(request);
+		expect(outcome.started?.[0].date).toBe('2025-06-04T12:30:00Z');
 	});
 
 	test('a form-encoded event starts the workflow like a JSON one', async () => {
@@ -102,11 +159,12 @@ describe('Coupontools Trigger: genuine events', () => {
 		const outcome = await triggerWith().deliver(request);
 		expect(outcome.answer.status).toBe(200);
 		expect(outcome.started?.[0]).toMatchObject({
-			eventId: event?.webhook,
+			event_id: event?.webhook,
 			campaign: 'cam_1001',
 			verified: true,
+			// The payload's other fields are kept, as received.
+			note: 'from a form',
 		});
-		expect((outcome.started?.[0].payload as IDataObject).note).toBe('from a form');
 	});
 
 	test('a JSON body n8n left unparsed (raw bytes only) is read from the raw bytes', async () => {
@@ -116,7 +174,7 @@ describe('Coupontools Trigger: genuine events', () => {
 			body: undefined,
 			headers: { 'content-type': 'application/octet-stream' },
 		});
-		expect(outcome.started?.[0]).toMatchObject({ eventId: event?.webhook, verified: true });
+		expect(outcome.started?.[0]).toMatchObject({ event_id: event?.webhook, verified: true });
 	});
 });
 
@@ -335,7 +393,7 @@ describe('Coupontools Trigger: options', () => {
 		const claimed = sandbox.current.state.fixtures.claimed;
 		const { request } = deliveryFor({ event: { session: claimed } });
 		const outcome = await triggerWith({ options: { includeSessionData: true } }).deliver(request);
-		const data = outcome.started?.[0].sessionData as IDataObject;
+		const data = outcome.started?.[0].session_data as IDataObject;
 		expect(data).toMatchObject({
 			campaign: 'cam_1001',
 			session: claimed,
@@ -352,7 +410,7 @@ describe('Coupontools Trigger: options', () => {
 
 	test('Include Session Data off by default: one call only', async () => {
 		const outcome = await triggerWith().deliver(deliveryFor().request);
-		expect(outcome.started?.[0].sessionData).toBeUndefined();
+		expect(outcome.started?.[0]).not.toHaveProperty('session_data');
 		expect(sandbox.current.requests.map((r) => r.path)).toEqual(['/v3/webhook/verification']);
 	});
 
@@ -362,8 +420,8 @@ describe('Coupontools Trigger: options', () => {
 		if (session) sandbox.current.state.removeSession(session);
 		const outcome = await triggerWith({ options: { includeSessionData: true } }).deliver(request);
 		expect(outcome.started?.[0]).toMatchObject({
-			sessionData: null,
-			sessionDataError: expect.stringMatching(/not found/i),
+			session_data: null,
+			session_data_error: expect.stringMatching(/not found/i),
 		});
 	});
 
@@ -412,12 +470,24 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 		});
 	});
 
-	test('tells the user how to connect it, and offers the documented kind plus the likely ones', () => {
-		const notice = description.properties.find((p) => p.type === 'notice');
-		expect(notice?.displayName).toMatch(
-			/Production URL.*Coupontools dashboard|Coupontools dashboard.*Production URL/s,
+	test('tells the user how to connect it in three short lines, with n8n 2.x names and a link to the rest', () => {
+		const notices = description.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((p) => p.name)).toEqual(['setupNotice', 'pollingHint']);
+		const setup = notices[0].displayName;
+		const text = setup.replace(/<[^>]+>/g, '');
+		// About 3 lines of n8n's notice box in a 1440-px wide editor (the e2e editor check measures it).
+		expect(text.length).toBeLessThanOrEqual(200);
+		expect(text).toMatch(/Production URL \(under Webhook URLs\).*Coupontools dashboard/);
+		expect(text).toMatch(/publish the workflow/);
+		expect(text).toMatch(/Execute step.*Test URL/);
+		expect(text).not.toMatch(/above|Listen for Test Event|Activate|docs/i);
+		expect(setup).toContain(
+			'<a href="https://github.com/coupontools-community/n8n-nodes-coupontools#trigger-setup" target="_blank">',
 		);
-		expect(notice?.displayName).toMatch(/Test URL/);
+		expect(notices[1].displayName).toMatch(/^[^.]*\? The Coupontools Polling Trigger [^.]*\.$/);
+	});
+
+	test('offers the documented kind plus the likely ones, without notes about the docs', () => {
 		const events = description.properties.find((p) => p.name === 'events');
 		const options = events?.options as INodePropertyOptions[];
 		expect(options.map((o) => o.value)).toEqual([
@@ -428,9 +498,7 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 			'coupon_updated',
 			'coupon_validated',
 		]);
-		expect(options.find((o) => o.value === 'coupon_validated')?.description).toMatch(/docs show/);
-		for (const o of options.filter((o) => !['*', 'coupon_validated'].includes(String(o.value))))
-			expect(o.description).toMatch(/not in the public docs/);
+		for (const o of options) expect(o.description).not.toMatch(/docs|third-party|documented/i);
 	});
 
 	test('the lifecycle remembers the URL to paste into Coupontools, and forgets it on delete', async () => {

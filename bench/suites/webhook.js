@@ -37,7 +37,7 @@ function eventIdOf(ex) {
 	const runData = ex?.data?.resultData?.runData ?? {};
 	for (const runs of Object.values(runData)) {
 		const json = /** @type {any} */ (runs)?.[0]?.data?.main?.[0]?.[0]?.json;
-		const id = json?.eventId ?? json?.body?.webhook;
+		const id = json?.event_id ?? json?.body?.webhook;
 		if (id) return String(id);
 	}
 	return undefined;

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleDelivery } from './delivery';
 import { ALL_EVENTS, EVENT_OPTIONS } from './events';
+import { POLLING_HINT, SETUP_NOTICE } from './notices';
 
 /** Static-data key of the URL the user was asked to paste into Coupontools. */
 const CONFIGURED_URL = 'webhookUrl';
@@ -46,9 +47,14 @@ export class CoupontoolsTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName:
-					'Coupontools has no API for registering webhooks, so connect this trigger in the Coupontools dashboard: 1. Copy the Production URL above. 2. In Coupontools, paste it as the webhook endpoint of your account (the public docs do not name the menu: look in the dashboard settings under Integrations, where the API keys are; each account or subaccount has one endpoint, so this URL replaces any other receiver). 3. Activate this workflow. To try it first, click Listen for Test Event, paste the Test URL in Coupontools instead, make an event happen (e.g. validate a coupon), then put the Production URL back.',
+				displayName: SETUP_NOTICE,
 				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: POLLING_HINT,
+				name: 'pollingHint',
 				type: 'notice',
 				default: '',
 			},

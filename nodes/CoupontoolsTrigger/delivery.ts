@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { normalizeRecord, toIsoUtc } from '../Coupontools/shared/normalize';
+import { normalizeRecord } from '../Coupontools/shared/normalize';
 import { ALL_EVENTS, isSelectedEvent } from './events';
-import type { EventClaim, IncomingRequest } from './payload';
+import { eventItem } from './output';
+import type { IncomingRequest } from './payload';
 import { claimOf, isEventId, readPayload } from './payload';
 import { acknowledge, refuse } from './replies';
 import { rememberEvent, wasSeen } from './seenEvents';
@@ -96,25 +97,6 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	};
 }
 
-/** Normalised fields first (what Coupontools confirmed wins over what the payload claims), the raw payload kept whole. */
-function eventItem(
-	claim: EventClaim,
-	confirmed: ConfirmedEvent,
-	verified: boolean,
-	payload: IDataObject,
-): IDataObject {
-	const date = confirmed.date ?? claim.date;
-	return {
-		event: confirmed.type ?? claim.type ?? null,
-		eventId: claim.eventId ?? null,
-		date: date ? toIsoUtc(date) : null,
-		campaign: confirmed.campaign ?? claim.campaign ?? null,
-		session: confirmed.session ?? claim.session ?? null,
-		verified,
-		payload,
-	};
-}
-
 /**
  * Include Session Data: the documented "All data from one coupon session" call. A session Coupontools does not
  * know is reported on the item; no usable answer at all returns undefined (the caller asks for a retry).
@@ -123,7 +105,8 @@ async function sessionDataOf(
 	this: IWebhookFunctions,
 	session: string | null,
 ): Promise<IDataObject | undefined> {
-	if (!session) return { sessionData: null, sessionDataError: 'The event names no coupon session' };
+	if (!session)
+		return { session_data: null, session_data_error: 'The event names no coupon session' };
 	const outcome = await callCoupontools.call(this, '/v3/couponsession/data', {
 		couponsession: session,
 	});
@@ -131,8 +114,8 @@ async function sessionDataOf(
 		this.logger.error(`Coupontools Trigger could not read session ${session}: ${outcome.detail}`);
 		return undefined;
 	}
-	if (outcome.kind === 'refused') return { sessionData: null, sessionDataError: outcome.detail };
+	if (outcome.kind === 'refused') return { session_data: null, session_data_error: outcome.detail };
 	const data = { ...outcome.value };
 	delete data.status;
-	return { sessionData: normalizeRecord(data) };
+	return { session_data: normalizeRecord(data) };
 }

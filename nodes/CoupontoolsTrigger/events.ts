@@ -4,8 +4,9 @@ export const ALL_EVENTS = '*';
 
 /**
  * The event kinds the trigger offers. Coupontools documents only `coupon_validated` (the `type` in its
- * verification example, coupontools-api.md §6); the other four are handled by third-party code and are
- * likely but unconfirmed, so their descriptions say so. "All Events" also passes kinds not listed here.
+ * verification example, https://docs.coupontools.com); the other four are handled by third-party
+ * integrations. Which ones are confirmed is the README's business ("Trigger setup"), not the editor's.
+ * "All Events" also passes kinds not listed here.
  */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
@@ -16,29 +17,27 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Coupon Claimed',
 		value: 'coupon_claimed',
-		description:
-			'A consumer claimed a coupon (not in the public docs; seen in third-party integrations)',
+		description: 'A consumer claimed a coupon',
 	},
 	{
 		name: 'Coupon Created',
 		value: 'coupon_created',
-		description: 'A coupon was created (not in the public docs; seen in third-party integrations)',
+		description: 'A coupon was created',
 	},
 	{
 		name: 'Coupon Removed',
 		value: 'coupon_removed',
-		description: 'A coupon was removed (not in the public docs; seen in third-party integrations)',
+		description: 'A coupon was removed',
 	},
 	{
 		name: 'Coupon Updated',
 		value: 'coupon_updated',
-		description: 'A coupon was updated (not in the public docs; seen in third-party integrations)',
+		description: 'A coupon was updated',
 	},
 	{
 		name: 'Coupon Validated',
 		value: 'coupon_validated',
-		description:
-			'A coupon was validated (redeemed), e.g. at a POS. The one kind the Coupontools docs show.',
+		description: 'A coupon was validated (redeemed), e.g. at the till',
 	},
 ];
 

@@ -97,14 +97,23 @@ function firstText(payload: IDataObject, keys: string[]): string | undefined {
 /**
  * The payload shape is not documented: the verification answer names `webhook` and `date`, while
  * third-party code reads `id` and `datetime`; sessions are `couponsession` in the rest of the API.
+ * Each value is read from the first of its names that is present.
  */
+export const CLAIM_KEYS: Record<keyof EventClaim, string[]> = {
+	eventId: ['webhook', 'id'],
+	type: ['type'],
+	date: ['date', 'datetime'],
+	campaign: ['campaign'],
+	session: ['session', 'couponsession'],
+};
+
 export function claimOf(payload: IDataObject): EventClaim {
 	return {
-		eventId: firstText(payload, ['webhook', 'id']),
-		type: firstText(payload, ['type']),
-		date: firstText(payload, ['date', 'datetime']),
-		campaign: firstText(payload, ['campaign']),
-		session: firstText(payload, ['session', 'couponsession']),
+		eventId: firstText(payload, CLAIM_KEYS.eventId),
+		type: firstText(payload, CLAIM_KEYS.type),
+		date: firstText(payload, CLAIM_KEYS.date),
+		campaign: firstText(payload, CLAIM_KEYS.campaign),
+		session: firstText(payload, CLAIM_KEYS.session),
 	};
 }
 

@@ -58,8 +58,3 @@ export function rememberEvent(
 	// Replaced whole, so n8n's change tracking on static data sees the update.
 	staticData[key] = Object.fromEntries(kept);
 }
-
-/** For tests that simulate a fresh n8n process. */
-export function forgetRecentEvents(): void {
-	recentInProcess.clear();
-}

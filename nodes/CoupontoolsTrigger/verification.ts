@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { coupontoolsApiRequest } from '../Coupontools/shared/api';
+import { coupontoolsApiRequest } from '../Coupontools/shared/transport';
 import type { EventClaim } from './payload';
 
 /** Coupontools waits for the answer to its delivery; a verification that takes longer is treated as unavailable. */

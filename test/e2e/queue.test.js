@@ -349,7 +349,7 @@ async function playScenario(target, keepTrigger) {
 	// One successful execution per genuine event; forged and malformed deliveries started nothing.
 	expect(trigger.executions.map((e) => e.status)).toEqual(trigger.genuine.map(() => 'success'));
 	const started = trigger.executions
-		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId)
+		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].event_id)
 		.sort();
 	expect(started).toEqual([...trigger.genuine].sort());
 	for (const e of trigger.executions) expect(nodeOutput(e, 'Handled')[0].verified).toBe(true);
@@ -388,7 +388,7 @@ function expectRedeliveriesIgnored(trigger) {
 	for (const { label, status, body } of trigger.resent)
 		expect([label, status, body?.duplicate]).toEqual([label, 200, true]);
 	const started = trigger.afterRedelivery
-		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].eventId)
+		.map((e) => nodeOutput(e, 'Coupontools Trigger')[0].event_id)
 		.sort();
 	expect(started).toEqual([...trigger.genuine, id].sort());
 }

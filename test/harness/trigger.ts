@@ -13,7 +13,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { forgetRecentEvents } from '../../nodes/CoupontoolsTrigger/seenEvents';
 import { CoupontoolsTrigger } from '../../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { TestCredentialsHelper } from './credentials';
 
@@ -149,6 +148,8 @@ class TriggerNodeTypes implements INodeTypes {
 	}
 }
 
+let triggerCount = 0;
+
 /**
  * One Coupontools Trigger in one workflow. `deliver` runs the node's webhook() inside n8n-core's real
  * WebhookContext (parameters, static data, credentials and HTTP helpers are n8n's own); the static data
@@ -158,8 +159,9 @@ export function createTrigger(options: {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 }) {
-	// Each test is a fresh n8n process as far as the trigger's in-memory duplicate check goes.
-	forgetRecentEvents();
+	// Each trigger gets its own workflow ID: the trigger's in-memory duplicate check is kept per workflow
+	// and node, so one test's events are not another's duplicates (as in a fresh n8n process).
+	triggerCount += 1;
 	const nodeType = new CoupontoolsTrigger();
 	const node: INode = {
 		id: 'trigger-node-1',
@@ -172,7 +174,7 @@ export function createTrigger(options: {
 		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
 	};
 	const workflow = new Workflow({
-		id: 'wf-trigger',
+		id: `wf-trigger-${triggerCount}`,
 		name: 'Coupontools trigger test',
 		nodes: [node],
 		connections: {},
