@@ -17,6 +17,8 @@ const EXAMPLES = {
 	batch: path.join(REPO_ROOT, 'examples', 'scheduled-batch-coupons.json'),
 	redemption: path.join(REPO_ROOT, 'examples', 'redemption-feed.json'),
 };
+/** The AI agent example: not in EXAMPLES (imported at setup) because it needs the test's model server. */
+const AGENT_EXAMPLE = path.join(REPO_ROOT, 'examples', 'ai-agent-coupon-from-chat.json');
 
 /** @param {string} value  a resource locator typed "By ID" (expressions allowed) */
 const byId = (value) => ({ __rl: true, mode: 'id', value });
@@ -154,6 +156,42 @@ function readWorkflow(file) {
 }
 
 /**
+ * The AI agent example (examples/ai-agent-coupon-from-chat.json) made callable by a test: its Chat
+ * Trigger turned public in "Embedded Chat" mode with the answer sent when the last node finishes, so
+ * `POST /webhook/<webhookId>/chat` with `{ action: 'sendMessage', sessionId, chatInput }` runs it and
+ * answers with the agent's output (the example ships private: only the editor's chat reaches it, and
+ * a public URL anyone can call must not send coupons). Everything else is the example as it ships,
+ * apart from the AI Agent's version and the OpenAI credential (pointing at test/e2e/lib/modelServer.js).
+ * @param {{ name: string, webhookId: string, agentVersion: number, openAiCredential: { id: string, name: string }, edit?: (workflow: any) => void }} spec
+ */
+function agentWorkflow({ name, webhookId, agentVersion, openAiCredential, edit }) {
+	const workflow = readWorkflow(AGENT_EXAMPLE);
+	const node = (/** @type {string} */ type) => {
+		const found = workflow.nodes.find((/** @type {{ type: string }} */ n) => n.type === type);
+		if (!found) throw new Error(`${AGENT_EXAMPLE} has no ${type} node`);
+		return found;
+	};
+	const trigger = node('@n8n/n8n-nodes-langchain.chatTrigger');
+	trigger.webhookId = webhookId;
+	trigger.parameters = {
+		...trigger.parameters,
+		public: true,
+		mode: 'webhook',
+		options: { ...trigger.parameters.options, responseMode: 'lastNode' },
+	};
+	node('@n8n/n8n-nodes-langchain.agent').typeVersion = agentVersion;
+	node('@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials = { openAiApi: openAiCredential };
+	edit?.(workflow);
+	// The public API creates workflows from these fields only (it gives the id).
+	return {
+		name,
+		nodes: workflow.nodes,
+		connections: workflow.connections,
+		settings: workflow.settings,
+	};
+}
+
+/**
  * The production webhook paths a workflow registers when active: a Webhook node's own path, or
  * `<webhookId>/<path>` for other nodes with a webhookId (the Coupontools Trigger's path is "webhook").
  * @param {{ nodes: Array<{ type: string, webhookId?: string, parameters: Record<string, unknown> }> }} workflow
@@ -184,10 +222,12 @@ function writeSuiteWorkflows(dir) {
 
 module.exports = {
 	EXAMPLES,
+	AGENT_EXAMPLE,
 	HARNESS,
 	harnessId,
 	harnessPath,
 	readWorkflow,
+	agentWorkflow,
 	webhookPathsOf,
 	writeSuiteWorkflows,
 };
