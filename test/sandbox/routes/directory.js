@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Directory routes (§5.7, §9): v3 RPC (list, info, campaigns, registered users, payment status) and the
- * v4 REST user calls (create, block, paid access, single sign-on).
+ * v4 REST calls (list, get, users: list, get, create, block, paid access, single sign-on).
  *
  * v4 REST answers are bare JSON (arrays, objects), as the v4 examples show; failures still use the
  * failed envelope. v4 paths take numbers: `{id}` is the directory's numeric id (dir_2001 ↔ 2001),
@@ -126,6 +126,45 @@ function v4Directory({ state, params }) {
 	return directory;
 }
 
+/**
+ * GET /v4/directory/{id} (documented path; answer not): the directory as the v4 list shows it, plus its
+ * status and counts (v4 field names chosen like the list's: `campaign_count`, `user_count`).
+ * @param {RouteContext} ctx
+ */
+function getV4Directory(ctx) {
+	const directory = v4Directory(ctx);
+	return bare({
+		id: directory.id,
+		name: directory.name,
+		code: directory.code,
+		url: directory.url,
+		status: directory.status,
+		campaign_count: directory.campaigns.length,
+		user_count: ctx.state.directoryUsers.newestFirst(directory.ID).length,
+	});
+}
+
+/**
+ * GET /v4/directory/{id}/users: per PD an array of users with `id` and `created_at`, no paging used. The
+ * sandbox answers every user at once, newest first as the v3 list.
+ * @param {RouteContext} ctx
+ */
+function listV4Users(ctx) {
+	const directory = v4Directory(ctx);
+	const now = ctx.state.now();
+	return bare(
+		ctx.state.directoryUsers
+			.newestFirst(directory.ID)
+			.map((user) => v4UserView(user, directory, now)),
+	);
+}
+
+/** GET /v4/directory/{id}/users/{userId} (answer not documented): the user as the other v4 calls answer it. @param {RouteContext} ctx */
+function getV4User(ctx) {
+	const { directory, user } = v4User(ctx);
+	return bare(v4UserView(user, directory, ctx.state.now()));
+}
+
 /** @param {RouteContext} ctx @returns {{ directory: Directory, user: DirectoryUser }} */
 function v4User(ctx) {
 	const directory = v4Directory(ctx);
@@ -206,6 +245,9 @@ module.exports = {
 	'POST /v3/directoryusers/list': listRegisteredUsers,
 	'POST /v3/directoryusers/update': updatePaymentStatus,
 	'GET /v4/directory': listV4Directories,
+	'GET /v4/directory/{id}': getV4Directory,
+	'GET /v4/directory/{id}/users': listV4Users,
+	'GET /v4/directory/{id}/users/{userId}': getV4User,
 	'POST /v4/directory/{id}/users': createV4User,
 	'POST /v4/directory/{id}/users/{userId}': updateV4User,
 	'POST /v4/directory/{id}/users/{userId}/access': giveAccess,
