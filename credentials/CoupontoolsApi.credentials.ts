@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Coupontools/shared/credential';
+
 /**
  * Coupontools authenticates every call with the account's client ID and secret sent as headers.
  * The v3 and v4 RPC endpoints read `X-Client-Id` / `X-Client-Secret`; the v4 REST resources
@@ -49,7 +51,7 @@ export class CoupontoolsApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.coupontools.com',
+			default: DEFAULT_BASE_URL,
 			placeholder: 'e.g. https://api.coupontools.com',
 			description:
 				'Where the Coupontools API lives. Keep the default unless support told you otherwise; the legacy host https://api4coupons.com serves the same paths.',
@@ -76,8 +78,7 @@ export class CoupontoolsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/v3/coupon/list',
 			method: 'POST',
 			body: { only_active: true },

@@ -9,7 +9,8 @@ import { searchSubaccountCampaigns } from './listSearch/searchSubaccountCampaign
 import { searchSubaccounts } from './listSearch/searchSubaccounts';
 import { searchV4Directories } from './listSearch/searchV4Directories';
 import { resourceDescriptions, resourceProperty } from './resources';
-import { runCoupontoolsRequest } from './shared/transport';
+import { BASE_URL_EXPRESSION } from './shared/credential';
+import { requestHook } from './shared/requestHook';
 
 export class Coupontools implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,15 +31,16 @@ export class Coupontools implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'coupontoolsApi', required: true }],
 		requestDefaults: {
-			baseURL:
-				'={{ String($credentials.baseUrl || "https://api.coupontools.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			// Coupontools reports most failures in the body (often with HTTP 200); let every answer reach the
-			// shared error check in shared/output.ts instead of n8n's generic HTTP error.
+			// one error check in shared/transport.ts instead of n8n's generic HTTP error.
 			ignoreHttpStatusErrors: true,
 		},
-		requestOperations: { pagination: runCoupontoolsRequest },
+		// The default request policy: no repeat after a fault that may have acted, no paging. Each operation
+		// declares its own in routing.operations (resources/<resource>/index.ts), which wins over this one.
+		requestOperations: { pagination: requestHook() },
 		properties: [resourceProperty, ...resourceDescriptions],
 	};
 

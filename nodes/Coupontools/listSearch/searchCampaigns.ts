@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { coupontoolsApiRequest } from '../shared/api';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { filterAndSort } from './filter';
 
 /** Campaign picker: all campaigns of the account (the list endpoint is not paged), filtered by what the user types. */

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { EMAIL_TOOL_PATHS } from '../resources/emailGroup';
 import { SMS_TOOL_PATHS } from '../resources/smsGroup';
-import { coupontoolsApiRequest } from '../shared/api';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { GROUP_LIST_KEYS } from '../shared/groupFields';
 import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';

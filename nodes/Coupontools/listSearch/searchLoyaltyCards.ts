@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { LOYALTY_CARD_LIST_KEYS } from '../resources/loyaltyCard/shared';
-import { coupontoolsApiRequest } from '../shared/api';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { SUBACCOUNT_LIST_KEYS } from '../resources/subaccount/shared';
-import { coupontoolsApiRequest } from '../shared/api';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 

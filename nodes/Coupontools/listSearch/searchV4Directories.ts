@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { coupontoolsApiRequest } from '../shared/api';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { listRecords } from '../shared/output';
 import { filterAndSort } from './filter';
 

@@ -1,8 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * Every failure of a Coupontools call ends here: a failed answer (parseCoupontoolsFailure) or a transport
+ * fault (transportFaultOf) becomes one NodeApiError with words for the user, classified once (faultClassOf)
+ * for whoever decides on repeating it. The mapping functions are pure, so every envelope variant is
+ * unit-testable on its own; this module knows nothing about operations.
+ */
 
 /**
  * Everything that can go wrong in a Coupontools answer, reduced to one shape.
- * Pure: no n8n context, so every envelope variant is unit-testable on its own.
  */
 export interface CoupontoolsFailure {
 	/** HTTP status of the answer (Coupontools often says "failed" with HTTP 200). */
@@ -22,7 +29,10 @@ export interface FailureText {
 	description: string;
 }
 
-/** Hints for the codes the API documents (coupontools-api.md §3). Codes are reused, so the API's own words are shown too. */
+/**
+ * Hints for the error codes Coupontools documents (https://docs.coupontools.com, error codes). Codes are
+ * reused across endpoints, so the API's own words are shown too.
+ */
 export const ERROR_HINTS: Record<number, FailureText> = {
 	1000: {
 		message: 'Client ID or secret not correct',
@@ -233,5 +243,178 @@ export function describeFailure(failure: CoupontoolsFailure): FailureText {
 		description: apiWords
 			? `Coupontools says: ${apiWords}.`
 			: 'Coupontools gave no reason. Check the fields of this operation.',
+	};
+}
+
+/**
+ * Whether a failed call may have acted:
+ * - `not-processed`: Coupontools (or the network) certainly did nothing: 429, 503, connection refused;
+ * - `maybe-processed`: it may have acted: 500, 502, 504, an unreadable answer, a reset connection, a timeout;
+ * - `final`: repeating cannot help (a refused value, a missing campaign, our own checks).
+ * For 429 and 503, `retryAfterMs` is the wait the answer's Retry-After header asked for, if any.
+ */
+export type FaultKind = 'not-processed' | 'maybe-processed' | 'final';
+
+export interface FaultClass {
+	kind: FaultKind;
+	retryAfterMs?: number;
+}
+
+export function classifyAnswer(
+	failure: CoupontoolsFailure,
+	headers: Record<string, unknown> = {},
+): FaultClass {
+	if (failure.httpCode === 429 || failure.httpCode === 503) {
+		const retryAfterMs = parseRetryAfter(headerOf(headers, 'retry-after'));
+		return retryAfterMs === undefined
+			? { kind: 'not-processed' }
+			: { kind: 'not-processed', retryAfterMs };
+	}
+	if (failure.httpCode >= 500 || failure.unreadable) return { kind: 'maybe-processed' };
+	return { kind: 'final' };
+}
+
+export function classifyTransportFault(code: string): FaultClass {
+	if (code === 'ECONNREFUSED') return { kind: 'not-processed' };
+	if (/^(ECONNRESET|ECONNABORTED|ETIMEDOUT|EPIPE)$/.test(code)) return { kind: 'maybe-processed' };
+	return { kind: 'final' };
+}
+
+/**
+ * Retry-After is either seconds or an HTTP date (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after).
+ * Undefined when absent or unreadable; a date in the past is 0.
+ */
+export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
+	const text = Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+	const trimmed = text.trim();
+	if (!trimmed) return undefined;
+	if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+	const date = Date.parse(trimmed);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+function headerOf(headers: Record<string, unknown>, name: string): unknown {
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	return key === undefined ? undefined : headers[key];
+}
+
+const faultClasses = new WeakMap<object, FaultClass>();
+
+/** The class given when the error was made; anything we did not make (our own checks included) is final. */
+export function faultClassOf(error: unknown): FaultClass {
+	return (
+		(error !== null && typeof error === 'object' && faultClasses.get(error)) || {
+			kind: 'final',
+		}
+	);
+}
+
+function classified<T extends object>(error: T, fault: FaultClass): T {
+	faultClasses.set(error, fault);
+	return error;
+}
+
+/** The body given to NodeApiError: only the API's words, never the request (headers carry the secret). */
+export function apiErrorBody(codes: number[], apiMessage: string, details: string[]): JsonObject {
+	return {
+		error_code: codes.length === 1 ? codes[0] : codes,
+		error_message: apiMessage,
+		error_message_description: details,
+	} as JsonObject;
+}
+
+/** A failed answer as the error n8n shows, classified. */
+export function answerError(
+	node: INode,
+	failure: CoupontoolsFailure,
+	headers: Record<string, unknown> = {},
+	itemIndex?: number,
+): NodeApiError {
+	const { message, description } = describeFailure(failure);
+	return classified(
+		new NodeApiError(node, apiErrorBody(failure.codes, failure.apiMessage, failure.details), {
+			message,
+			description,
+			httpCode: String(failure.httpCode),
+			itemIndex,
+		}),
+		classifyAnswer(failure, headers),
+	);
+}
+
+/**
+ * A transport fault as the error n8n shows, classified. n8n-core hands it over wrapped, with the request
+ * (and so the secret headers) in its cause: only words that say what happened are kept.
+ */
+export function transportError(node: INode, caught: unknown, itemIndex?: number): NodeApiError {
+	const fault = transportFaultOf(caught);
+	const { message, description } = describeNetworkFault(fault.code, fault.message);
+	return classified(
+		new NodeApiError(node, { fault: fault.code, message } as JsonObject, {
+			message,
+			description,
+			httpCode: fault.status ? String(fault.status) : undefined,
+			itemIndex,
+		}),
+		classifyTransportFault(fault.code),
+	);
+}
+
+interface TransportFault {
+	code: string;
+	message: string;
+	status?: number;
+}
+
+/** n8n-core has already replaced the client error by a NodeApiError: the code is in httpCode, the raw words in messages. */
+export function transportFaultOf(caught: unknown): TransportFault {
+	const error = caught as {
+		httpCode?: string | null;
+		messages?: string[];
+		message?: string;
+		code?: string;
+	};
+	const httpCode = String(error?.httpCode ?? error?.code ?? '');
+	return {
+		code: /^E[A-Z_]+$/.test(httpCode) ? httpCode : '',
+		message: String(error?.messages?.[0] ?? error?.message ?? caught),
+		status: /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined,
+	};
+}
+
+export function describeNetworkFault(
+	code: string,
+	rawMessage: string,
+): { message: string; description: string } {
+	const retry = 'Enable Retry On Fail in the node settings to try again automatically.';
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
+		return {
+			message: 'Coupontools did not answer in time',
+			description: `The request timed out. Coupontools may still have processed it: check before resending. ${retry} The limit is set under Options → Timeout.`,
+		};
+	}
+	if (code === 'ECONNRESET' || /socket hang up/i.test(rawMessage)) {
+		return {
+			message: 'The connection to Coupontools was closed before it answered',
+			description: `Coupontools (or a proxy) dropped the connection mid-request. It may have processed the request: check before resending. ${retry}`,
+		};
+	}
+	if (code === 'ECONNREFUSED') {
+		return {
+			message: 'Coupontools refused the connection',
+			description: `Nothing answered at the Base URL of the credential. Check the Base URL; if it is right, Coupontools may be down. ${retry}`,
+		};
+	}
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return {
+			message: 'The Coupontools host could not be found',
+			description:
+				'Check the Base URL of the credential (https://api.coupontools.com) and the network of this n8n instance.',
+		};
+	}
+	return {
+		message: `The request to Coupontools failed${code ? ` (${code})` : ''}`,
+		description: `${rawMessage.replace(/[\r\n]+/g, ' ').slice(0, 200)}. ${retry}`,
 	};
 }

@@ -8,8 +8,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { CoupontoolsFailure } from './errors';
-import { describeFailure, parseCoupontoolsFailure } from './errors';
 import { normalizeRecord, normalizeRecordInPlace } from './normalize';
 
 /** How one operation's answer becomes output items. Data, declared next to the operation. */
@@ -36,30 +34,10 @@ export interface OutputShape {
 	skip?: { key: string; pattern: RegExp; mark: IDataObject };
 }
 
-/** Errors raised by the response check below; anything else reaching transport.ts is a transport fault. */
-const responseErrors = new WeakSet<Error>();
-
-export function isResponseError(error: Error): boolean {
-	return responseErrors.has(error);
-}
-
-/** For retry.ts: whether Coupontools certainly did nothing (429, 503) or may have acted (5xx, unreadable answer). */
-const transientKinds = new WeakMap<Error, 'not-processed' | 'maybe-processed'>();
-
-export function transientKindOf(error: Error): 'not-processed' | 'maybe-processed' | undefined {
-	return transientKinds.get(error);
-}
-
-function responseError(error: NodeApiError, failure?: CoupontoolsFailure): NodeApiError {
-	responseErrors.add(error);
-	if (failure && (failure.httpCode === 429 || failure.httpCode === 503))
-		transientKinds.set(error, 'not-processed');
-	else if (failure && (failure.httpCode >= 500 || failure.unreadable))
-		transientKinds.set(error, 'maybe-processed');
-	return error;
-}
-
-/** The one postReceive every operation uses: error check first, then unwrap, then normalise. */
+/**
+ * The one postReceive every operation uses: unwrap, then normalise. It sees only successful answers:
+ * transport.ts has already turned failures into errors (errors.ts).
+ */
 export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 	return async function coupontoolsResponse(
 		this: IExecuteSingleFunctions,
@@ -67,24 +45,6 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const failure = parseCoupontoolsFailure(response.statusCode, response.body);
-		if (failure) {
-			const { message, description } = describeFailure(failure);
-			throw responseError(
-				new NodeApiError(
-					this.getNode(),
-					apiErrorBody(failure.codes, failure.apiMessage, failure.details),
-					{
-						message,
-						description,
-						httpCode: String(failure.httpCode),
-						itemIndex,
-					},
-				),
-				failure,
-			);
-		}
-
 		const body = response.body as IDataObject | IDataObject[];
 		if (
 			shape.skip &&
@@ -100,13 +60,15 @@ export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 		if (shape.expect && !Array.isArray(body)) {
 			for (const [key, wanted] of Object.entries(shape.expect)) {
 				if (body[key] !== wanted) {
-					throw responseError(
-						new NodeApiError(this.getNode(), { action: String(body[key] ?? '') } as JsonObject, {
+					throw new NodeApiError(
+						this.getNode(),
+						{ action: String(body[key] ?? '') } as JsonObject,
+						{
 							message: `Coupontools did not confirm the request (expected ${key} "${wanted}", got "${String(body[key] ?? 'nothing')}")`,
 							description:
 								'Coupontools answered without an error but also without the confirmation it gives when the request is done, so this item is not reported as a success. Check the result in the Coupontools dashboard before retrying.',
 							itemIndex,
-						}),
+						},
 					);
 				}
 			}
@@ -161,13 +123,4 @@ function asRecord(value: unknown): IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
 		? (value as IDataObject)
 		: { value: value as IDataObject[keyof IDataObject] };
-}
-
-/** The body given to NodeApiError: only the API's words, never the request (headers carry the secret). */
-export function apiErrorBody(codes: number[], apiMessage: string, details: string[]): JsonObject {
-	return {
-		error_code: codes.length === 1 ? codes[0] : codes,
-		error_message: apiMessage,
-		error_message_description: details,
-	} as JsonObject;
 }

@@ -2,22 +2,23 @@ import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
 
+/** Where an operation sends the API's `page` parameter (its policy's `pages`). */
+export type PageLocation = 'body' | 'qs';
+
 /** Safety net: an API that ignored `page` and returned the same page forever would otherwise loop. */
 const MAX_PAGES = 10_000;
 
 /**
- * Paged operations mark their request with a numeric `page` (set by the Return All field, in the body or
- * the query). Only a number counts: Subaccount Single Sign-On sends `page` as the name of a dashboard page.
+ * Return All marks the request of a paged operation with `page` = 1 (shared/fields.ts, returnAllAndLimit);
+ * without it (Limit) the operation makes one request.
  */
-export function pageParameterOf(options: Request['options']): 'body' | 'qs' | undefined {
-	if (
-		options.body &&
-		typeof options.body === 'object' &&
-		typeof (options.body as IDataObject).page === 'number'
-	)
-		return 'body';
-	if (options.qs && typeof options.qs.page === 'number') return 'qs';
-	return undefined;
+export function wantsAllPages(options: Request['options'], where: PageLocation): boolean {
+	const container = options[where];
+	return (
+		container !== null &&
+		typeof container === 'object' &&
+		typeof (container as IDataObject).page === 'number'
+	);
 }
 
 /**
@@ -27,9 +28,9 @@ export function pageParameterOf(options: Request['options']): 'body' | 'qs' | un
  */
 export async function fetchPages(
 	request: Request,
+	where: PageLocation,
 	fetchPage: (pageRequest: Request) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const where = pageParameterOf(request.options) ?? 'body';
 	const limit = Number(request.maxResults) > 0 ? Number(request.maxResults) : Infinity;
 	const results: INodeExecutionData[] = [];
 	let fullPageSize = 0;

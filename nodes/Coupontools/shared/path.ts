@@ -1,7 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { FieldProblem } from './validation';
-
 /**
  * IDs in the v4 REST paths. An operation writes its URL with placeholders named after the parameters
  * that fill them (`/v4/directory/{directoryId}/users/{userId}`) and adds `fillPathIds` as preSend.
@@ -24,36 +22,11 @@ export async function fillPathIds(
 
 /**
  * v3 names a directory dir_2001 and a registered user reg_8001; the v4 paths take the number alone
- * (coupontools-api.md §4: PD reads numeric ids from v4). A v3 ID mapped in from Get Registered Users or
- * Directory → Get Many is therefore reduced to its number; anything else is sent as typed.
+ * (README.md, "Endpoints not confirmed by public documentation"). A v3 ID mapped in from Get Registered
+ * Users or Directory → Get Many is therefore reduced to its number; anything else is sent as typed.
+ * Its checks before sending are V4_DIRECTORY_ID and V4_USER_ID in validation.ts.
  */
 export function toV4Id(value: unknown): string {
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	return id.replace(/^(dir|reg)_(?=\d+$)/, '');
-}
-
-/** What the v4 directory paths need, checked before sending (the path of an empty ID is another endpoint). */
-export function findPathProblems(url: string): FieldProblem[] {
-	const match = /^\/v4\/directory\/([^/]*)(?:\/users(?:\/([^/]*))?)?/.exec(url);
-	if (!match) return [];
-	const problems: FieldProblem[] = [];
-	const [, directory, user] = match.map((segment) =>
-		segment === undefined ? undefined : decodeURIComponent(segment),
-	);
-	if (!directory)
-		problems.push({
-			label: 'Directory',
-			problem: 'is empty. Pick a directory from the list, or enter its numeric ID, e.g. 12345.',
-		});
-	else if (!/^\d+$/.test(directory))
-		problems.push({
-			label: 'Directory',
-			problem: `"${directory}" is not a directory ID of the v4 API: it is a number, e.g. 12345 (dir_12345 is accepted too).`,
-		});
-	if (user === '')
-		problems.push({
-			label: 'User ID',
-			problem: "is empty. Enter the registered user's ID, e.g. 12345 or reg_12345.",
-		});
-	return problems;
 }

@@ -1,16 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findPathProblems } from './path';
+import { toV4Id } from './path';
 
 /**
- * Checks we can make before calling Coupontools, because the rule is certain from the docs.
- * Keyed by the API's own parameter name, so one table covers every operation that sends it.
+ * Checks we can make before calling Coupontools, because the rule is certain from the docs
+ * (https://docs.coupontools.com). Keyed by the API's own parameter name, so one table covers every
+ * operation that sends it; an operation whose rule differs declares it in its policy (ValidationPolicy).
  * Each rule returns what is wrong and how to fix it, or undefined when the value is fine.
  */
 export interface FieldRule {
 	/** The field's name as the user sees it in the node. */
 	label: string;
-	check(value: unknown, url: string): string | undefined;
+	check(value: unknown): string | undefined;
+}
+
+/** What one operation checks beyond FIELD_RULES, declared with it (see requestHook.ts). */
+export interface ValidationPolicy {
+	/** Rules that replace the default of a body parameter for this operation. */
+	rules?: Record<string, FieldRule>;
+	/**
+	 * Body parameters the docs mark required on operations whose empty optional fields are dropped before
+	 * sending (dropEmptyBodyFields): an expression that resolved to "" must still be reported as empty.
+	 */
+	required?: string[];
+	/** Placeholders of the operation's URL (filled by fillPathIds) and the rule for their value. */
+	pathIds?: Record<string, FieldRule>;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,16 +74,8 @@ function integerBetween(min: number, max: number): FieldRule['check'] {
 	};
 }
 
-const isSendPath = (url: string) => /\/v3\/send\//.test(url);
-
 export const FIELD_RULES: Record<string, FieldRule> = {
-	campaign: {
-		label: 'Campaign',
-		check: (value, url) =>
-			isSendPath(url)
-				? prefixedId(['cam', 'dir'], 'cam_12345 or dir_12345')(value, url)
-				: prefixedId(['cam'], 'cam_12345')(value, url),
-	},
+	campaign: { label: 'Campaign', check: prefixedId(['cam'], 'cam_12345') },
 	couponsession: {
 		label: 'Coupon Session',
 		check: (value) => {
@@ -91,19 +97,8 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 			return undefined;
 		},
 	},
-	phone: {
-		label: 'Phone',
-		check: (value, url) => {
-			const phone = text(value)?.trim();
-			if (!phone)
-				return /\/v3\/(send\/sms|smstool\/addcontact)/.test(url)
-					? 'is empty. Enter a phone number in E.164 format, e.g. +32470123456.'
-					: undefined;
-			if (/\/v3\/(send\/sms|smstool\/addcontact)/.test(url) && !E164.test(phone))
-				return `"${shorten(phone)}" is not in E.164 format: write + then the country code and the number without its leading 0, no spaces, e.g. +32470123456.`;
-			return undefined;
-		},
-	},
+	// Formats differ by operation: SMS operations declare E164_PHONE.
+	phone: { label: 'Phone', check: () => undefined },
 	amount: { label: 'Amount', check: integerBetween(1, 100000) },
 	code_length: { label: 'Code Length', check: integerBetween(10, 25) },
 	start_date: {
@@ -123,18 +118,10 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 	subaccount: { label: 'Subaccount', check: prefixedId(['sub'], 'sub_12345') },
 	package: {
 		label: 'Package',
-		check: (value, url) =>
-			text(value)?.trim() ? prefixedId(['pac'], 'pac_123')(value, url) : undefined,
+		check: (value) => (text(value)?.trim() ? prefixedId(['pac'], 'pac_123')(value) : undefined),
 	},
-	country: {
-		label: 'Country',
-		check: (value, url) => {
-			const country = text(value)?.trim();
-			if (!country || !/\/v4\/subaccount\//.test(url) || /^[A-Za-z]{2}$/.test(country))
-				return undefined;
-			return `"${shorten(country)}" is not a two-letter ISO 3166-1 country code, e.g. BE or US.`;
-		},
-	},
+	// Subaccount operations declare ISO_COUNTRY; elsewhere the format is not documented.
+	country: { label: 'Country', check: () => undefined },
 	directory: { label: 'Directory', check: prefixedId(['dir'], 'dir_12345') },
 	// No prefix is documented for loyalty card IDs; 301 is documented for characters other than these.
 	loyaltycard: {
@@ -147,26 +134,16 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 			return undefined;
 		},
 	},
-	// Directory users are reg_… (documented); the format of loyalty user IDs is not.
+	// The format of loyalty user IDs is not documented; directory operations declare REGISTERED_USER_ID.
 	user: {
 		label: 'User ID',
-		check: (value, url) => {
-			if (/\/v3\/directoryusers\//.test(url)) return prefixedId(['reg'], 'reg_12345')(value, url);
-			return text(value)?.trim()
+		check: (value) =>
+			text(value)?.trim()
 				? undefined
-				: 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.';
-		},
+				: 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.',
 	},
-	search: {
-		label: 'Search For',
-		check: (value, url) => {
-			if (!/\/v3\/loyaltyusers\/search/.test(url)) return undefined;
-			const search = text(value)?.trim() ?? '';
-			if (!/^[A-Za-z0-9_@-]{3,}$/.test(search))
-				return `"${shorten(search)}" cannot be searched: use at least 3 characters, only letters, digits, -, _ and @ (e.g. jane@example, not jane@example.com).`;
-			return undefined;
-		},
-	},
+	// Loyalty Card → Search Users declares LOYALTY_USER_SEARCH.
+	search: { label: 'Search For', check: () => undefined },
 	expires_at: { label: 'Expires At', check: dateRule(DAY_AND_TIME, 'yyyy-MM-dd HH:mm:ss (UTC)') },
 	smsgroup: { label: 'SMS Group', check: prefixedId(['gro'], 'gro_12345') },
 	webhook: { label: 'Event ID', check: prefixedId(['evt'], 'evt_JsOKTu2rlzjZsxPaleUx') },
@@ -184,32 +161,100 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 	},
 };
 
-/**
- * Parameters the docs mark required on endpoints whose empty optional fields are dropped before
- * sending (dropEmptyBodyFields): an expression that resolved to "" must still be reported as empty.
- */
-const REQUIRED_ON: Array<{ param: string; url: RegExp }> = [
-	{ param: 'campaign', url: /\/v3\/(send\/(email|sms)|singleuse\/create)$/ },
-	{ param: 'email', url: /\/v3\/send\/email$/ },
-	{ param: 'phone', url: /\/v3\/(send\/sms|smstool\/addcontact)$/ },
-];
+/** Send Email / Send SMS: a campaign or a directory. */
+export const SEND_TARGET: FieldRule = {
+	label: 'Campaign',
+	check: prefixedId(['cam', 'dir'], 'cam_12345 or dir_12345'),
+};
+
+/** Send SMS and SMS Group → Add Contact: required, E.164. */
+export const E164_PHONE: FieldRule = {
+	label: 'Phone',
+	check: (value) => {
+		const phone = text(value)?.trim();
+		if (!phone) return 'is empty. Enter a phone number in E.164 format, e.g. +32470123456.';
+		if (!E164.test(phone))
+			return `"${shorten(phone)}" is not in E.164 format: write + then the country code and the number without its leading 0, no spaces, e.g. +32470123456.`;
+		return undefined;
+	},
+};
+
+/** Subaccount Create / Update: ISO 3166-1 alpha-2. */
+export const ISO_COUNTRY: FieldRule = {
+	label: 'Country',
+	check: (value) => {
+		const country = text(value)?.trim();
+		if (!country || /^[A-Za-z]{2}$/.test(country)) return undefined;
+		return `"${shorten(country)}" is not a two-letter ISO 3166-1 country code, e.g. BE or US.`;
+	},
+};
+
+/** Registered users of a directory (v3) are reg_…. */
+export const REGISTERED_USER_ID: FieldRule = {
+	label: 'User ID',
+	check: prefixedId(['reg'], 'reg_12345'),
+};
+
+/** Loyalty Card → Search Users: Coupontools refuses other characters (error 301). */
+export const LOYALTY_USER_SEARCH: FieldRule = {
+	label: 'Search For',
+	check: (value) => {
+		const search = text(value)?.trim() ?? '';
+		if (!/^[A-Za-z0-9_@-]{3,}$/.test(search))
+			return `"${shorten(search)}" cannot be searched: use at least 3 characters, only letters, digits, -, _ and @ (e.g. jane@example, not jane@example.com).`;
+		return undefined;
+	},
+};
+
+/** The directory of a v4 REST path: a number (dir_… is reduced to it by fillPathIds). */
+export const V4_DIRECTORY_ID: FieldRule = {
+	label: 'Directory',
+	check: (value) => {
+		const directory = toV4Id(value);
+		if (!directory)
+			return 'is empty. Pick a directory from the list, or enter its numeric ID, e.g. 12345.';
+		if (!/^\d+$/.test(directory))
+			return `"${directory}" is not a directory ID of the v4 API: it is a number, e.g. 12345 (dir_12345 is accepted too).`;
+		return undefined;
+	},
+};
+
+/** The user of a v4 REST path: an empty ID would address another endpoint. */
+export const V4_USER_ID: FieldRule = {
+	label: 'User ID',
+	check: (value) =>
+		toV4Id(value)
+			? undefined
+			: "is empty. Enter the registered user's ID, e.g. 12345 or reg_12345.",
+};
 
 export interface FieldProblem {
 	label: string;
 	problem: string;
 }
 
-/** Every problem in a request (the IDs of a v4 path, then the body), in a stable order. Values that expressions turned into objects are caught for every field. */
-export function findFieldProblems(body: IDataObject | undefined, url: string): FieldProblem[] {
-	const problems: FieldProblem[] = findPathProblems(url);
-	for (const { param, url: pattern } of REQUIRED_ON) {
-		const rule = FIELD_RULES[param];
-		const missing = body?.[param] === undefined;
-		const problem = missing && pattern.test(url) ? rule.check('', url) : undefined;
+/**
+ * Every problem in a request (the IDs of its path, then the body), in a stable order. Values that
+ * expressions turned into objects or lists are caught for every field: one call sends one value.
+ */
+export function findFieldProblems(
+	body: IDataObject | undefined,
+	policy: ValidationPolicy = {},
+	pathValues: Record<string, unknown> = {},
+): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	for (const [name, rule] of Object.entries(policy.pathIds ?? {})) {
+		const problem = rule.check(pathValues[name]);
+		if (problem) problems.push({ label: rule.label, problem });
+	}
+	const ruleOf = (param: string) => policy.rules?.[param] ?? FIELD_RULES[param];
+	for (const param of policy.required ?? []) {
+		const rule = ruleOf(param);
+		const problem = body?.[param] === undefined ? rule?.check('') : undefined;
 		if (problem) problems.push({ label: rule.label, problem });
 	}
 	for (const [param, value] of Object.entries(body ?? {})) {
-		const rule = FIELD_RULES[param];
+		const rule = ruleOf(param);
 		const label = rule?.label ?? param;
 		if (value !== null && typeof value === 'object' && !isAllowedObject(param)) {
 			problems.push({
@@ -218,7 +263,7 @@ export function findFieldProblems(body: IDataObject | undefined, url: string): F
 			});
 			continue;
 		}
-		const problem = rule?.check(value, url);
+		const problem = rule?.check(value);
 		if (problem) problems.push({ label, problem });
 	}
 	return problems;

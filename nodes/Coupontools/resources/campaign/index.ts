@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
 import { campaignGetFields } from './get';
 import { campaignGetAllFields } from './getAll';
 import { SESSION_LISTS, campaignGetUsageDataFields } from './getUsageData';
@@ -21,6 +22,7 @@ export const campaignDescription: INodeProperties[] = [
 				description: 'Retrieve one campaign (coupon) with its settings',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/info' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'coupon_info' })] },
 				},
 			},
@@ -31,6 +33,7 @@ export const campaignDescription: INodeProperties[] = [
 				description: 'Retrieve the campaigns (coupons) of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'coupon_info' })] },
 				},
 			},
@@ -45,6 +48,7 @@ export const campaignDescription: INodeProperties[] = [
 						method: 'POST',
 						url: `={{ "/v3/campaign/" + (${JSON.stringify(SESSION_LISTS)})[$parameter.sessions] }}`,
 					},
+					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},

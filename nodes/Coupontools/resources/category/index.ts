@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
 import { categoryGetAllFields } from './getAll';
 import { categoryGetAllThirdLevelFields } from './getAllThirdLevel';
 
@@ -23,6 +24,7 @@ export const categoryDescription: INodeProperties[] = [
 				description: 'Retrieve the campaign categories of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/category/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CATEGORY_LIST_KEYS })] },
 				},
 			},
@@ -34,6 +36,7 @@ export const categoryDescription: INodeProperties[] = [
 					'Retrieve the third-level categories (only for accounts that use three category levels)',
 				routing: {
 					request: { method: 'POST', url: '/v3/category/main/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CATEGORY_LIST_KEYS })] },
 				},
 			},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
 import { couponSessionGetFields } from './get';
 import { couponSessionSearchFields } from './search';
 import { couponSessionSendPushFields, couponSessionSendPushToAllFields } from './sendPush';
@@ -26,6 +27,7 @@ export const couponSessionDescription: INodeProperties[] = [
 					"Retrieve all data of one consumer's coupon: opened, claimed, validated, dates, custom ID",
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/data' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
 			},
@@ -37,6 +39,7 @@ export const couponSessionDescription: INodeProperties[] = [
 					'Find coupon sessions by custom validation code, phone or email, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/search' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},
@@ -47,6 +50,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: "Send a notification to one consumer's wallet pass",
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/single' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
 				},
 			},
@@ -57,6 +61,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: 'Send a notification to every wallet pass of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},
@@ -65,7 +70,11 @@ export const couponSessionDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a coupon session',
 				description: 'Claim, validate (redeem), void or unvoid one coupon session',
-				routing: { request: update, output: { postReceive: [coupontoolsOutput()] } },
+				routing: {
+					request: update,
+					operations: { pagination: requestHook() },
+					output: { postReceive: [coupontoolsOutput()] },
+				},
 			},
 			{
 				name: 'Update Many',
@@ -73,7 +82,21 @@ export const couponSessionDescription: INodeProperties[] = [
 				action: 'Update many coupon sessions',
 				description:
 					'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
-				routing: { request: update, output: { postReceive: [coupontoolsOutput()] } },
+				routing: {
+					request: update,
+					// The API updates one session per call (https://docs.coupontools.com): one call per code.
+					operations: {
+						pagination: requestHook({
+							perEntry: {
+								param: 'couponsession',
+								label: 'Session Codes',
+								whenEmpty:
+									'Enter at least one coupon session code, separated by commas or new lines, or map a list with an expression.',
+							},
+						}),
+					},
+					output: { postReceive: [coupontoolsOutput()] },
+				},
 			},
 		],
 	},

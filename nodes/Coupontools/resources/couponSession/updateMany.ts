@@ -16,13 +16,8 @@ export const couponSessionUpdateManyFields: INodeProperties[] = [
 			'The coupon sessions to update: separated by commas, spaces or new lines, or an expression giving a list. Each code is updated on its own and gets its own result.',
 		displayOptions,
 		routing: {
-			send: {
-				type: 'body',
-				property: 'couponsession',
-				// One API call per code happens in transport.ts (the API has no bulk update).
-				value:
-					'={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(code => String(code).trim()).filter(code => code) }}',
-			},
+			// The operation's policy (index.ts, perEntry) splits the codes and makes one call per code.
+			send: { type: 'body', property: 'couponsession' },
 		},
 	},
 	...updateActionFields(displayOptions),

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
+import { REGISTERED_USER_ID, V4_DIRECTORY_ID, V4_USER_ID } from '../../shared/validation';
 import { fillPathIds } from '../../shared/path';
 import { directoryBlockUserFields } from './blockUser';
 import { directoryCreateSsoTokenFields } from './createSsoToken';
@@ -31,12 +33,15 @@ function v4UserCall(
 			...(body ? { body } : {}),
 		},
 		send: { preSend: [fillPathIds] },
+		operations: {
+			pagination: requestHook({ pathIds: { directoryId: V4_DIRECTORY_ID, userId: V4_USER_ID } }),
+		},
 		output: { postReceive: [coupontoolsOutput()] },
 	};
 }
 
 /**
- * Directories: the v3 RPC endpoints (§5.7; answer shapes not documented) for reading and the payment
+ * Directories: the v3 RPC endpoints (answer shapes not documented: README.md, "Endpoints not confirmed by public documentation") for reading and the payment
  * status, and the v4 REST user endpoints (documented) for creating, blocking and paid access.
  */
 export const directoryDescription: INodeProperties[] = [
@@ -62,6 +67,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Register a new user in a directory',
 				routing: {
 					request: { method: 'POST', url: '/v4/directory/{directoryId}/users' },
+					operations: { pagination: requestHook({ pathIds: { directoryId: V4_DIRECTORY_ID } }) },
 					send: { preSend: [fillPathIds, dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
@@ -81,6 +87,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve one directory',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/info' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'directory' })] },
 				},
 			},
@@ -92,6 +99,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the campaigns shown in a directory',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/campaigns' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_CAMPAIGN_LIST_KEYS })] },
 				},
 			},
@@ -102,6 +110,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the directories of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_LIST_KEYS })] },
 				},
 			},
@@ -112,6 +121,13 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the users registered in a directory, newest first',
 				routing: {
 					request: { method: 'POST', url: '/v3/directoryusers/list' },
+					operations: {
+						pagination: requestHook({
+							repeatable: true,
+							pages: 'body',
+							rules: { user: REGISTERED_USER_ID },
+						}),
+					},
 					output: { postReceive: [coupontoolsOutput({ list: REGISTERED_USER_LIST_KEYS })] },
 				},
 			},
@@ -144,6 +160,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Mark a registered user as paid or unpaid, for a custom payment integration',
 				routing: {
 					request: { method: 'POST', url: '/v3/directoryusers/update' },
+					operations: { pagination: requestHook({ rules: { user: REGISTERED_USER_ID } }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
+import { E164_PHONE, SEND_TARGET } from '../../shared/validation';
 import { distributionSendEmailFields } from './sendEmail';
 import { distributionSendSmsFields } from './sendSms';
 
@@ -21,6 +23,14 @@ export const distributionDescription: INodeProperties[] = [
 				description: 'Email a personal coupon (or a directory) to one recipient',
 				routing: {
 					request: { method: 'POST', url: '/v3/send/email' },
+					operations: {
+						pagination: requestHook({
+							// Coupontools sends a campaign once per address when check_unique is on.
+							repeatable: (body) => body.check_unique === true,
+							rules: { campaign: SEND_TARGET },
+							required: ['campaign', 'email'],
+						}),
+					},
 					send: { preSend: [dropEmptyBodyFields] },
 					// Only action "email_sent" proves the email left; anything else must not look like a success.
 					// An "already sent" answer to Check Unique is a deliberate skip, reported as such (README: inferred).
@@ -46,6 +56,12 @@ export const distributionDescription: INodeProperties[] = [
 				description: 'Text a personal coupon URL (or a directory) to one phone number',
 				routing: {
 					request: { method: 'POST', url: '/v3/send/sms' },
+					operations: {
+						pagination: requestHook({
+							rules: { campaign: SEND_TARGET, phone: E164_PHONE },
+							required: ['campaign', 'phone'],
+						}),
+					},
 					send: { preSend: [dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput()] },
 				},

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { CONTACT_LIST_KEYS, GROUP_LIST_KEYS } from '../../shared/groupFields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
 import { emailGroupAddContactFields } from './addContact';
 import { emailGroupCreateFields } from './create';
 import { emailGroupGetAllFields } from './getAll';
@@ -37,6 +38,7 @@ export const emailGroupDescription: INodeProperties[] = [
 					'Add an email address, with optional name, birthday and custom fields, to an email group',
 				routing: {
 					request: { method: 'POST', url: EMAIL_TOOL_PATHS.addContact },
+					operations: { pagination: requestHook({}) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
@@ -48,6 +50,7 @@ export const emailGroupDescription: INodeProperties[] = [
 				description: 'Create a new group of email contacts',
 				routing: {
 					request: { method: 'POST', url: EMAIL_TOOL_PATHS.addGroup },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'group' })] },
 				},
 			},
@@ -58,6 +61,7 @@ export const emailGroupDescription: INodeProperties[] = [
 				description: 'Retrieve the contacts of one email group, one item per contact',
 				routing: {
 					request: { method: 'POST', url: EMAIL_TOOL_PATHS.contactList },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CONTACT_LIST_KEYS })] },
 				},
 			},
@@ -68,6 +72,7 @@ export const emailGroupDescription: INodeProperties[] = [
 				description: 'Retrieve the email groups of the account',
 				routing: {
 					request: { method: 'POST', url: EMAIL_TOOL_PATHS.groupList },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: GROUP_LIST_KEYS })] },
 				},
 			},

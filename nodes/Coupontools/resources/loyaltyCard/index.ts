@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
+import { LOYALTY_USER_SEARCH } from '../../shared/validation';
 import { loyaltyCardCreateUserFields } from './createUser';
 import { loyaltyCardGetFields } from './get';
 import { loyaltyCardGetAllFields } from './getAll';
@@ -33,6 +35,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Create a loyalty user account; put it on a card with Link User',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/create' },
+					operations: { pagination: requestHook({}) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
@@ -44,6 +47,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Retrieve one loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/info' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'loyaltycard' })] },
 				},
 			},
@@ -54,6 +58,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Retrieve the loyalty cards of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_CARD_LIST_KEYS })] },
 				},
 			},
@@ -65,6 +70,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 					'Retrieve the users of a loyalty card with their points, stamps and voided state',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/list' },
+					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
 				},
 			},
@@ -75,6 +81,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Put an existing loyalty user on a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/link' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},
@@ -85,6 +92,9 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Find users of a loyalty card by name, email, phone or ID, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/search' },
+					operations: {
+						pagination: requestHook({ repeatable: true, rules: { search: LOYALTY_USER_SEARCH } }),
+					},
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
 				},
 			},
@@ -96,6 +106,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: "Send a notification to one user's loyalty card in the wallet",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/single' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
 				},
 			},
@@ -107,6 +118,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Send a notification to every user of a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/all' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},
@@ -117,6 +129,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Add points or stamps to a user of a loyalty card, or void or unvoid the user',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/update' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
 import { singleUseCreateFields } from './create';
 import { singleUseCreateManyFields } from './createMany';
 import { singleUseDeleteFields } from './remove';
@@ -23,6 +24,13 @@ export const singleUseDescription: INodeProperties[] = [
 					'Create a personal coupon URL that works once, pre-filled with the consumer data',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/create' },
+					operations: {
+						pagination: requestHook({
+							// Coupontools refuses a second URL for the same person when duplicate_check is on.
+							repeatable: (body) => body.duplicate_check === true,
+							required: ['campaign'],
+						}),
+					},
 					send: { preSend: [dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
@@ -34,6 +42,7 @@ export const singleUseDescription: INodeProperties[] = [
 				description: 'Create up to 100,000 single-use URLs at once, one output item per URL',
 				routing: {
 					request: { method: 'POST', url: '/v3/multiplesingleuse/create' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},
@@ -44,6 +53,7 @@ export const singleUseDescription: INodeProperties[] = [
 				description: 'Remove a single-use URL so it no longer works',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/remove' },
+					operations: { pagination: requestHook({}) },
 					output: { postReceive: [coupontoolsOutput({ set: { deleted: true } })] },
 				},
 			},

@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { CONTACT_LIST_KEYS, GROUP_LIST_KEYS } from '../../shared/groupFields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
+import { E164_PHONE } from '../../shared/validation';
 import { smsGroupAddContactFields } from './addContact';
 import { smsGroupCreateFields } from './create';
 import { smsGroupGetAllFields } from './getAll';
@@ -33,6 +35,9 @@ export const smsGroupDescription: INodeProperties[] = [
 					'Add a phone number, with optional name, birthday and custom fields, to an SMS group',
 				routing: {
 					request: { method: 'POST', url: SMS_TOOL_PATHS.addContact },
+					operations: {
+						pagination: requestHook({ rules: { phone: E164_PHONE }, required: ['phone'] }),
+					},
 					send: { preSend: [dropEmptyBodyFields] },
 					// Answer shape not documented: passed through as it comes.
 					output: { postReceive: [coupontoolsOutput()] },
@@ -45,6 +50,7 @@ export const smsGroupDescription: INodeProperties[] = [
 				description: 'Create a new group of SMS contacts',
 				routing: {
 					request: { method: 'POST', url: SMS_TOOL_PATHS.addGroup },
+					operations: { pagination: requestHook({}) },
 					// Answer shape not documented: a `group` object is unwrapped, anything else passed through.
 					output: { postReceive: [coupontoolsOutput({ object: 'group' })] },
 				},
@@ -56,6 +62,7 @@ export const smsGroupDescription: INodeProperties[] = [
 				description: 'Retrieve the contacts of one SMS group, one item per contact',
 				routing: {
 					request: { method: 'POST', url: SMS_TOOL_PATHS.contactList },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CONTACT_LIST_KEYS })] },
 				},
 			},
@@ -66,6 +73,7 @@ export const smsGroupDescription: INodeProperties[] = [
 				description: 'Retrieve the SMS groups of the account',
 				routing: {
 					request: { method: 'POST', url: SMS_TOOL_PATHS.groupList },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: GROUP_LIST_KEYS })] },
 				},
 			},

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { requestHook } from '../../shared/requestHook';
+import { ISO_COUNTRY } from '../../shared/validation';
 import { hideApiCredentials } from './apiCredentials';
 import { subaccountCreateFields } from './create';
 import { subaccountCreateResetUrlFields } from './createResetUrl';
@@ -27,6 +29,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Create a subaccount of this (agency) account',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount/create' },
+					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
 					send: { preSend: [dropEmptyBodyFields] },
 					// The docs show only subaccount.ID of the answer (PD); the whole object is passed on.
 					output: {
@@ -41,6 +44,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Create a link where the subaccount sets a new password',
 				routing: {
 					request: { method: 'POST', url: '/v3/subaccount/reset/url' },
+					operations: { pagination: requestHook({}) },
 					// Answer shape not documented: passed through as it comes.
 					output: { postReceive: [coupontoolsOutput(), hideApiCredentials] },
 				},
@@ -52,6 +56,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve one subaccount with its settings, permissions and campaigns',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
 					},
@@ -64,6 +69,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve the subaccounts of this (agency) account',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount/list' },
+					operations: { pagination: requestHook({ repeatable: true }) },
 					output: {
 						postReceive: [coupontoolsOutput({ list: SUBACCOUNT_LIST_KEYS }), hideApiCredentials],
 					},
@@ -77,6 +83,7 @@ export const subaccountDescription: INodeProperties[] = [
 					"Create a single sign-on link that logs into the subaccount's dashboard, optionally on a given page",
 				routing: {
 					request: { method: 'POST', url: '/v3/subaccount/sso' },
+					operations: { pagination: requestHook({}) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
@@ -91,6 +98,7 @@ export const subaccountDescription: INodeProperties[] = [
 				routing: {
 					// Not in the public docs: path and fields inferred from Create (coupontools-api.md §9).
 					request: { method: 'POST', url: '/v4/subaccount/update' },
+					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],

@@ -1,0 +1,77 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { v4LoyaltyCardLocator } from './v4';
+
+const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['getManyUsers'] } };
+
+/** A filter on one user field, sent as `filter[<field>]` (README: "Endpoints not confirmed by public documentation"). */
+function filterField(displayName: string, name: string, field: string, placeholder: string) {
+	return {
+		displayName,
+		name,
+		type: 'string' as const,
+		default: '',
+		placeholder,
+		description: `Only users whose ${displayName.toLowerCase()} contains this text`,
+		routing: { send: { type: 'query' as const, property: `filter.${field}` } },
+	};
+}
+
+export const loyaltyCardGetManyUsersFields: INodeProperties[] = [
+	v4LoyaltyCardLocator(displayOptions),
+	{
+		displayName: 'Return All',
+		name: 'loyaltyCardUsersReturnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions,
+		// The list is paged with `pagination[page]` (from 1) and `pagination[per_page]`; the pager in the
+		// request hook asks the next page until one comes back short.
+		routing: { send: { type: 'query', property: 'pagination.page', value: '={{ 1 }}' } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'loyaltyCardUsersLimit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...displayOptions.show, loyaltyCardUsersReturnAll: [false] } },
+		routing: { output: { maxResults: '={{ $value }}' } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'loyaltyCardUsersFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions,
+		options: [
+			filterField('City', 'city', 'city', 'e.g. Ghent'),
+			filterField('Email', 'email', 'email', 'e.g. @example.com'),
+			filterField('First Name', 'firstName', 'first_name', 'e.g. Jane'),
+			filterField('Last Name', 'lastName', 'last_name', 'e.g. Doe'),
+			filterField('Phone', 'phone', 'phone', 'e.g. +32470'),
+			filterField('ZIP Code', 'zip', 'zip', 'e.g. 9000'),
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'loyaltyCardUsersOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Include Voided Users',
+				name: 'includeVoided',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to list users who were voided on this card too',
+				routing: { send: { type: 'query', property: 'include_voided' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,114 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { bodyTextField } from '../../shared/fields';
+
+/**
+ * The loyalty card of the REST operations (https://docs.coupontools.com/api/v4/loyalty): a number in
+ * the path (`{loyaltyCardId}`, filled by shared/path.ts). The list is the one those operations come
+ * from, GET /v4/loyalty/loyalty-cards, so a picked card is always one their paths know.
+ */
+export function v4LoyaltyCardLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Loyalty Card',
+		name: 'loyaltyCardId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The loyalty card to use',
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a loyalty card…',
+				typeOptions: { searchListMethod: 'searchV4LoyaltyCards', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 123456',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '[0-9]+',
+							errorMessage: 'The loyalty card ID is a number, e.g. 123456',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A user of a card in a REST path (`{loyaltyCardUserId}`): the `id` that Get Many Users and Add User output. */
+export function v4LoyaltyUserIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'User ID',
+		name: 'loyaltyCardUserId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 123456',
+		description: 'The user of the card: the ID from Add User, Get Many Users or Get Users',
+		displayOptions,
+	};
+}
+
+/**
+ * The user fields the REST create calls take, all optional (documented): one item, or one entry of a
+ * bulk call. Email is shown first because most imports are keyed by it.
+ */
+export function v4LoyaltyUserFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Email',
+			name: 'loyaltyCardUserEmail',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. jane@example.com',
+			description: "The user's email address",
+			displayOptions,
+			routing: { send: { type: 'body', property: 'email' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'loyaltyCardUserFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions,
+			options: [
+				bodyTextField({
+					displayName: 'Address',
+					name: 'address',
+					placeholder: 'e.g. Main Street 1',
+				}),
+				bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
+				...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+					bodyTextField({
+						displayName: `Custom Field ${n}`,
+						name: `custom${n}`,
+						property: `custom_${n}`,
+					}),
+				),
+				bodyTextField({
+					displayName: 'First Name',
+					name: 'firstName',
+					property: 'first_name',
+					placeholder: 'e.g. Jane',
+				}),
+				bodyTextField({
+					displayName: 'Last Name',
+					name: 'lastName',
+					property: 'last_name',
+					placeholder: 'e.g. Doe',
+				}),
+				bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
+				bodyTextField({ displayName: 'ZIP Code', name: 'zip', placeholder: 'e.g. 9000' }),
+			],
+		},
+	];
+}

@@ -1,0 +1,228 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { faultClassOf, transportError } from './errors';
+import type { PageLocation } from './pagination';
+import { fetchPages, wantsAllPages } from './pagination';
+import { sendRequest } from './transport';
+import type { ValidationPolicy } from './validation';
+import { findFieldProblems } from './validation';
+
+type Request = DeclarativeRestApiSettings.ResultOptions;
+type RequestHook = (
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * What one operation declares about its calls, next to its method and path:
+ * `routing: { request, operations: { pagination: requestHook({ ... }) }, output }`.
+ */
+export interface RequestPolicy extends ValidationPolicy {
+	/**
+	 * Whether a call may be repeated after a fault that may have acted (500, 502, 504, a cut-off answer,
+	 * a reset, a timeout): true for reads, false (the default) for writes, or a function of the body for
+	 * writes Coupontools de-duplicates itself (Send Email with check_unique, Single Use Create with
+	 * duplicate_check). Faults where Coupontools certainly did nothing (429, 503, connection refused) are
+	 * always repeated.
+	 */
+	repeatable?: boolean | ((body: IDataObject) => boolean);
+	/** Where the API's `page` parameter goes when Return All is on; absent for lists answered in one piece. */
+	pages?: PageLocation;
+	/**
+	 * One call per entry of this body parameter (a list, or text separated by commas, spaces or new lines),
+	 * each with its own result; one failure does not stop the others. Only Coupon Session → Update Many.
+	 */
+	perEntry?: { param: string; label: string; whenEmpty: string };
+}
+
+/** Attempts per request, first one included; waits grow 0.5 s, 1 s between them. */
+export const MAX_ATTEMPTS = 3;
+const BASE_DELAY_MS = 500;
+
+/**
+ * The retry seam: runs one send, repeating it after a transient fault when that is safe: always when
+ * Coupontools said it did nothing, after a fault that may have acted only when the call is repeatable.
+ * Everything else fails at once. The class of each fault (and a 429's Retry-After) comes from errors.ts.
+ */
+export async function sendWithRetries<T>(
+	send: () => Promise<T>,
+	{ repeatable }: { repeatable: boolean },
+): Promise<T> {
+	let failure: unknown;
+	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			failure = error;
+		}
+		const { kind } = faultClassOf(failure);
+		const again = kind === 'not-processed' || (kind === 'maybe-processed' && repeatable);
+		if (!again || attempt === MAX_ATTEMPTS) break;
+		await sleep(BASE_DELAY_MS * attempt);
+	}
+	throw failure;
+}
+
+/** The entries of a per-entry parameter: a list as given, or text split at commas, semicolons and whitespace. */
+export function entriesOf(value: unknown): string[] {
+	const list: unknown[] = Array.isArray(value) ? value : String(value ?? '').split(/[\s,;]+/);
+	return list.map((entry) => String(entry).trim()).filter((entry) => entry);
+}
+
+/**
+ * The request loop of an operation. n8n's declarative engine (RoutingNode) hands a node its request loop
+ * only through `routing.operations.pagination` (per operation) or `requestOperations.pagination` (the
+ * node-wide default, Coupontools.node.ts); RoutingNode's mergeOptions lets the selected operation's win.
+ * Per item it does what the engine does not:
+ * - checks that are certain before calling the API (validation.ts),
+ * - paging over the API's `page` parameter (pagination.ts),
+ * - one call per entry of a list, when the operation declares it,
+ * - repeating a call after a transient fault when that cannot act twice (sendWithRetries),
+ * - Continue On Fail: a failed item becomes exactly one output item `{ error, ... }` paired to its
+ *   input, with the error attached so n8n's error output can route it.
+ */
+export function requestHook(policy: RequestPolicy = {}): RequestHook {
+	return async function coupontoolsRequest(this, requestData) {
+		const itemIndex = this.getItemIndex();
+		try {
+			if (policy.perEntry)
+				return await sendPerEntry.call(this, requestData, policy, policy.perEntry);
+			assertValidFields.call(this, requestData.options, policy);
+			const where = policy.pages;
+			if (where && wantsAllPages(requestData.options, where)) {
+				return await fetchPages(
+					requestData,
+					where,
+					async (page) => await sendOnce.call(this, requestData, page.options, policy),
+				);
+			}
+			return await sendOnce.call(this, requestData, requestData.options, policy);
+		} catch (caught) {
+			const error = asNodeError.call(this, caught, itemIndex);
+			if (!this.continueOnFail()) throw error;
+			return [
+				{
+					json: {
+						error: error.message,
+						...(error.description ? { errorDescription: error.description } : {}),
+						...(error instanceof NodeApiError && error.httpCode
+							? { httpCode: error.httpCode }
+							: {}),
+					},
+					error,
+					pairedItem: { item: itemIndex },
+				},
+			];
+		}
+	};
+}
+
+/** One call (with its retries), its answer through the operation's output steps (output.ts). */
+async function sendOnce(
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+	options: Request['options'],
+	policy: RequestPolicy,
+): Promise<INodeExecutionData[]> {
+	const body = (options.body ?? {}) as IDataObject;
+	const repeatable =
+		typeof policy.repeatable === 'function' ? policy.repeatable(body) : !!policy.repeatable;
+	// RoutingNode's request options: the url is always set by the operation's routing.
+	const response = await sendWithRetries(
+		async () => await sendRequest.call(this, options as IHttpRequestOptions),
+		{ repeatable },
+	);
+	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
+	for (const step of requestData.postReceive) {
+		for (const action of step.actions) {
+			// Every operation's output steps are functions (output.ts); a declarative step here is a mistake of ours.
+			if (typeof action !== 'function') {
+				throw new NodeOperationError(this.getNode(), `Unsupported output step "${action.type}"`, {
+					itemIndex: this.getItemIndex(),
+				});
+			}
+			items = await action.call(this, items, response);
+		}
+	}
+	return items;
+}
+
+/** Before any request: a clear error naming the field and the fix, for rules that are certain. */
+function assertValidFields(
+	this: IExecutePaginationFunctions,
+	options: Request['options'],
+	policy: RequestPolicy,
+): void {
+	const pathValues: Record<string, unknown> = {};
+	for (const name of Object.keys(policy.pathIds ?? {}))
+		pathValues[name] = this.getNodeParameter(name, '', { extractValue: true });
+	const problems = findFieldProblems(options.body as IDataObject | undefined, policy, pathValues);
+	if (!problems.length) return;
+	const [first, ...others] = problems;
+	const itemIndex = this.getItemIndex();
+	throw new NodeOperationError(this.getNode(), `${first.label} ${first.problem}`, {
+		itemIndex,
+		description: others.length
+			? `Also: ${others.map(({ label, problem }) => `${label} ${problem}`).join(' ')}`
+			: `Fix the ${first.label} field for item ${itemIndex}; nothing was sent to Coupontools.`,
+	});
+}
+
+/** One call per entry; every entry gets its own result ({ <param>, success, ... }). */
+async function sendPerEntry(
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+	policy: RequestPolicy,
+	{ param, label, whenEmpty }: NonNullable<RequestPolicy['perEntry']>,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	const entries = entriesOf((requestData.options.body as IDataObject | undefined)?.[param]);
+	if (!entries.length) {
+		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+			itemIndex,
+			description: whenEmpty,
+		});
+	}
+	const results: INodeExecutionData[] = [];
+	for (const entry of entries) {
+		const options = {
+			...requestData.options,
+			body: { ...(requestData.options.body as IDataObject), [param]: entry },
+		};
+		try {
+			assertValidFields.call(this, options, policy);
+			const items = await sendOnce.call(this, requestData, options, policy);
+			for (const item of items)
+				results.push({ ...item, json: { [param]: entry, success: true, ...item.json } });
+		} catch (caught) {
+			const error = asNodeError.call(this, caught, itemIndex);
+			results.push({
+				json: {
+					[param]: entry,
+					success: false,
+					error: error.message,
+					errorDescription: error.description ?? undefined,
+				},
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	return results;
+}
+
+/** Our errors pass through; anything else is worded as a transport fault, without the request it carries. */
+function asNodeError(
+	this: IExecutePaginationFunctions,
+	caught: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (caught instanceof NodeOperationError || caught instanceof NodeApiError) return caught;
+	return transportError(this.getNode(), caught, itemIndex);
+}
