@@ -164,73 +164,82 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 		expect(example.connections['Send Coupon Email'].ai_tool[0][0].node).toBe('AI Agent');
 	});
 
-	test('(1) lists the campaigns, picks "Free Coffee" by name and sends it once to the address in the message', async () => {
-		model.script([
-			{ toolCalls: [{ name: LIST, args: {} }] },
-			(call) => {
-				// The "model" reads the list it got back and finds the campaign by its name.
-				const list = parsed(lastToolResult(call));
-				const campaigns = Array.isArray(list) ? list : [list];
-				const coffee = campaigns.find((c) => c?.name === 'Free Coffee');
-				if (!coffee)
-					throw new Error(`no "Free Coffee" in the tool result: ${lastToolResult(call)}`);
-				return {
-					toolCalls: [{ name: SEND, args: { campaign_id: coffee.ID, email: 'lena@example.com' } }],
-				};
-			},
-			(call) => ({ content: `Done: ${lastToolResult(call)}` }),
-		]);
+	test.each(Object.entries(AGENTS))(
+		'(1) AI Agent %s lists the campaigns, picks "Free Coffee" by name and sends it once to the address in the message',
+		async (agentKey) => {
+			model.script([
+				{ toolCalls: [{ name: LIST, args: {} }] },
+				(call) => {
+					// The "model" reads the list it got back and finds the campaign by its name.
+					const list = parsed(lastToolResult(call));
+					const campaigns = Array.isArray(list) ? list : [list];
+					const coffee = campaigns.find((c) => c?.name === 'Free Coffee');
+					if (!coffee)
+						throw new Error(`no "Free Coffee" in the tool result: ${lastToolResult(call)}`);
+					return {
+						toolCalls: [
+							{ name: SEND, args: { campaign_id: coffee.ID, email: 'lena@example.com' } },
+						],
+					};
+				},
+				(call) => ({ content: `Done: ${lastToolResult(call)}` }),
+			]);
 
-		const { res, execution } = await chat(
-			'v3',
-			'Please send the Free Coffee coupon to lena@example.com',
-		);
+			const { res, execution } = await chat(
+				/** @type {keyof typeof AGENTS} */ (agentKey),
+				'Please send the Free Coffee coupon to lena@example.com',
+			);
 
-		expect(model.mistakes()).toEqual([]);
-		expect(model.remaining()).toBe(0);
-		expect(execution.status).toBe('success');
-		expect(res.status).toBe(200);
-		expect(res.json.output).toMatch(/^Done: /);
+			expect(model.mistakes()).toEqual([]);
+			expect(model.remaining()).toBe(0);
+			expect(execution.status).toBe('success');
+			expect(res.status).toBe(200);
+			expect(res.json.output).toMatch(/^Done: /);
 
-		// What n8n offered the model: two tools, described from the operations' action texts, and the
-		// $fromAI parameters as a JSON schema (first_name has a default, so it is optional).
-		const [first] = model.calls;
-		expect(first.messages.find((m) => m.role === 'user')?.content).toContain('lena@example.com');
-		const tools = Object.fromEntries(first.tools.map((t) => [t.name, t]));
-		expect(Object.keys(tools).sort()).toEqual([LIST, SEND]);
-		expect(tools[LIST].description).toMatch(/campaigns/i);
-		expect(tools[SEND].description).toMatch(/send/i);
-		expect(tools[SEND].description).toMatch(/email/i);
-		expect(tools[SEND].parameters).toMatchObject({
-			type: 'object',
-			properties: {
-				campaign_id: { type: 'string', description: expect.stringContaining('cam_') },
-				email: { type: 'string', description: expect.stringMatching(/email address/i) },
-				first_name: { type: 'string', default: '' },
-			},
-			required: expect.arrayContaining(['campaign_id', 'email']),
-		});
-		expect(tools[SEND].parameters.required).not.toContain('first_name');
+			// What n8n offered the model: two tools, described from the operations' action texts, and the
+			// $fromAI parameters as a JSON schema (first_name has a default, so it is optional).
+			const [first] = model.calls;
+			expect(first.messages.find((m) => m.role === 'user')?.content).toContain('lena@example.com');
+			const tools = Object.fromEntries(first.tools.map((t) => [t.name, t]));
+			expect(Object.keys(tools).sort()).toEqual([LIST, SEND]);
+			expect(tools[LIST].description).toMatch(/campaigns/i);
+			expect(tools[SEND].description).toMatch(/send/i);
+			expect(tools[SEND].description).toMatch(/email/i);
+			expect(tools[SEND].parameters).toMatchObject({
+				type: 'object',
+				properties: {
+					campaign_id: { type: 'string', description: expect.stringContaining('cam_') },
+					email: { type: 'string', description: expect.stringMatching(/email address/i) },
+					first_name: { type: 'string', default: '' },
+				},
+				required: expect.arrayContaining(['campaign_id', 'email']),
+			});
+			expect(tools[SEND].parameters.required).not.toContain('first_name');
 
-		// The list came back as records the model can read names and IDs from.
-		const list = parsed(model.toolResults(model.calls[1])[0].content);
-		expect(list).toEqual(
-			expect.arrayContaining([expect.objectContaining({ ID: 'cam_1002', name: 'Free Coffee' })]),
-		);
-		// The send's result reached the model.
-		expect(parsed(lastToolResult(model.calls[2]))).toEqual(
-			expect.arrayContaining([
-				expect.objectContaining({ sent: true, receiver: 'lena@example.com', campaign: 'cam_1002' }),
-			]),
-		);
+			// The list came back as records the model can read names and IDs from.
+			const list = parsed(model.toolResults(model.calls[1])[0].content);
+			expect(list).toEqual(
+				expect.arrayContaining([expect.objectContaining({ ID: 'cam_1002', name: 'Free Coffee' })]),
+			);
+			// The send's result reached the model.
+			expect(parsed(lastToolResult(model.calls[2]))).toEqual(
+				expect.arrayContaining([
+					expect.objectContaining({
+						sent: true,
+						receiver: 'lena@example.com',
+						campaign: 'cam_1002',
+					}),
+				]),
+			);
 
-		expect(await emailSends()).toEqual([
-			{ campaign: 'cam_1002', email: 'lena@example.com', check_unique: true },
-		]);
-		const { emailsSent } = await ctx.sandbox.state();
-		expect(Object.keys(emailsSent)).toEqual(['lena@example.com']);
-		expect(emailsSent['lena@example.com']).toHaveLength(1);
-	});
+			expect(await emailSends()).toEqual([
+				{ campaign: 'cam_1002', email: 'lena@example.com', check_unique: true },
+			]);
+			const { emailsSent } = await ctx.sandbox.state();
+			expect(Object.keys(emailsSent)).toEqual(['lena@example.com']);
+			expect(emailsSent['lena@example.com']).toHaveLength(1);
+		},
+	);
 
 	test('(3) the model calls Send Coupon Email twice for the same person: one coupon, the second call reports a skip', async () => {
 		const send = { name: SEND, args: { campaign_id: 'cam_1002', email: 'max@example.com' } };
