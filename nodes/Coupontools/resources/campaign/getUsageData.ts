@@ -4,14 +4,6 @@ import { campaignLocator, formatDatesInBody, returnAllAndLimit } from '../../sha
 
 const displayOptions = { show: { resource: ['campaign'], operation: ['getUsageData'] } };
 
-/** Which of the four documented session lists to read; the value is the last segment of the URL. */
-export const SESSION_LISTS = {
-	all: 'data',
-	opened: 'opens',
-	claimed: 'claims',
-	validated: 'validations',
-} as const;
-
 export const campaignGetUsageDataFields: INodeProperties[] = [
 	campaignLocator(displayOptions),
 	{
@@ -21,11 +13,32 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 		default: 'all',
 		description: 'Which coupon sessions of the campaign to return',
 		displayOptions,
+		// Each of the four documented session lists has its own path; the selected one replaces the operation's.
 		options: [
-			{ name: 'All', value: 'all', description: 'Every session, whatever its state' },
-			{ name: 'Claimed', value: 'claimed', description: 'Sessions whose coupon was claimed' },
-			{ name: 'Opened', value: 'opened', description: 'Sessions whose coupon was opened' },
-			{ name: 'Validated', value: 'validated', description: 'Sessions whose coupon was redeemed' },
+			{
+				name: 'All',
+				value: 'all',
+				description: 'Every session, whatever its state',
+				routing: { request: { url: '/v3/campaign/data' } },
+			},
+			{
+				name: 'Claimed',
+				value: 'claimed',
+				description: 'Sessions whose coupon was claimed',
+				routing: { request: { url: '/v3/campaign/claims' } },
+			},
+			{
+				name: 'Opened',
+				value: 'opened',
+				description: 'Sessions whose coupon was opened',
+				routing: { request: { url: '/v3/campaign/opens' } },
+			},
+			{
+				name: 'Validated',
+				value: 'validated',
+				description: 'Sessions whose coupon was redeemed',
+				routing: { request: { url: '/v3/campaign/validations' } },
+			},
 		],
 	},
 	...returnAllAndLimit(displayOptions),

@@ -4,7 +4,7 @@ import { coupontoolsOutput } from '../../shared/output';
 import { requestHook } from '../../shared/requestHook';
 import { campaignGetFields } from './get';
 import { campaignGetAllFields } from './getAll';
-import { SESSION_LISTS, campaignGetUsageDataFields } from './getUsageData';
+import { campaignGetUsageDataFields } from './getUsageData';
 
 export const campaignDescription: INodeProperties[] = [
 	{
@@ -44,10 +44,8 @@ export const campaignDescription: INodeProperties[] = [
 				description:
 					'Retrieve the coupon sessions of a campaign: all, opened, claimed or validated',
 				routing: {
-					request: {
-						method: 'POST',
-						url: `={{ "/v3/campaign/" + (${JSON.stringify(SESSION_LISTS)})[$parameter.sessions] }}`,
-					},
+					// The Sessions field's choice replaces the path (getUsageData.ts).
+					request: { method: 'POST', url: '/v3/campaign/data' },
 					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},

@@ -1,4 +1,20 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** An Amount Spent of 0 means "record none": the field is left out of the request. */
+export async function omitZeroAmount(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (body && typeof body === 'object' && !body.value) delete body.value;
+	return requestOptions;
+}
 
 export function sessionCodeField(
 	displayOptions: IDisplayOptions,
@@ -19,7 +35,7 @@ export function sessionCodeField(
 	};
 }
 
-/** The documented operation values of /v3/couponsession/update (coupontools-api.md §9). */
+/** The documented operation values of /v3/couponsession/update (https://docs.coupontools.com). */
 export function updateActionFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
 		{
@@ -57,7 +73,7 @@ export function updateActionFields(displayOptions: IDisplayOptions): INodeProper
 				...displayOptions,
 				show: { ...displayOptions.show, sessionAction: ['validated'] },
 			},
-			routing: { send: { type: 'body', property: 'value', value: '={{ $value || undefined }}' } },
+			routing: { send: { type: 'body', property: 'value', preSend: [omitZeroAmount] } },
 		},
 	];
 }

@@ -1,9 +1,31 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { formatDatesInBody } from '../../shared/fields';
 
 /** The list answer's shape is not documented: these keys are tried in order (then the answer's only array). */
 export const SUBACCOUNT_LIST_KEYS = ['subaccount', 'subaccounts', 'data'];
+
+/** A two-letter country code as ISO 3166-1 writes it (be → BE); anything else is left for validation. */
+export function countryCode(value: unknown): unknown {
+	const text = String(value ?? '').trim();
+	return /^[a-z]{2}$/i.test(text) ? text.toUpperCase() : value;
+}
+
+export async function countryInCapitals(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (body && typeof body === 'object' && body.country !== undefined)
+		body.country = countryCode(body.country) as IDataObject[keyof IDataObject];
+	return requestOptions;
+}
 
 /** Subaccount picker: searchable list (fed by /v4/subaccount/list) or a sub_ ID. */
 export function subaccountLocator(displayOptions: IDisplayOptions): INodeProperties {
@@ -56,7 +78,7 @@ export function includeApiCredentialsField(displayOptions: IDisplayOptions): INo
 	};
 }
 
-/** The optional fields of Create (documented), which Update takes too (§9). `withEmail` adds Email, required on Create. */
+/** The optional fields of Create (documented), which Update takes too (inferred: README.md, "Endpoints not confirmed by public documentation"). `withEmail` adds Email, required on Create. */
 export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{
@@ -75,12 +97,7 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			placeholder: 'e.g. BE',
 			description: 'Two-letter ISO 3166-1 country code',
 			routing: {
-				send: {
-					type: 'body',
-					property: 'country',
-					value:
-						'={{ /^[a-z]{2}$/i.test(String($value).trim()) ? String($value).trim().toUpperCase() : $value }}',
-				},
+				send: { type: 'body', property: 'country', preSend: [countryInCapitals] },
 			},
 		},
 		{
