@@ -98,6 +98,8 @@ export function parseRetryAfter(value: unknown, now: number): number | undefined
 	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
 	const trimmed = String(text).trim();
 	if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+	// An HTTP date names its weekday and month ("Sun, 06 Nov 1994 08:49:37 GMT"); "-1" is not one.
+	if (!/[a-z]/i.test(trimmed)) return undefined;
 	const at = Date.parse(trimmed);
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -280,7 +282,7 @@ export class Limiter {
 		sending.then(
 			(value) => {
 				this.inFlight--;
-				this.succeeded();
+				this.succeeded(job);
 				job.resolve(value);
 				this.settle();
 			},
@@ -303,9 +305,10 @@ export class Limiter {
 			this.exhausted = undefined;
 	}
 
-	private succeeded(): void {
+	/** Only requests sent under the current cap say it is fine: older ones were sent under a larger one. */
+	private succeeded(job: Job): void {
 		this.refusalsInARow = 0;
-		if (this.cap >= this.ceiling) return;
+		if (this.cap >= this.ceiling || job.epoch !== this.epoch) return;
 		if (++this.successes >= this.cap) {
 			this.cap++;
 			this.successes = 0;
