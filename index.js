@@ -7,6 +7,10 @@ module.exports = {
 	get CoupontoolsTrigger() {
 		return require('./dist/nodes/CoupontoolsTrigger/CoupontoolsTrigger.node').CoupontoolsTrigger;
 	},
+	get CoupontoolsPollTrigger() {
+		return require('./dist/nodes/CoupontoolsPollTrigger/CoupontoolsPollTrigger.node')
+			.CoupontoolsPollTrigger;
+	},
 	get CoupontoolsApi() {
 		return require('./dist/credentials/CoupontoolsApi.credentials').CoupontoolsApi;
 	},

@@ -6,6 +6,7 @@
  */
 
 const { deliverWebhook } = require('./webhook-delivery');
+const { applySessionEvents, registerDirectoryUsers } = require('./timeline');
 
 /** @typedef {import('./types').RouteContext} RouteContext */
 /** @typedef {import('./types').RouteResponse} RouteResponse */
@@ -124,6 +125,24 @@ function createControlRoutes(sandbox) {
 						),
 					),
 				);
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+		},
+
+		// Events over time for the polling trigger (timeline.js): sessions opened / claimed / validated and
+		// directory users registered at a given moment.
+		'POST /__sandbox/sessions/events': ({ body }) => {
+			try {
+				return json(applySessionEvents(sandbox.state, /** @type {any} */ (body)));
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+		},
+
+		'POST /__sandbox/directory-users': ({ body }) => {
+			try {
+				return json(registerDirectoryUsers(sandbox.state, /** @type {any} */ (body)));
 			} catch (error) {
 				return badRequest(error instanceof Error ? error.message : String(error));
 			}

@@ -1,0 +1,144 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Cursor, WatchedEvent } from './cursor';
+import { advance, isCursor, newEvents } from './cursor';
+import { eventItem } from './output';
+import { resolveUnits, wasInScope } from './scope';
+import type { Settings } from './settings';
+import { configOf, readSettings } from './settings';
+import type { Unit } from './sources';
+import { readUnit, unitKey } from './sources';
+import { apiTimeOf, lastClosedMinute, minuteOf } from './time';
+
+/*
+ * Static data (n8n keeps it per node, under the node's name: renaming the node starts over). n8n saves it
+ * after the activation poll, and after a poll that returns events; not after a poll that returns null or
+ * throws (https://docs.n8n.io/integrations/creating-nodes/build/reference/node-base-files/ and the
+ * engine's WorkflowStaticDataService). So the cursor only moves together with the events it stands for,
+ * and a change that is lost with an unsaved poll is harmless: the next poll reads the same window again.
+ * Every value is a top-level key, replaced whole: n8n does not notice changes inside nested objects.
+ */
+const SINCE = 'since';
+const CONFIG = 'config';
+const START_FROM = 'startFrom';
+const RESUME_AT = 'resumeAt';
+const CURSOR_PREFIX = 'cursor ';
+
+interface Pending {
+	unit: Unit;
+	next: Cursor;
+	events: WatchedEvent[];
+}
+
+/**
+ * Applies an edit of what is watched. First activation: from now (or Start From), nothing emitted.
+ * A changed Start From starts over from it. Other edits keep the cursors of sources still watched,
+ * sources new to the scope start now, sources dropped from it are forgotten.
+ */
+function applyConfig(data: IDataObject, settings: Settings, units: Unit[], now: string): void {
+	const config = configOf(settings);
+	if (data[CONFIG] !== undefined && JSON.stringify(data[CONFIG]) === JSON.stringify(config)) return;
+	const previous = data[CONFIG] as Partial<Settings> | undefined;
+	const startOver = data[SINCE] === undefined || (data[START_FROM] ?? '') !== settings.startFrom;
+	const keep = new Set(units.map((unit) => CURSOR_PREFIX + unitKey(unit)));
+	for (const key of Object.keys(data))
+		if (key.startsWith(CURSOR_PREFIX) && (startOver || !keep.has(key))) delete data[key];
+	if (!startOver) {
+		// Sources watched before that never had an event keep their start; only new ones start now.
+		for (const unit of units) {
+			const key = CURSOR_PREFIX + unitKey(unit);
+			if (data[key] === undefined && wasInScope(unit, previous))
+				data[key] = { from: String(data[SINCE]), ids: [] };
+		}
+	}
+	data[SINCE] = startOver ? settings.startFrom || now : now;
+	data[START_FROM] = settings.startFrom;
+	data[CONFIG] = config;
+	delete data[RESUME_AT];
+}
+
+/** A scheduled or activation poll: the new events of every watched source, oldest first, or null. */
+export async function pollEvents(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(context);
+	const data = context.getWorkflowStaticData('node');
+	const now = new Date();
+	const endMinute = lastClosedMinute(now);
+	const { units, requests: scopeRequests } = await resolveUnits(context, settings);
+	applyConfig(data, settings, units, apiTimeOf(now));
+
+	// Bounded work: at most maxRequests per poll (a source once started is read whole), starting where the
+	// previous poll stopped, so with many campaigns every one gets its turn.
+	let requests = scopeRequests;
+	const resumeKey = data[RESUME_AT];
+	const start = Math.max(
+		0,
+		units.findIndex((unit) => unitKey(unit) === resumeKey),
+	);
+	const pending: Pending[] = [];
+	let resumeAt: string | undefined;
+	for (let step = 0; step < units.length; step++) {
+		const unit = units[(start + step) % units.length];
+		if (step > 0 && requests >= settings.maxRequests) {
+			resumeAt = unitKey(unit);
+			break;
+		}
+		const stored = data[CURSOR_PREFIX + unitKey(unit)];
+		const cursor: Cursor = isCursor(stored) ? stored : { from: String(data[SINCE]), ids: [] };
+		const startMinute = minuteOf(cursor.from);
+		if (endMinute < startMinute) continue;
+		const read = await readUnit(context, unit, { startMinute, endMinute });
+		requests += read.requests;
+		const fresh = newEvents(
+			cursor,
+			read.events.filter((event) => minuteOf(event.time) <= endMinute),
+		);
+		if (fresh.length) pending.push({ unit, next: advance(cursor, fresh), events: fresh });
+	}
+
+	// Every source read without error: only now do cursors move (a failed page threw above and left them).
+	for (const { unit, next } of pending) data[CURSOR_PREFIX + unitKey(unit)] = next;
+	if (resumeAt) data[RESUME_AT] = resumeAt;
+	else if (data[RESUME_AT] !== undefined) delete data[RESUME_AT];
+
+	const items = pending
+		.flatMap(({ unit, events }) => events.map((event) => ({ unit, event })))
+		.sort((a, b) => (a.event.time < b.event.time ? -1 : a.event.time > b.event.time ? 1 : 0))
+		.map(({ unit, event }) => ({ json: eventItem(unit, event) }));
+	return items.length ? [items] : null;
+}
+
+/**
+ * "Fetch Test Event" in the editor: the newest event of each chosen kind, read without a window and
+ * without touching the cursors (n8n neither loads nor saves static data for manual runs).
+ */
+export async function sampleEvents(context: IPollFunctions): Promise<INodeExecutionData[][]> {
+	const settings = readSettings(context);
+	const { units, requests: scopeRequests } = await resolveUnits(context, settings);
+	let requests = scopeRequests;
+	const newest = new Map<string, { unit: Unit; event: WatchedEvent }>();
+	for (const unit of units) {
+		if (requests >= settings.maxRequests) break;
+		const read = await readUnit(context, unit);
+		requests += read.requests;
+		for (const event of read.events) {
+			const best = newest.get(unit.event);
+			if (!best || event.time > best.event.time) newest.set(unit.event, { unit, event });
+		}
+	}
+	if (!newest.size) {
+		const watched = settings.events.map((event) => event.replace(/_/g, ' ')).join(', ');
+		throw new NodeOperationError(
+			context.getNode(),
+			`No event to show: Coupontools lists no ${watched} in what this trigger watches`,
+			{
+				description:
+					'Make one happen (e.g. claim or validate a coupon of a watched campaign), then fetch again. Once the workflow is active, events that happen from then on start it.',
+			},
+		);
+	}
+	const items = [...newest.values()]
+		.sort((a, b) => (a.event.time < b.event.time ? -1 : 1))
+		.map(({ unit, event }) => ({ json: eventItem(unit, event) }));
+	return [items];
+}

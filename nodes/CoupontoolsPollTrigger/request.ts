@@ -1,0 +1,37 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { coupontoolsApiRequest } from '../Coupontools/shared/transport';
+
+/**
+ * Every call of this trigger goes through the action node's request function: the same credential,
+ * envelope check and error words (a NodeApiError n8n shows as the trigger's error), and whatever request
+ * limits that function applies.
+ */
+export async function apiRequest(
+	context: IPollFunctions | ILoadOptionsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	body: IDataObject = {},
+): Promise<IDataObject> {
+	// A poll context carries what coupontoolsApiRequest uses (credentials, node, HTTP helpers).
+	return await coupontoolsApiRequest.call(
+		context as unknown as IExecuteFunctions,
+		method,
+		path,
+		body,
+	);
+}
+
+/** The records of a list answer: `key` when it is an array, else a bare JSON array answer (`data`). */
+export function recordsOf(body: IDataObject, key: string): IDataObject[] {
+	const list = body[key] ?? body.data;
+	return Array.isArray(list)
+		? list.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object')
+		: [];
+}
