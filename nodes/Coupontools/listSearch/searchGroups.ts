@@ -1,10 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { EMAIL_TOOL_PATHS } from '../resources/emailGroup';
-import { SMS_TOOL_PATHS } from '../resources/smsGroup';
-import { coupontoolsApiRequest } from '../shared/transport';
-import { GROUP_LIST_KEYS } from '../shared/groupFields';
+import { EMAIL_GROUP, GROUP_LIST_KEYS, SMS_GROUP } from '../resources/group/kinds';
 import { listRecords } from '../shared/output';
+import { coupontoolsApiRequest } from '../shared/transport';
 import { filterAndSort } from './filter';
 
 /** SMS group picker: the SMS tool's groups ({ ID: gro_…, name }), searchable by name or ID. */
@@ -12,7 +10,7 @@ export async function searchSmsGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchGroups.call(this, SMS_TOOL_PATHS.groupList, filter);
+	return await searchGroups.call(this, SMS_GROUP.paths.groupList, filter);
 }
 
 /** Email group picker: the email tool's groups, read like the SMS tool's. */
@@ -20,7 +18,7 @@ export async function searchEmailGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchGroups.call(this, EMAIL_TOOL_PATHS.groupList, filter);
+	return await searchGroups.call(this, EMAIL_GROUP.paths.groupList, filter);
 }
 
 async function searchGroups(

@@ -5,10 +5,10 @@ import { categoryDescription } from './category';
 import { couponSessionDescription } from './couponSession';
 import { directoryDescription } from './directory';
 import { distributionDescription } from './distribution';
-import { emailGroupDescription } from './emailGroup';
+import { groupDescription } from './group';
+import { EMAIL_GROUP, SMS_GROUP } from './group/kinds';
 import { loyaltyCardDescription } from './loyaltyCard';
 import { singleUseDescription } from './singleUse';
-import { smsGroupDescription } from './smsGroup';
 import { subaccountDescription } from './subaccount';
 import { webhookEventDescription } from './webhookEvent';
 
@@ -32,8 +32,8 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Subaccount', value: 'subaccount' },
 		{ name: 'Webhook Event', value: 'webhookEvent' },
 	],
-	// Every operation runs through transport.ts: n8n hands a declarative node its request loop only via
-	// the pagination hook, and this always-visible field switches that hook on for every operation.
+	// Every operation runs through its request hook (shared/requestHook.ts): n8n hands a declarative node its
+	// request loop only via the pagination hook, and this always-visible field switches it on for every operation.
 	routing: { send: { paginate: true } },
 };
 
@@ -43,10 +43,10 @@ export const resourceDescriptions: INodeProperties[] = [
 	...couponSessionDescription,
 	...directoryDescription,
 	...distributionDescription,
-	...emailGroupDescription,
+	...groupDescription(EMAIL_GROUP),
 	...loyaltyCardDescription,
 	...singleUseDescription,
-	...smsGroupDescription,
+	...groupDescription(SMS_GROUP),
 	...subaccountDescription,
 	...webhookEventDescription,
 ];

@@ -6,50 +6,31 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { idLocator } from './locator';
+
 /** Campaign picker: searchable list (fed by /v3/coupon/list) or an ID. */
 export function campaignLocator(
 	displayOptions: IDisplayOptions,
 	overrides: Partial<INodeProperties> & { allowDirectory?: boolean } = {},
 ): INodeProperties {
 	const { allowDirectory, ...rest } = overrides;
-	const idPattern = allowDirectory ? '(cam|dir)_[A-Za-z0-9]+' : 'cam_[A-Za-z0-9]+';
 	return {
-		displayName: 'Campaign',
-		name: 'campaign',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: allowDirectory
-			? 'The campaign whose coupon is sent, or a directory (dir_…) to send the whole directory'
-			: 'The campaign (coupon) to use',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a campaign…',
-				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: allowDirectory ? 'e.g. cam_12345 or dir_12345' : 'e.g. cam_12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: idPattern,
-							errorMessage: allowDirectory
-								? 'A campaign ID starts with cam_ and a directory ID with dir_, e.g. cam_12345'
-								: 'A campaign ID starts with cam_, e.g. cam_12345',
-						},
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'campaign' } },
-		...(Object.keys(displayOptions).length ? { displayOptions } : {}),
+		...idLocator({
+			displayName: 'Campaign',
+			name: 'campaign',
+			description: allowDirectory
+				? 'The campaign whose coupon is sent, or a directory (dir_…) to send the whole directory'
+				: 'The campaign (coupon) to use',
+			searchListMethod: 'searchCampaigns',
+			listPlaceholder: 'Select a campaign…',
+			idPlaceholder: allowDirectory ? 'e.g. cam_12345 or dir_12345' : 'e.g. cam_12345',
+			idRegex: allowDirectory ? '(cam|dir)_[A-Za-z0-9]+' : 'cam_[A-Za-z0-9]+',
+			idErrorMessage: allowDirectory
+				? 'A campaign ID starts with cam_ and a directory ID with dir_, e.g. cam_12345'
+				: 'A campaign ID starts with cam_, e.g. cam_12345',
+			property: 'campaign',
+			displayOptions: Object.keys(displayOptions).length ? displayOptions : undefined,
+		}),
 		...rest,
 	};
 }

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from '../../shared/locator';
+
 /** List answers of the v3 directory endpoints are not documented: these keys are tried in order (then the answer's only array). */
 export const DIRECTORY_LIST_KEYS = ['data', 'directories'];
 export const DIRECTORY_CAMPAIGN_LIST_KEYS = ['data', 'coupon_info'];
@@ -44,39 +46,18 @@ function directoryPicker(
 	generation: DirectoryGeneration,
 	displayOptions: IDisplayOptions,
 ): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Directory',
 		name: generation.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The directory to use',
+		searchListMethod: generation.searchListMethod,
+		listPlaceholder: 'Select a directory…',
+		idPlaceholder: generation.idPlaceholder,
+		idRegex: generation.idRegex,
+		idErrorMessage: generation.idErrorMessage,
+		property: generation.bodyProperty,
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a directory…',
-				typeOptions: { searchListMethod: generation.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: generation.idPlaceholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: generation.idRegex, errorMessage: generation.idErrorMessage },
-					},
-				],
-			},
-		],
-		...(generation.bodyProperty
-			? { routing: { send: { type: 'body', property: generation.bodyProperty } } }
-			: {}),
-	};
+	});
 }
 
 /** The v3 form: a dir_… ID in the body. */

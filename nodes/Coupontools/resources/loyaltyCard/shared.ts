@@ -1,46 +1,26 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from '../../shared/locator';
+
 /** List answers of the loyalty endpoints are not documented: these keys are tried in order (then the answer's only array). */
 export const LOYALTY_CARD_LIST_KEYS = ['data', 'loyaltycards'];
 export const LOYALTY_USER_LIST_KEYS = ['data', 'users'];
 
 /** Loyalty card picker: searchable list (fed by /v3/loyalty/list) or an ID. */
 export function loyaltyCardLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Loyalty Card',
 		name: 'loyaltyCard',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The loyalty card to use',
+		searchListMethod: 'searchLoyaltyCards',
+		listPlaceholder: 'Select a loyalty card…',
+		idPlaceholder: 'e.g. 123456',
+		// No prefix is documented for loyalty card IDs; the API refuses other characters (error 301).
+		idRegex: '[A-Za-z0-9_]+',
+		idErrorMessage: 'A loyalty card ID holds only letters, digits and _, e.g. 123456',
+		property: 'loyaltycard',
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a loyalty card…',
-				typeOptions: { searchListMethod: 'searchLoyaltyCards', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123456',
-				// No prefix is documented for loyalty card IDs; the API refuses other characters (error 301).
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '[A-Za-z0-9_]+',
-							errorMessage: 'A loyalty card ID holds only letters, digits and _, e.g. 123456',
-						},
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'loyaltycard' } },
-	};
+	});
 }
 
 export function loyaltyUserField(

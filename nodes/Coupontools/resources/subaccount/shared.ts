@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { formatDatesInBody } from '../../shared/fields';
+import { idLocator } from '../../shared/locator';
 
 /** The list answer's shape is not documented: these keys are tried in order (then the answer's only array). */
 export const SUBACCOUNT_LIST_KEYS = ['subaccount', 'subaccounts', 'data'];
@@ -29,40 +30,18 @@ export async function countryInCapitals(
 
 /** Subaccount picker: searchable list (fed by /v4/subaccount/list) or a sub_ ID. */
 export function subaccountLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Subaccount',
 		name: 'subaccount',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The subaccount to use',
+		searchListMethod: 'searchSubaccounts',
+		listPlaceholder: 'Select a subaccount…',
+		idPlaceholder: 'e.g. sub_12345',
+		idRegex: 'sub_[A-Za-z0-9]+',
+		idErrorMessage: 'A subaccount ID starts with sub_, e.g. sub_12345',
+		property: 'subaccount',
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a subaccount…',
-				typeOptions: { searchListMethod: 'searchSubaccounts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. sub_12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: 'sub_[A-Za-z0-9]+',
-							errorMessage: 'A subaccount ID starts with sub_, e.g. sub_12345',
-						},
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'subaccount' } },
-	};
+	});
 }
 
 /** api_key / api_secret of a subaccount let anyone act as it: they stay out of the output unless asked for. */

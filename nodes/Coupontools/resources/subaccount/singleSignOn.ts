@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from '../../shared/locator';
 import { subaccountLocator } from './shared';
 
 const displayOptions = { show: { resource: ['subaccount'], operation: ['singleSignOn'] } };
@@ -31,39 +32,17 @@ export const subaccountSingleSignOnFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'page' } },
 	},
-	{
-		// Its own parameter name: the list shows the subaccount's campaigns, not the main account's.
+	// Its own parameter name: the list shows the subaccount's campaigns, not the main account's.
+	idLocator({
 		displayName: 'Campaign',
 		name: 'subaccountCampaign',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The campaign of the subaccount to open for editing',
+		searchListMethod: 'searchSubaccountCampaigns',
+		listPlaceholder: 'Select a campaign of the subaccount…',
+		idPlaceholder: 'e.g. cam_12345',
+		idRegex: 'cam_[A-Za-z0-9]+',
+		idErrorMessage: 'A campaign ID starts with cam_, e.g. cam_12345',
+		property: 'campaign',
 		displayOptions: { show: { ...displayOptions.show, page: ['update_campaign'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a campaign of the subaccount…',
-				typeOptions: { searchListMethod: 'searchSubaccountCampaigns', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. cam_12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: 'cam_[A-Za-z0-9]+',
-							errorMessage: 'A campaign ID starts with cam_, e.g. cam_12345',
-						},
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'campaign' } },
-	},
+	}),
 ];
