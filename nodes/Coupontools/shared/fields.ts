@@ -35,6 +35,25 @@ export function campaignLocator(
 	};
 }
 
+/** The text of a wallet push notification (coupon sessions and loyalty cards); only the example and the wording differ. */
+export function pushMessageField(
+	displayOptions: IDisplayOptions,
+	{ placeholder, description }: { placeholder: string; description: string },
+): INodeProperties {
+	return {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		default: '',
+		required: true,
+		typeOptions: { rows: 2 },
+		placeholder,
+		description,
+		displayOptions,
+		routing: { send: { type: 'body', property: 'message' } },
+	};
+}
+
 export interface BodyTextFieldSpec {
 	displayName: string;
 	/** Parameter name in the node. */

@@ -1,26 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignLocator } from '../../shared/fields';
+import { campaignLocator, pushMessageField } from '../../shared/fields';
 import { sessionCodeField } from './shared';
 
 const single = { show: { resource: ['couponSession'], operation: ['sendPush'] } };
 const all = { show: { resource: ['couponSession'], operation: ['sendPushToAll'] } };
 
-function messageField(displayOptions: typeof single): INodeProperties {
-	return {
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Your coupon expires tomorrow!',
-		description:
-			'The text of the push notification, shown on the wallet pass (Apple Wallet, Google Wallet)',
-		displayOptions,
-		routing: { send: { type: 'body', property: 'message' } },
-	};
-}
+const message = {
+	placeholder: 'e.g. Your coupon expires tomorrow!',
+	description:
+		'The text of the push notification, shown on the wallet pass (Apple Wallet, Google Wallet)',
+};
 
 export const couponSessionSendPushFields: INodeProperties[] = [
 	campaignLocator(single),
@@ -28,10 +18,10 @@ export const couponSessionSendPushFields: INodeProperties[] = [
 		single,
 		'The coupon session whose wallet pass gets the notification (21-character code or 6-character short form)',
 	),
-	messageField(single),
+	pushMessageField(single, message),
 ];
 
 export const couponSessionSendPushToAllFields: INodeProperties[] = [
 	campaignLocator(all),
-	messageField(all),
+	pushMessageField(all, message),
 ];

@@ -40,17 +40,8 @@ export function loyaltyUserField(
 	};
 }
 
-export function pushMessageField(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Only 2 stamps to go for your free coffee!',
-		description: 'The text of the push notification, shown on the loyalty card in the wallet',
-		displayOptions,
-		routing: { send: { type: 'body', property: 'message' } },
-	};
-}
+/** The push notification text of Send Push Notification (to All). */
+export const PUSH_MESSAGE = {
+	placeholder: 'e.g. Only 2 stamps to go for your free coffee!',
+	description: 'The text of the push notification, shown on the loyalty card in the wallet',
+};
