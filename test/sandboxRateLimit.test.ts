@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+import { startSandbox } from './sandbox/server';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './harness/sandbox';
+
+/**
+ * The sandbox's rate limiter and latency (test/sandbox/rate-limit.js), over HTTP: what the limiter tests of
+ * the node rely on. Plain HTTP calls, no n8n.
+ */
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+async function sendEmail(sandbox: Sandbox, email: string, clientId = SANDBOX_CLIENT_ID) {
+	const res = await fetch(`${sandbox.url}/v3/send/email`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-client-id': clientId,
+			'x-client-secret': SANDBOX_CLIENT_SECRET,
+		},
+		body: JSON.stringify({ campaign: 'cam_1005', email, check_unique: false }),
+	});
+	return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+}
+
+async function control(sandbox: Sandbox, method: string, route: string, body?: unknown) {
+	const res = await fetch(`${sandbox.url}/__sandbox/${route}`, {
+		method,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: res.status, json: await res.json() };
+}
+
+describe('sandbox rate limit', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: { rate: 5, burst: 5 } });
+	});
+	beforeEach(() => sandbox.reset());
+	afterAll(async () => await sandbox.close());
+
+	test('a token bucket per credential: burst accepted, then 429 with Retry-After and the failed envelope', async () => {
+		const answers = await Promise.all(
+			Array.from({ length: 8 }, async (_, i) => await sendEmail(sandbox, `a${i}@example.com`)),
+		);
+		const refused = answers.filter((a) => a.status === 429);
+		expect(answers.filter((a) => a.status === 200)).toHaveLength(5);
+		expect(refused).toHaveLength(3);
+		expect(refused[0].retryAfter).toBe('1');
+		expect(refused[0].body).toEqual({
+			status: {
+				status: 'failed',
+				errors: { error_code: 429, error_message: 'HTTP/1.0 429 Too Many Requests' },
+			},
+		});
+		// Refused requests did nothing.
+		expect(Object.keys(sandbox.state.emailsSent)).toHaveLength(5);
+		expect(sandbox.requests.filter((r) => r.limited)).toHaveLength(3);
+		expect(sandbox.requests.find((r) => r.limited)?.retryAfterMs).toBe(1000);
+		// Another credential has its own bucket (it is then refused by auth, not by the limiter).
+		expect((await sendEmail(sandbox, 'other@example.com', 'someone-else')).status).not.toBe(429);
+		expect(sandbox.traffic()).toMatchObject({ accepted: 6, refused: 3, duplicateSends: 0 });
+	});
+
+	test('the bucket refills at the rate; repeats before Retry-After and duplicate sends are counted', async () => {
+		sandbox.setRateLimit({ rate: 10, burst: 1 });
+		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
+		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429);
+		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429); // early: told 1 s
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
+		expect(sandbox.traffic()).toMatchObject({ earlyRepeats: 1, duplicateSends: 1, refused: 2 });
+	});
+
+	test('Retry-After as an HTTP date or left out; latency with jitter; reset returns to the start settings', async () => {
+		sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: 'date' });
+		await sendEmail(sandbox, 'd1@example.com');
+		const byDate = await sendEmail(sandbox, 'd2@example.com');
+		const wait = Date.parse(String(byDate.retryAfter)) - Date.now();
+		expect(wait).toBeGreaterThan(0);
+		expect(wait).toBeLessThanOrEqual(2000);
+
+		sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: 'none' });
+		await sendEmail(sandbox, 'n1@example.com');
+		const none = await sendEmail(sandbox, 'n2@example.com');
+		expect(none.status).toBe(429);
+		expect(none.retryAfter).toBeNull();
+
+		sandbox.setRateLimit({ latencyMs: 150, jitterMs: 50 });
+		const started = Date.now();
+		await Promise.all([sendEmail(sandbox, 'l1@example.com'), sendEmail(sandbox, 'l2@example.com')]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+		expect(sandbox.traffic().maxInFlight).toBe(2);
+
+		sandbox.reset();
+		expect(sandbox.rateLimit()).toEqual({
+			rate: 5,
+			burst: 5,
+			retryAfter: 'seconds',
+			latencyMs: 0,
+			jitterMs: 0,
+		});
+	});
+
+	test('control endpoints set, read and clear it; bad settings are refused', async () => {
+		expect(await control(sandbox, 'POST', 'rate-limit', { rate: 50, latencyMs: 100 })).toEqual({
+			status: 200,
+			json: {
+				rateLimit: { rate: 50, burst: 50, retryAfter: 'seconds', latencyMs: 100, jitterMs: 0 },
+			},
+		});
+		expect((await control(sandbox, 'GET', 'rate-limit')).json.rateLimit.rate).toBe(50);
+		expect((await control(sandbox, 'POST', 'rate-limit', { rate: 'fast' })).status).toBe(400);
+		expect((await control(sandbox, 'POST', 'rate-limit', { speed: 1 })).json).toEqual({
+			error: 'unknown rate limit setting speed',
+		});
+		expect((await control(sandbox, 'DELETE', 'rate-limit')).json.rateLimit.rate).toBe(0);
+		expect((await control(sandbox, 'GET', 'traffic')).json).toEqual({
+			inFlight: 0,
+			maxInFlight: 0,
+			accepted: 0,
+			refused: 0,
+			earlyRepeats: 0,
+			duplicateSends: 0,
+		});
+	});
+});
+
+test('npm run sandbox takes the rate limit and latency as flags', async () => {
+	const cli = path.join(__dirname, 'sandbox', 'cli.js');
+	const child = spawn(
+		process.execPath,
+		[
+			cli,
+			'--port',
+			'0',
+			'--quiet',
+			'--rate',
+			'50',
+			'--burst',
+			'60',
+			'--latency',
+			'100',
+			'--jitter',
+			'20',
+		],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	try {
+		const output = await new Promise<string>((resolve, reject) => {
+			let out = '';
+			child.stdout.on('data', (chunk) => {
+				out += chunk;
+				if (out.includes('Rate limit:')) resolve(out);
+			});
+			child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+		});
+		expect(output).toContain(
+			'Rate limit: 50/s per credential, burst 60, Retry-After as seconds; latency 100 ± 20 ms',
+		);
+	} finally {
+		child.kill('SIGTERM');
+	}
+});
