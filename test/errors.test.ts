@@ -244,7 +244,7 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 	});
 });
 
-describe('error mapping (pure): every envelope shape of the API doc §3', () => {
+describe('error mapping (pure): every envelope shape documented by Coupontools', () => {
 	test('success shapes are not failures', () => {
 		expect(
 			parseCoupontoolsFailure(200, { status: { status: 'OK' }, coupon_info: [] }),

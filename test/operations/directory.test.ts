@@ -76,7 +76,7 @@ describeOperations('Directory', [
 		},
 	},
 	{
-		title: 'Get Campaigns (§9 inferred endpoint): one item per campaign shown in the directory',
+		title: 'Get Campaigns (inferred endpoint): one item per campaign shown in the directory',
 		parameters: directory('getCampaigns', { directory: byId(CITY), returnAll: true }),
 		request: { method: 'POST', path: '/v3/directory/campaigns', body: { directory: CITY } },
 		output(items) {
@@ -107,7 +107,7 @@ describeOperations('Directory', [
 		},
 	},
 	{
-		title: 'Update User Payment Status (§9 field `payment_status`): paid',
+		title: 'Update User Payment Status (inferred field `payment_status`): paid',
 		parameters: directory('updatePaymentStatus', {
 			directory: byId(CITY),
 			registeredUser: 'reg_8002',

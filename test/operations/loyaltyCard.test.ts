@@ -169,7 +169,7 @@ describeOperations('Loyalty Card', [
 		},
 	},
 	{
-		title: 'Update User → Add Points sends `points` (an amount to add, §9)',
+		title: 'Update User → Add Points sends `points` (an amount to add, inferred)',
 		parameters: card('updateUser', {
 			loyaltyCard: byId(VIP),
 			user: JANE,
@@ -228,7 +228,7 @@ describeOperations('Loyalty Card', [
 		},
 	},
 	{
-		title: 'Send Push Notification to one user (§9 inferred endpoint)',
+		title: 'Send Push Notification to one user (inferred endpoint)',
 		parameters: card('sendPush', {
 			loyaltyCard: byId(COFFEE),
 			user: TOM,
@@ -248,7 +248,7 @@ describeOperations('Loyalty Card', [
 	},
 	{
 		title:
-			'Send Push Notification to All users of a card: voided users are left out (§9 inferred endpoint)',
+			'Send Push Notification to All users of a card: voided users are left out (inferred endpoint)',
 		parameters: card('sendPushToAll', { loyaltyCard: byId(VIP), message: 'Double points today' }),
 		request: {
 			method: 'POST',

@@ -5,7 +5,7 @@ import { filterAndSort } from './filter';
 
 /**
  * Campaigns of the subaccount chosen in the same node (Single Sign-On → Update Campaign): the subaccount's
- * info answer lists them (`campaigns`, §5.2). Empty until a subaccount is chosen.
+ * info answer lists them (`campaigns`, https://docs.coupontools.com). Empty until a subaccount is chosen.
  */
 export async function searchSubaccountCampaigns(
 	this: ILoadOptionsFunctions,

@@ -6,7 +6,7 @@ import { filterAndSort } from './filter';
 
 /**
  * Directory picker of the v4 REST operations: the numeric ids their paths take, from GET /v4/directory
- * (an array of { id, name } per PD; coupontoolsApiRequest hands a bare array over as `data`).
+ * (an array of { id, name } as third-party code reads it, README.md, "Endpoints not confirmed by public documentation"; coupontoolsApiRequest hands a bare array over as `data`).
  */
 export async function searchV4Directories(
 	this: ILoadOptionsFunctions,

@@ -92,7 +92,7 @@ export const directoryDescription: INodeProperties[] = [
 				},
 			},
 			{
-				// §9 inferred endpoint.
+				// Inferred endpoint (README.md, "Endpoints not confirmed by public documentation").
 				name: 'Get Campaigns',
 				value: 'getCampaigns',
 				action: 'Get campaigns of a directory',
@@ -153,7 +153,7 @@ export const directoryDescription: INodeProperties[] = [
 				routing: v4UserCall('POST', '', { block: false }),
 			},
 			{
-				// §9: documented URL, inferred status field.
+				// Documented URL, inferred status field (README.md, "Endpoints not confirmed by public documentation").
 				name: 'Update User Payment Status',
 				value: 'updatePaymentStatus',
 				action: 'Update the payment status of a directory user',

@@ -4,7 +4,7 @@ import { directoryLocator } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['updatePaymentStatus'] } };
 
-/** §9: /v3/directoryusers/update (documented URL) with `payment_status` paid | unpaid (field name inferred). */
+/** /v3/directoryusers/update (documented URL) with `payment_status` paid | unpaid (field name inferred: README.md, "Endpoints not confirmed by public documentation"). */
 export const directoryUpdatePaymentStatusFields: INodeProperties[] = [
 	directoryLocator(displayOptions),
 	{

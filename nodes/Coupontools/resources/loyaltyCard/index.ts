@@ -15,7 +15,7 @@ import { LOYALTY_CARD_LIST_KEYS, LOYALTY_USER_LIST_KEYS } from './shared';
 import { loyaltyCardUpdateUserFields } from './updateUser';
 
 /**
- * Loyalty cards through the v3 RPC endpoints (§5.6). Answer shapes are not documented: lists are read
+ * Loyalty cards through the v3 RPC endpoints (https://docs.coupontools.com, loyalty cards). Answer shapes are not documented: lists are read
  * from the candidate keys in shared.ts, single records from the key named here, else passed through.
  */
 export const loyaltyCardDescription: INodeProperties[] = [
@@ -99,7 +99,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				},
 			},
 			{
-				// §9 inferred endpoint.
+				// Inferred endpoint (README.md, "Endpoints not confirmed by public documentation").
 				name: 'Send Push Notification',
 				value: 'sendPush',
 				action: 'Send a push notification to a loyalty card user',
@@ -111,7 +111,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				},
 			},
 			{
-				// §9 inferred endpoint.
+				// Inferred endpoint (README.md, "Endpoints not confirmed by public documentation").
 				name: 'Send Push Notification to All',
 				value: 'sendPushToAll',
 				action: 'Send a push notification to all users of a loyalty card',

@@ -4,7 +4,7 @@ import { loyaltyCardLocator, loyaltyUserField } from './shared';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['updateUser'] } };
 
-/** §9: /v3/loyaltyusers/update takes `points` and `stamps` (amounts to add) and `voided` (boolean). */
+/** Inferred (README.md, "Endpoints not confirmed by public documentation"): /v3/loyaltyusers/update takes `points` and `stamps` (amounts to add) and `voided` (boolean). */
 export const loyaltyCardUpdateUserFields: INodeProperties[] = [
 	loyaltyCardLocator(displayOptions),
 	loyaltyUserField(displayOptions, 'The user of this loyalty card to update'),

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-/** The subaccount's own API key pair, present in subaccount answers (§5.2). */
+/** The subaccount's own API key pair, present in subaccount answers (https://docs.coupontools.com, subaccounts). */
 const SECRET_KEYS = ['api_key', 'api_secret'];
 
 /**

@@ -31,7 +31,7 @@ export const subaccountDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v4/subaccount/create' },
 					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
 					send: { preSend: [dropEmptyBodyFields] },
-					// The docs show only subaccount.ID of the answer (PD); the whole object is passed on.
+					// The docs show only subaccount.ID of the answer (https://docs.coupontools.com); the whole object is passed on.
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
 					},
@@ -96,7 +96,7 @@ export const subaccountDescription: INodeProperties[] = [
 				action: 'Update a subaccount',
 				description: 'Change the details, package, status or expiry date of a subaccount',
 				routing: {
-					// Not in the public docs: path and fields inferred from Create (coupontools-api.md §9).
+					// Not in the public docs: path and fields inferred from Create (README.md, "Endpoints not confirmed by public documentation").
 					request: { method: 'POST', url: '/v4/subaccount/update' },
 					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
 					send: { preSend: [dropEmptyBodyFields] },
