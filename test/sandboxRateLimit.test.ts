@@ -29,7 +29,7 @@ async function control(sandbox: Sandbox, method: string, route: string, body?: u
 		method,
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: res.status, json: await res.json() };
+	return { status: res.status, json: (await res.json()) as { rateLimit: { rate: number } } };
 }
 
 describe('sandbox rate limit', () => {
