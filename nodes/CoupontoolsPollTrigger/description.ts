@@ -57,7 +57,7 @@ export const properties: INodeProperties[] = [
 			show: { ...CAMPAIGN_EVENTS_SHOWN.show, campaignScope: ['selected'] },
 		},
 		description:
-			'Choose from the list, or specify IDs (cam_…) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Directories',
@@ -86,7 +86,7 @@ export const properties: INodeProperties[] = [
 			show: { events: ['directory_user_registered'], directoryScope: ['selected'] },
 		},
 		description:
-			'Choose from the list, or specify numeric IDs (such as 2001) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Options',
