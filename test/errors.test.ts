@@ -1,10 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import {
-	describeFailure,
-	ERROR_HINTS,
-	parseCoupontoolsFailure,
-} from '../nodes/Coupontools/shared/errors';
 import type { Sandbox } from './harness/sandbox';
 import { byId, credentialsFor, jsonOf, run, useSandbox } from './harness/sandbox';
 
@@ -241,86 +236,5 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 			['cam_1001', { item: 1 }],
 			['cam_1004', { item: 1 }],
 		]);
-	});
-});
-
-describe('error mapping (pure): every envelope shape documented by Coupontools', () => {
-	test('success shapes are not failures', () => {
-		expect(
-			parseCoupontoolsFailure(200, { status: { status: 'OK' }, coupon_info: [] }),
-		).toBeUndefined();
-		expect(parseCoupontoolsFailure(200, [{ id: 1 }])).toBeUndefined();
-	});
-
-	test('scalar code inside status', () => {
-		const failure = parseCoupontoolsFailure(200, {
-			status: {
-				status: 'failed',
-				errors: {
-					error_code: 1000,
-					error_message: 'HTTP/1.0 401 Unauthorized. Client ID or Secret not correct.',
-				},
-			},
-		});
-		expect(failure).toMatchObject({ httpCode: 200, codes: [1000] });
-	});
-
-	test('parallel arrays inside status', () => {
-		const failure = parseCoupontoolsFailure(422, {
-			status: {
-				status: 'failed',
-				errors: {
-					error_message: 'HTTP/1.0 422 Unprocessable entity.',
-					error_message_description: ['Missing parameter: email', 'Missing parameter: campaign'],
-					error_code: [200, 200],
-				},
-			},
-		});
-		expect(failure).toMatchObject({
-			codes: [200, 200],
-			details: ['Missing parameter: email', 'Missing parameter: campaign'],
-		});
-		expect(describeFailure(failure!).description).toContain(
-			'Missing parameter: email; Missing parameter: campaign',
-		);
-	});
-
-	test('sibling errors block next to status', () => {
-		const failure = parseCoupontoolsFailure(200, {
-			status: { status: 'failed' },
-			errors: {
-				error_message: 'HTTP/1.0 422 Unprocessable entity.',
-				error_message_description: ['Couponsession not found'],
-				error_code: [505],
-			},
-		});
-		expect(failure?.codes).toEqual([505]);
-	});
-
-	test.each(Object.keys(ERROR_HINTS).map(Number))(
-		'code %i has a message that names the code and a fix',
-		(code) => {
-			const text = describeFailure({
-				httpCode: 422,
-				codes: [code],
-				apiMessage: 'HTTP/1.0 422 Unprocessable entity.',
-				details: ['API words'],
-				unreadable: false,
-			});
-			expect(text.message).toContain(String(code));
-			expect(text.description).toContain('API words');
-			expect(text.description.length).toBeGreaterThan(30);
-		},
-	);
-
-	test('non-JSON answers', () => {
-		expect(
-			describeFailure(parseCoupontoolsFailure(502, '<html><body>Bad gateway</body></html>')!)
-				.message,
-		).toBe('Coupontools is unavailable (HTTP 502)');
-		expect(describeFailure(parseCoupontoolsFailure(200, '{"status":{"sta')!).description).toMatch(
-			/cut off/,
-		);
-		expect(describeFailure(parseCoupontoolsFailure(200, '')!).description).toMatch(/empty answer/);
 	});
 });

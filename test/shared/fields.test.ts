@@ -1,0 +1,21 @@
+import { toApiDate } from '../../nodes/Coupontools/shared/fields';
+
+describe('dates in: what users and expressions give becomes the API format in UTC', () => {
+	test.each([
+		['2025-06-01T00:00:00', 'yyyy-MM-dd HH:mm', '2025-06-01 00:00'],
+		['2025-06-01T10:15:30.000+02:00', 'yyyy-MM-dd HH:mm', '2025-06-01 08:15'],
+		['2025-06-01', 'yyyy-MM-dd HH:mm', '2025-06-01 00:00'],
+		['2025-06-01 10:15:59', 'yyyy-MM-dd HH:mm', '2025-06-01 10:15'],
+		['2026-12-31', 'yyyy-MM-dd HH:mm:ss', '2026-12-31 23:59:59'],
+		['2026-12-31 18:00', 'yyyy-MM-dd HH:mm:ss', '2026-12-31 18:00:00'],
+		[new Date(Date.UTC(2025, 5, 1, 7, 5, 9)), 'yyyy-MM-dd HH:mm:ss', '2025-06-01 07:05:09'],
+		[{ toISO: () => '2025-06-01T09:00:00.000+02:00' }, 'yyyy-MM-dd HH:mm', '2025-06-01 07:00'],
+	] as const)('%p as %s → %s', (input, format, output) => {
+		expect(toApiDate(input, format)).toBe(output);
+	});
+
+	test('values that are not dates are left for validation to report', () => {
+		expect(toApiDate('yesterday', 'yyyy-MM-dd HH:mm')).toBeUndefined();
+		expect(toApiDate(42, 'yyyy-MM-dd HH:mm')).toBeUndefined();
+	});
+});

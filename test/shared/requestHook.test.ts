@@ -1,0 +1,81 @@
+import type { INode } from 'n8n-workflow';
+
+import { answerError, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
+import {
+	entriesOf,
+	MAX_ATTEMPTS,
+	sendWithRetries,
+} from '../../nodes/Coupontools/shared/requestHook';
+
+const node: INode = {
+	id: '1',
+	name: 'Coupontools',
+	type: 'n8n-nodes-coupontools.coupontools',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const answerWith = (httpCode: number) =>
+	answerError(node, parseCoupontoolsFailure(httpCode, { status: { status: 'failed' } })!);
+
+/** A send that fails with the given errors in turn, then answers 'done'; counts its calls. */
+function failingThen(...errors: Error[]) {
+	const send = jest.fn(async () => {
+		const error = errors[send.mock.calls.length - 1];
+		if (error) throw error;
+		return 'done';
+	});
+	return send;
+}
+
+describe('sendWithRetries: the retry seam', () => {
+	test('a fault where Coupontools did nothing (429) is repeated, even for a call that is not repeatable', async () => {
+		const send = failingThen(answerWith(429));
+		await expect(sendWithRetries(send, { repeatable: false })).resolves.toBe('done');
+		expect(send).toHaveBeenCalledTimes(2);
+	});
+
+	test('a fault that may have acted (500) is repeated only when the call is repeatable', async () => {
+		const once = failingThen(answerWith(500));
+		await expect(sendWithRetries(once, { repeatable: false })).rejects.toThrow(/HTTP 500/);
+		expect(once).toHaveBeenCalledTimes(1);
+
+		const again = failingThen(answerWith(500));
+		await expect(sendWithRetries(again, { repeatable: true })).resolves.toBe('done');
+		expect(again).toHaveBeenCalledTimes(2);
+	});
+
+	test(`at most ${MAX_ATTEMPTS} attempts; the last failure is thrown as it came`, async () => {
+		const last = answerWith(503);
+		const send = failingThen(answerWith(503), answerWith(503), last, answerWith(503));
+		await expect(sendWithRetries(send, { repeatable: true })).rejects.toBe(last);
+		expect(send).toHaveBeenCalledTimes(MAX_ATTEMPTS);
+	});
+
+	test('a final failure (a refused value, our own errors) is not repeated', async () => {
+		const send = failingThen(answerWith(422));
+		await expect(sendWithRetries(send, { repeatable: true })).rejects.toThrow();
+		const ours = failingThen(new Error('ours'));
+		await expect(sendWithRetries(ours, { repeatable: true })).rejects.toThrow('ours');
+		expect(send).toHaveBeenCalledTimes(1);
+		expect(ours).toHaveBeenCalledTimes(1);
+	});
+});
+
+describe('entriesOf: the entries of a per-entry parameter (Update Many)', () => {
+	test.each([
+		['a, b;c\nd  e', ['a', 'b', 'c', 'd', 'e']],
+		[
+			['a ', ' b', ''],
+			['a', 'b'],
+		],
+		['', []],
+		[undefined, []],
+		[
+			[1, 2],
+			['1', '2'],
+		],
+	])('%j → %j', (value, entries) => {
+		expect(entriesOf(value)).toEqual(entries);
+	});
+});
