@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
-import { CoupontoolsApi } from '../credentials/CoupontoolsApi.credentials';
 import { Coupontools } from '../nodes/Coupontools/Coupontools.node';
 
 const description = new Coupontools().description;
@@ -166,51 +165,5 @@ describe('Coupontools node description', () => {
 				seen.set(key, path);
 			}
 		}
-	});
-});
-
-describe('Coupontools API credential', () => {
-	const credential = new CoupontoolsApi();
-
-	test('masks the secret, not the ID, and defaults to the current host', () => {
-		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
-		expect(byName.clientSecret.typeOptions?.password).toBe(true);
-		expect(byName.clientId.typeOptions?.password).toBeUndefined();
-		expect(byName.baseUrl.default).toBe('https://api.coupontools.com');
-		expect(credential.documentationUrl).toMatch(/^https:\/\//);
-	});
-
-	test('tests itself with the cheap campaign list and recognises the failed envelope', () => {
-		expect(credential.test.request).toMatchObject({ url: '/v3/coupon/list', method: 'POST' });
-		expect(credential.test.rules).toEqual([
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status.status',
-					value: 'failed',
-					message: 'Client ID or secret not correct',
-				},
-			},
-		]);
-	});
-
-	test.each([
-		['/v3/send/email', false],
-		['/v4/subaccount/list', false],
-		['/v4/directory/12/users', true],
-		['/v4/loyalty/loyalty-cards', true],
-	])('sends the X-Client pair on %s (and the x-api pair too: %s)', async (url, v4Rest) => {
-		const options = await credential.authenticate(
-			{ clientId: 'id-1', clientSecret: 'secret-1' },
-			{ url, headers: { Accept: 'application/json' } },
-		);
-		expect(options.headers).toMatchObject({
-			Accept: 'application/json',
-			'X-Client-Id': 'id-1',
-			'X-Client-Secret': 'secret-1',
-		});
-		expect('x-api-key' in (options.headers ?? {})).toBe(v4Rest);
-		if (v4Rest)
-			expect(options.headers).toMatchObject({ 'x-api-key': 'id-1', 'x-api-secret': 'secret-1' });
 	});
 });

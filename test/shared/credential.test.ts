@@ -19,6 +19,6 @@ describe('credential: one rule for the Base URL', () => {
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		const evaluate = new Function('$credentials', `return ${body};`) as (c: object) => string;
 		for (const baseUrl of [undefined, '', 'http://127.0.0.1:8787/', 'https://api4coupons.com//'])
-			expect(evaluate({ baseUrl })).toBe(baseUrlOf({ baseUrl }));
+			expect(evaluate({ baseUrl })).toBe(baseUrlOf(baseUrl === undefined ? {} : { baseUrl }));
 	});
 });
