@@ -471,8 +471,11 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 	});
 
 	test('tells the user how to connect it in three short lines, with n8n 2.x names and a link to the rest', () => {
-		const notices = description.properties.filter((p) => p.type === 'notice');
-		expect(notices.map((p) => p.name)).toEqual(['setupNotice', 'pollingHint']);
+		const notices = description.properties.filter((p) => ['notice', 'callout'].includes(p.type));
+		expect(notices.map((p) => [p.name, p.type])).toEqual([
+			['setupNotice', 'notice'],
+			['pollingHint', 'callout'],
+		]);
 		const setup = notices[0].displayName;
 		const text = setup.replace(/<[^>]+>/g, '');
 		// About 3 lines of n8n's notice box in a 1440-px wide editor (the e2e editor check measures it).

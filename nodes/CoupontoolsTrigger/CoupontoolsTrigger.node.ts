@@ -55,7 +55,8 @@ export class CoupontoolsTrigger implements INodeType {
 			{
 				displayName: POLLING_HINT,
 				name: 'pollingHint',
-				type: 'notice',
+				// n8n's info box with a dismiss button: a pointer, not a warning like the setup notice.
+				type: 'callout',
 				default: '',
 			},
 			{

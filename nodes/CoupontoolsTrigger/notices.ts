@@ -8,7 +8,7 @@
 export const SETUP_GUIDE_URL =
 	'https://github.com/coupontools-community/n8n-nodes-coupontools#trigger-setup';
 
-export const SETUP_NOTICE = `Paste this node's Production URL (under Webhook URLs) into your Coupontools dashboard, then publish the workflow. To test, click Execute step and send an event to the Test URL. <a href="${SETUP_GUIDE_URL}" target="_blank">Setup guide</a>`;
+export const SETUP_NOTICE = `Paste the Production URL (under Webhook URLs) into your Coupontools dashboard, then publish the workflow. To test, click Execute step and use the Test URL. <a href="${SETUP_GUIDE_URL}" target="_blank">Setup guide</a>`;
 
 export const POLLING_HINT =
-	'No webhook setting in your Coupontools dashboard? The Coupontools Polling Trigger checks for events on a schedule instead.';
+	"Can't receive webhooks? The Coupontools Polling Trigger checks for events on a schedule.";

@@ -4,7 +4,10 @@
  * The editor check: Debian's Chromium (scripts/install-chromium.sh), driven by playwright-core, opens
  * the real n8n editor, logs in as the owner, opens the node panel on a new workflow, finds
  * "Coupontools", sees its actions grouped by resource, adds "Send a coupon by email" and sees the Send
- * Email fields; the campaign picker lists the sandbox's campaigns through n8n. Screenshots go to
+ * Email fields; the campaign picker lists the sandbox's campaigns through n8n. Then, on a workflow made
+ * for it: the Coupontools Trigger's panel (a setup notice of at most three lines at 1440×900, with
+ * n8n 2.x's names and a link to the README), Single Use → Create, and the error panel of a node that
+ * fails (unknown campaign) and of one stopped before sending (invalid email). Screenshots go to
  * .artifacts/editor-<line>*.png (gitignored; CI keeps them).
  */
 
@@ -14,6 +17,7 @@ const path = require('node:path');
 
 const { chromium, selectors } = require('playwright-core');
 
+const { CREDENTIAL, REPO_ROOT } = require('../../scripts/lib/stack');
 const { e2eContext, waitFor } = require('./lib/context');
 
 const ctx = e2eContext();
@@ -33,6 +37,94 @@ const RESOURCES = [
 	'Subaccount',
 	'Webhook Event',
 ];
+
+/** The version a new Coupontools node gets in the editor (the built package's default). */
+const ACTION_VERSION = (() => {
+	const { Coupontools } = require(
+		path.join(REPO_ROOT, 'dist/nodes/Coupontools/Coupontools.node.js'),
+	);
+	const { description } = new Coupontools();
+	return description.defaultVersion ?? [description.version].flat().pop();
+})();
+const SHOTS = [
+	'',
+	'-actions',
+	'-picker',
+	'-trigger',
+	'-single-use',
+	'-error',
+	'-checked',
+	'-failure',
+];
+
+/**
+ * The workflow the panels are checked on: the trigger, Single Use → Create and two Send Email nodes that
+ * fail (Coupontools answers "campaign not found"; an address the node refuses before sending).
+ */
+const PANELS = (() => {
+	const action = (
+		/** @type {string} */ id,
+		/** @type {string} */ name,
+		/** @type {number} */ y,
+		/** @type {Record<string, unknown>} */ parameters,
+	) => ({
+		id,
+		name,
+		type: 'n8n-nodes-coupontools.coupontools',
+		typeVersion: ACTION_VERSION,
+		position: [300, y],
+		parameters,
+		credentials: { coupontoolsApi: CREDENTIAL },
+	});
+	const sendEmail = (/** @type {string} */ campaign, /** @type {string} */ email) => ({
+		resource: 'distribution',
+		operation: 'sendEmail',
+		campaignOrDirectory: { __rl: true, mode: 'id', value: campaign },
+		email,
+	});
+	return {
+		name: 'Editor check: Coupontools panels',
+		nodes: [
+			{
+				id: 'ui-manual',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'ui-trigger',
+				name: 'Coupontools Trigger',
+				type: 'n8n-nodes-coupontools.coupontoolsTrigger',
+				typeVersion: 1,
+				position: [0, 300],
+				webhookId: 'e2e-editor-check-trigger',
+				parameters: { events: ['*'] },
+				credentials: { coupontoolsApi: CREDENTIAL },
+			},
+			action('ui-single-use', 'Single Use Create', 0, {
+				resource: 'singleUse',
+				operation: 'create',
+				campaign: { __rl: true, mode: 'id', value: 'cam_1001' },
+			}),
+			action('ui-unknown', 'Unknown Campaign', 200, sendEmail('cam_9999', 'ann@example.com')),
+			action('ui-bad-email', 'Bad Email', 400, sendEmail('cam_1001', 'ann.example.com')),
+		],
+		connections: {
+			Start: {
+				main: [
+					[
+						{ node: 'Single Use Create', type: 'main', index: 0 },
+						{ node: 'Unknown Campaign', type: 'main', index: 0 },
+						{ node: 'Bad Email', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
+		settings: { executionOrder: 'v1' },
+	};
+})();
 
 const shot = (/** @type {string} */ suffix) =>
 	path.join(ctx.artifacts, `editor-${ctx.line}${suffix}.png`);
@@ -63,8 +155,7 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 		if (!fs.existsSync(CHROMIUM))
 			throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-chromium.sh\``);
 		fs.mkdirSync(ctx.artifacts, { recursive: true });
-		for (const suffix of ['', '-actions', '-picker', '-failure'])
-			fs.rmSync(shot(suffix), { force: true });
+		for (const suffix of SHOTS) fs.rmSync(shot(suffix), { force: true });
 		await ctx.sandbox.reset();
 		// n8n marks elements with data-test-id (playwright's default attribute is data-testid).
 		selectors.setTestIdAttribute('data-test-id');
@@ -196,6 +287,140 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 			await page.screenshot({ path: shot('-picker') });
 			const requests = await ctx.sandbox.requests();
 			expect(requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /v3/coupon/list');
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	/** @type {string | undefined} */
+	let panelsId;
+	/**
+	 * Opens the panel of one node of the PANELS workflow (created once through the public API), as a user
+	 * does by double-clicking it on the canvas.
+	 * @param {string} name
+	 * @param {{ reload?: boolean }} [options] reload: a fresh editor page, without the previous run's data
+	 * (n8n 2.41.1 fails a second manual run of another branch with "Cannot read properties of null").
+	 */
+	async function openPanel(name, { reload = false } = {}) {
+		if (!panelsId) {
+			const res = await fetch(`${ctx.baseUrl}/api/v1/workflows`, {
+				method: 'POST',
+				headers: { 'x-n8n-api-key': ctx.owner.apiKey, 'content-type': 'application/json' },
+				body: JSON.stringify(PANELS),
+			});
+			const body = await res.json();
+			if (!res.ok)
+				throw new Error(`creating the panels workflow: ${res.status} ${JSON.stringify(body)}`);
+			panelsId = body.id;
+		}
+		if (reload || !page.url().includes(`/workflow/${panelsId}`)) {
+			// The new workflow of the tests above is left unsaved: the browser asks before leaving it.
+			page.once('dialog', (dialog) => void dialog.accept());
+			await page.goto(`${ctx.baseUrl}/workflow/${panelsId}`);
+		} else if (await page.getByTestId('ndv').isVisible()) {
+			await page.keyboard.press('Escape');
+			await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+		}
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+		await page.getByTestId('ndv').waitFor();
+		return page.getByTestId('ndv');
+	}
+
+	/**
+	 * Runs the open node (Execute step) and returns its output panel's text once the error shows, with
+	 * every section of "Error details" opened.
+	 * @param {import('playwright-core').Locator} ndv
+	 */
+	async function errorPanelOf(ndv) {
+		await ndv.getByTestId('node-execute-button').first().click();
+		await ndv.getByTestId('node-error-message').waitFor();
+		const output = ndv.getByTestId('output-panel');
+		for (const section of ['From Coupontools', 'Other info']) {
+			const header = output.getByText(section, { exact: true });
+			if (await header.count()) await header.first().click();
+		}
+		return {
+			message: (await ndv.getByTestId('node-error-message').innerText()).trim(),
+			description: (await ndv.getByTestId('node-error-description').innerText()).trim(),
+			text: (await output.innerText()).replace(/\s+/g, ' '),
+		};
+	}
+
+	/** The visible labels of the open panel's parameters. */
+	const labelsOf = async (/** @type {import('playwright-core').Locator} */ ndv) =>
+		(await ndv.locator('[data-test-id="input-label"] label').allTextContents()).map((text) =>
+			text.replace(/(Fixed|Expression)/g, '').trim(),
+		);
+
+	test(
+		'the trigger panel: a setup notice of at most three lines with the names this n8n shows, a link to the README, the polling hint',
+		step(async () => {
+			const ndv = await openPanel('Coupontools Trigger');
+			const notice = ndv.locator('.notice').filter({ hasText: 'Production URL' });
+			await notice.waitFor();
+			const text = (await notice.innerText()).replace(/\s+/g, ' ').trim();
+			console.log(`[editor ${ctx.line}] notice: ${text}`);
+			expect(text).toMatch(/Production URL \(under Webhook URLs\).*Coupontools dashboard/);
+			expect(text).toMatch(/publish the workflow/);
+			expect(text).toMatch(/click Execute step/);
+			expect(text).not.toMatch(/above|Listen for Test Event|docs/i);
+			// The names the notice uses are the ones on screen.
+			await expect(
+				ndv.getByText('Webhook URLs', { exact: true }).first().isVisible(),
+			).resolves.toBe(true);
+			const execute = ndv.locator(
+				'[data-test-id="node-execute-button"], [data-test-id="trigger-execute-button"]',
+			);
+			expect((await execute.allInnerTexts()).map((t) => t.trim())).toContain('Execute step');
+			// n8n 2.x publishes a workflow (the button sits in the header, behind the open panel).
+			expect(await page.getByText('Publish', { exact: true }).count()).toBeGreaterThan(0);
+			expect(await notice.locator('a').getAttribute('href')).toBe(
+				'https://github.com/coupontools-community/n8n-nodes-coupontools#trigger-setup',
+			);
+			const lines = await notice.evaluate((element) => {
+				const range = document.createRange();
+				range.selectNodeContents(element);
+				return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+			});
+			console.log(`[editor ${ctx.line}] notice lines: ${lines}`);
+			expect(lines).toBeLessThanOrEqual(3);
+			await expect(
+				ndv
+					.getByText(/The Coupontools Polling Trigger checks for events on a schedule/)
+					.isVisible(),
+			).resolves.toBe(true);
+			await page.screenshot({ path: shot('-trigger') });
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	test(
+		'Single Use → Create shows its fields',
+		step(async () => {
+			const ndv = await openPanel('Single Use Create');
+			const labels = await labelsOf(ndv);
+			console.log(`[editor ${ctx.line}] single use labels: ${labels.join(' | ')}`);
+			expect(labels).toEqual(expect.arrayContaining(['Campaign', 'Additional Fields']));
+			await page.screenshot({ path: shot('-single-use') });
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	test(
+		'a Coupontools error in the output panel',
+		step(async () => {
+			await ctx.sandbox.reset();
+			const ndv = await openPanel('Unknown Campaign');
+			const unknown = await errorPanelOf(ndv);
+			console.log(`[editor ${ctx.line}] error panel: ${unknown.text}`);
+			await page.screenshot({ path: shot('-error') });
+			expect(unknown.message).toMatch(/^Campaign or directory not found/);
+			expect(unknown.description).toMatch(/Check the Campaign \(cam_…\) or Directory \(dir_…\) ID/);
+
+			const checked = await errorPanelOf(await openPanel('Bad Email', { reload: true }));
+			console.log(`[editor ${ctx.line}] checked panel: ${checked.text}`);
+			await page.screenshot({ path: shot('-checked') });
+			expect(checked.message).toMatch(/^Email "ann\.example\.com" is not an email address/);
+			expect(checked.description).toMatch(/nothing was sent to Coupontools/);
 		}),
 		STEP_TIMEOUT * 2,
 	);
