@@ -145,6 +145,20 @@ describe('new events', () => {
 		expect(await trigger.poll()).toEqual({});
 	});
 
+	test('polls that overlap (n8n does not wait for one to end) emit each event once', async () => {
+		const trigger = triggerWith(validatedIn('cam_1001', 'cam_1002'));
+		await trigger.activate();
+		const made = [
+			...event('cam_1001', 'validated', '10:01:10'),
+			...event('cam_1002', 'validated', '10:01:20'),
+		];
+		at('10:02:05');
+		const [one, two] = await Promise.all([trigger.poll(), trigger.poll()]);
+		expect([...sessionsOf(one.emitted), ...sessionsOf(two.emitted)]).toEqual(made);
+		at('10:03:05');
+		expect(await trigger.poll()).toEqual({});
+	});
+
 	test('an event of the minute that is still running waits for the next poll', async () => {
 		const trigger = triggerWith(validatedIn('cam_1001'));
 		await trigger.activate();

@@ -58,10 +58,30 @@ function applyConfig(data: IDataObject, settings: Settings, units: Unit[], now: 
 	delete data[RESUME_AT];
 }
 
+/**
+ * Static data of the polls running now. n8n does not wait for a poll to end before the next cron tick
+ * starts another one (n8n-core's ActiveWorkflows), and two polls reading the same cursors would emit the
+ * same events twice: a poll that finds one still running leaves the work to it and to the next tick.
+ */
+const running = new WeakSet<object>();
+
 /** A scheduled or activation poll: the new events of every watched source, oldest first, or null. */
 export async function pollEvents(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const settings = readSettings(context);
 	const data = context.getWorkflowStaticData('node');
+	if (running.has(data)) return null;
+	running.add(data);
+	try {
+		return await pollOnce(context, data);
+	} finally {
+		running.delete(data);
+	}
+}
+
+async function pollOnce(
+	context: IPollFunctions,
+	data: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(context);
 	const now = new Date();
 	const endMinute = lastClosedMinute(now);
 	const { units, requests: scopeRequests } = await resolveUnits(context, settings);
