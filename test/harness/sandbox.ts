@@ -54,6 +54,26 @@ export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
 }
 
+/** The subaccount's own key pair as the node's credential: what error 102 is about. */
+export function subaccountCredentials(
+	sandbox: Sandbox,
+	id: string,
+): ICredentialDataDecryptedObject {
+	const subaccount = sandbox.state.subaccounts.get(id);
+	if (!subaccount) throw new Error(`no subaccount ${id}`);
+	return credentialsFor(sandbox, {
+		clientId: subaccount.api_key,
+		clientSecret: subaccount.api_secret,
+	});
+}
+
+/** v4 REST calls carry both header pairs (credential); the sandbox accepts either. */
+export function expectApiKeyPair(sandbox: Sandbox): void {
+	const [request] = sandbox.requests;
+	expect(request.headers['x-api-key']).toBe(SANDBOX_CLIENT_ID);
+	expect(request.headers['x-api-secret']).toBe(SANDBOX_CLIENT_SECRET);
+}
+
 /** A resource locator value as the editor saves it. */
 export function byId(value: string): INodeParameters {
 	return { __rl: true, mode: 'id', value };

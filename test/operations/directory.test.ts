@@ -2,14 +2,11 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
-import { searchDirectories } from '../../nodes/Coupontools/listSearch/searchDirectories';
-import { searchV4Directories } from '../../nodes/Coupontools/listSearch/searchV4Directories';
-import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
 import {
 	byId,
-	credentialsFor,
 	describeOperations,
+	expectApiKeyPair,
 	fromList,
 	jsonOf,
 	run,
@@ -27,13 +24,6 @@ const directory = (operation: string, extra: INodeParameters = {}): INodeParamet
 	operation,
 	...extra,
 });
-
-/** v4 REST calls carry both header pairs (credential); the sandbox accepts either. */
-function expectApiKeyPair(sandbox: Sandbox): void {
-	const [request] = sandbox.requests;
-	expect(request.headers['x-api-key']).toBe(SANDBOX_CLIENT_ID);
-	expect(request.headers['x-api-secret']).toBe(SANDBOX_CLIENT_SECRET);
-}
 
 function v3User(sandbox: Sandbox, id: number): IDataObject | undefined {
 	const user = sandbox.state.directoryUsers.users.get(id);
@@ -609,46 +599,6 @@ describe('Sandbox auth on v4 REST paths: one header pair is required', () => {
 
 	test('the x-api pair is not accepted on v3 paths', async () => {
 		expect(await call('POST', '/v3/directory/list', apiPair, {})).toMatchObject(refused);
-	});
-});
-
-describe('directory pickers (From List)', () => {
-	const sandbox = useSandbox();
-
-	test('v3 operations list dir_ IDs from /v3/directory/list', async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchDirectories.call(context)).results).toEqual([
-			{ name: 'City Deals (dir_2001)', value: CITY, url: 'https://digicpn.com/p/dcity1' },
-			{ name: 'Shop Perks (dir_2002)', value: SHOP, url: 'https://digicpn.com/p/dshop2' },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({
-			method: 'POST',
-			path: '/v3/directory/list',
-		});
-		expect((await searchDirectories.call(context, 'shop')).results.map((r) => r.value)).toEqual([
-			SHOP,
-		]);
-	});
-
-	test('v4 operations list the numeric ids from GET /v4/directory, with the x-api pair', async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchV4Directories.call(context)).results).toEqual([
-			{ name: 'City Deals (2001)', value: '2001', url: 'https://digicpn.com/p/dcity1' },
-			{ name: 'Shop Perks (2002)', value: '2002', url: 'https://digicpn.com/p/dshop2' },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', path: '/v4/directory' });
-		expectApiKeyPair(sandbox.current);
-		expect((await searchV4Directories.call(context, '2002')).results.map((r) => r.value)).toEqual([
-			'2002',
-		]);
-	});
-
-	test('a wrong secret shows the mapped credential error in the picker', async () => {
-		await expect(
-			searchV4Directories.call(
-				pickerContext(credentialsFor(sandbox.current, { clientSecret: 'nope' })),
-			),
-		).rejects.toThrow('Client ID or secret not correct (Coupontools error 1000)');
 	});
 });
 

@@ -1,16 +1,6 @@
-import { searchEmailGroups } from '../../nodes/Coupontools/listSearch/searchGroups';
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
-import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
-import {
-	byId,
-	credentialsFor,
-	describeOperations,
-	fromList,
-	jsonOf,
-	run,
-	useSandbox,
-} from '../harness/sandbox';
+import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
 
 // Seeded email groups (test/sandbox/seed-data.js): "Newsletter (email)" holds Jane, "Leads" is empty.
 // Only grouplist is documented; the other paths mirror the SMS tool (inferred, see EMAIL_TOOL_PATHS).
@@ -225,25 +215,6 @@ describe('Email Group: error codes', () => {
 			expect(text.description).toContain(words);
 		},
 	);
-});
-
-describe('Email group picker (From List)', () => {
-	const sandbox = useSandbox();
-
-	test("lists the email tool's groups, not the SMS tool's", async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchEmailGroups.call(context)).results).toEqual([
-			{ name: 'Leads (gro_4502)', value: LEADS },
-			{ name: 'Newsletter (email) (gro_4501)', value: NEWSLETTER },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({
-			method: 'POST',
-			path: '/v3/emailtool/grouplist',
-		});
-		expect((await searchEmailGroups.call(context, 'lead')).results.map((r) => r.value)).toEqual([
-			LEADS,
-		]);
-	});
 });
 
 /** A call straight to the sandbox, for API answers the node's own checks never let through. */

@@ -2,17 +2,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
-import { searchLoyaltyCards } from '../../nodes/Coupontools/listSearch/searchLoyaltyCards';
-import { pickerContext } from '../harness/loadOptions';
-import {
-	byId,
-	credentialsFor,
-	describeOperations,
-	fromList,
-	jsonOf,
-	run,
-	useSandbox,
-} from '../harness/sandbox';
+import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
 
 // Seeded loyalty cards and users (test/sandbox/seed-data.js `seedLoyalty`).
 const COFFEE = '6001'; // stamp card: Jane 4 stamps, Tom 9
@@ -470,28 +460,6 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 		expect(await response.json()).toMatchObject({
 			status: { status: 'failed', errors: { error_code: [301] } },
 		});
-	});
-});
-
-describe('loyalty card picker (From List)', () => {
-	const sandbox = useSandbox();
-
-	test('lists every card by name with its ID, inactive ones marked, sorted and searchable', async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		const { results } = await searchLoyaltyCards.call(context);
-		expect(results).toEqual([
-			{ name: 'Coffee Stamp Card (6001)', value: COFFEE, url: 'https://digicpn.com/p/lcof01' },
-			{
-				name: 'Summer Card 2024 [inactive] (6003)',
-				value: OLD,
-				url: 'https://digicpn.com/p/lsum03',
-			},
-			{ name: 'VIP Points Club (6002)', value: VIP, url: 'https://digicpn.com/p/lvip02' },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'POST', path: '/v3/loyalty/list' });
-		expect((await searchLoyaltyCards.call(context, 'vip')).results.map((r) => r.value)).toEqual([
-			VIP,
-		]);
 	});
 });
 

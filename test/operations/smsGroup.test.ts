@@ -1,16 +1,6 @@
-import { searchSmsGroups } from '../../nodes/Coupontools/listSearch/searchGroups';
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
-import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
-import {
-	byId,
-	credentialsFor,
-	describeOperations,
-	fromList,
-	jsonOf,
-	run,
-	useSandbox,
-} from '../harness/sandbox';
+import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
 
 // Seeded SMS groups (test/sandbox/seed-data.js): "Newsletter" holds Jane and Piet, "VIP" is empty.
 const NEWSLETTER = 'gro_4001';
@@ -283,39 +273,6 @@ describe('SMS Group: documented error codes', () => {
 			expect(text.description).toContain(words);
 		},
 	);
-});
-
-describe('SMS group picker (From List)', () => {
-	const sandbox = useSandbox();
-
-	test('By ID accepts only gro_ IDs: n8n refuses to run the node otherwise', async () => {
-		await expect(
-			run(sandbox.current, {
-				parameters: { resource: 'smsGroup', operation: 'getContacts', smsGroup: byId('grp_4001') },
-			}),
-		).rejects.toThrow(/workflow has issues/);
-		expect(sandbox.current.requests).toHaveLength(0);
-	});
-
-	test('lists the groups by name with their ID, and filters by what the user types', async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchSmsGroups.call(context)).results).toEqual([
-			{ name: 'Newsletter (gro_4001)', value: NEWSLETTER },
-			{ name: 'VIP (gro_4002)', value: VIP },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({
-			method: 'POST',
-			path: '/v3/smstool/grouplist',
-		});
-		expect((await searchSmsGroups.call(context, 'vip')).results.map((r) => r.value)).toEqual([VIP]);
-	});
-
-	test('without the SMS integration the picker shows the mapped 103', async () => {
-		sandbox.current.state.account.smsIntegration = false;
-		await expect(
-			searchSmsGroups.call(pickerContext(credentialsFor(sandbox.current))),
-		).rejects.toThrow(/error 103/);
-	});
 });
 
 /** A call straight to the sandbox, for API answers the node's own checks never let through. */

@@ -1,15 +1,12 @@
-import { searchSubaccountCampaigns } from '../../nodes/Coupontools/listSearch/searchSubaccountCampaigns';
-import { searchSubaccounts } from '../../nodes/Coupontools/listSearch/searchSubaccounts';
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
-import { pickerContext } from '../harness/loadOptions';
 import type { Sandbox } from '../harness/sandbox';
 import {
 	byId,
-	credentialsFor,
 	describeOperations,
 	fromList,
 	jsonOf,
 	run,
+	subaccountCredentials,
 	useSandbox,
 } from '../harness/sandbox';
 
@@ -21,12 +18,6 @@ function keysOf(sandbox: Sandbox, id: string): { api_key: string; api_secret: st
 	const subaccount = sandbox.state.subaccounts.get(id);
 	if (!subaccount) throw new Error(`no subaccount ${id}`);
 	return { api_key: subaccount.api_key, api_secret: subaccount.api_secret };
-}
-
-/** The subaccount's own key pair as the node's credential: what error 102 is about. */
-function subaccountCredentials(sandbox: Sandbox, id: string) {
-	const { api_key, api_secret } = keysOf(sandbox, id);
-	return credentialsFor(sandbox, { clientId: api_key, clientSecret: api_secret });
 }
 
 describeOperations('Subaccount', [
@@ -505,70 +496,6 @@ describe('Subaccount: documented error codes', () => {
 			expect(text.description).toContain(words);
 		},
 	);
-});
-
-describe('Subaccount pickers (From List)', () => {
-	const sandbox = useSandbox();
-
-	test('By ID accepts only sub_ IDs: n8n refuses to run the node otherwise', async () => {
-		await expect(
-			run(sandbox.current, {
-				parameters: { resource: 'subaccount', operation: 'get', subaccount: byId('3001') },
-			}),
-		).rejects.toThrow(/workflow has issues/);
-		expect(sandbox.current.requests).toHaveLength(0);
-	});
-
-	test('subaccounts by company, name and email, with the ID, sorted', async () => {
-		const { results } = await searchSubaccounts.call(
-			pickerContext(credentialsFor(sandbox.current)),
-		);
-		expect(results).toEqual([
-			{ name: 'Acme Bakery, Anna Peeters – anna@acme-bakery.example (sub_3001)', value: ACME },
-			{ name: 'Bistro Nova, Tom Janssens – tom@bistro-nova.example (sub_3002)', value: BISTRO },
-		]);
-		expect(sandbox.current.requests[0]).toMatchObject({
-			method: 'POST',
-			path: '/v4/subaccount/list',
-		});
-	});
-
-	test('filters by what the user types', async () => {
-		const context = pickerContext(credentialsFor(sandbox.current));
-		expect((await searchSubaccounts.call(context, 'bistro')).results.map((r) => r.value)).toEqual([
-			BISTRO,
-		]);
-		expect((await searchSubaccounts.call(context, '3001')).results.map((r) => r.value)).toEqual([
-			ACME,
-		]);
-	});
-
-	test('with subaccount keys the picker shows the mapped 102 error', async () => {
-		await expect(
-			searchSubaccounts.call(pickerContext(subaccountCredentials(sandbox.current, ACME))),
-		).rejects.toThrow('Subaccount keys cannot manage subaccounts (Coupontools error 102)');
-	});
-
-	test("the campaign picker of Single Sign-On lists the chosen subaccount's campaigns", async () => {
-		const context = pickerContext(credentialsFor(sandbox.current), { subaccount: fromList(ACME) });
-		const { results } = await searchSubaccountCampaigns.call(context);
-		expect(results).toEqual([
-			{ name: 'Bread Deal (cam_5001)', value: 'cam_5001', url: 'https://digicpn.com/p/acme01' },
-			{ name: 'Croissant Club (cam_5002)', value: 'cam_5002', url: 'https://digicpn.com/p/acme02' },
-		]);
-		expect(sandbox.current.requests[0].body).toEqual({ subaccount: ACME });
-		expect(
-			(await searchSubaccountCampaigns.call(context, 'croissant')).results.map((r) => r.value),
-		).toEqual(['cam_5002']);
-	});
-
-	test('the campaign picker is empty until a subaccount is chosen', async () => {
-		const { results } = await searchSubaccountCampaigns.call(
-			pickerContext(credentialsFor(sandbox.current), { subaccount: fromList('') }),
-		);
-		expect(results).toEqual([]);
-		expect(sandbox.current.requests).toHaveLength(0);
-	});
 });
 
 /** A call straight to the sandbox, for API answers the node's own checks never let through. */
