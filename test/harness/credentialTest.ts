@@ -8,9 +8,10 @@ import type {
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createEmptyRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createEmptyRunExecutionData } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
+import { singleNodeWorkflow } from './workflow';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -53,16 +54,7 @@ export async function testCredential(
 		parameters: { temp: '' },
 		credentials: { [credentialType.name]: { id: 'cred-1', name: 'Test credential' } },
 	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => nodeTypeCopy,
-			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeTypeCopy, 1),
-			getKnownTypes: () => ({}),
-		},
-	});
+	const workflow = singleNodeWorkflow({ node, nodeType: nodeTypeCopy });
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const additionalData = mock<any>({
 		credentialsHelper: new TestCredentialsHelper({ [credentialType.name]: data }),

@@ -8,14 +8,14 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import { TestCredentialsHelper } from './credentials';
+import { CREDENTIAL_REFERENCE, NodeTypes } from './workflow';
 
 export const NODE_TYPE = 'n8n-nodes-coupontools.coupontools';
 export const NODE_NAME = 'Coupontools';
@@ -43,22 +43,6 @@ class StartNode implements INodeType {
 let runCounter = 0;
 /** Items per Start node id (execute runs with n8n's context as `this`, not the class instance). */
 const startItems = new Map<string, INodeExecutionData[]>();
-
-class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-
-	getByName(name: string): INodeType {
-		return this.types[name];
-	}
-
-	getByNameAndVersion(name: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.types[name], version);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
 
 export interface RunOptions {
 	/** The node's parameters as the editor would save them. */
@@ -111,7 +95,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
+		credentials: CREDENTIAL_REFERENCE,
 		...(options.onError ? { onError: options.onError } : {}),
 		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
@@ -124,7 +108,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodes: [start, node],
 		connections,
 		active: false,
-		nodeTypes: new TestNodeTypes({ [NODE_TYPE]: nodeType, [START_TYPE]: new StartNode() }),
+		nodeTypes: new NodeTypes({ [NODE_TYPE]: nodeType, [START_TYPE]: new StartNode() }),
 		staticData: {},
 		settings: {},
 	});

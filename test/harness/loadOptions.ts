@@ -8,11 +8,11 @@ import type {
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import { TestCredentialsHelper } from './credentials';
 import { NODE_TYPE } from './engine';
+import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
 
 /**
  * The context n8n gives a picker's search method while the user types in the editor: n8n-core's real
@@ -30,18 +30,9 @@ export function pickerContext(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
+		credentials: CREDENTIAL_REFERENCE,
 	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => nodeType,
-			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
-			getKnownTypes: () => ({}),
-		},
-	});
+	const workflow = singleNodeWorkflow({ node, nodeType });
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const additionalData = mock<any>({
 		credentialsHelper: new TestCredentialsHelper({ coupontoolsApi: credentials }),

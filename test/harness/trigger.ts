@@ -5,16 +5,14 @@ import type {
 	IDataObject,
 	INode,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { CoupontoolsTrigger } from '../../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { TestCredentialsHelper } from './credentials';
+import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
 
 export const TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsTrigger';
 const TRIGGER_NAME = 'Coupontools Trigger';
@@ -132,22 +130,6 @@ async function capturingLogs<T>(
 	}
 }
 
-class TriggerNodeTypes implements INodeTypes {
-	constructor(private readonly type: INodeType) {}
-
-	getByName(): INodeType {
-		return this.type;
-	}
-
-	getByNameAndVersion(_name: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.type, version);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
 let triggerCount = 0;
 
 /**
@@ -171,17 +153,14 @@ export function createTrigger(options: {
 		position: [0, 0],
 		webhookId: 'c0ff33-7e57-4b1d-9d1a-00000000e1e1',
 		parameters: options.parameters,
-		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
+		credentials: CREDENTIAL_REFERENCE,
 	};
-	const workflow = new Workflow({
+	const workflow = singleNodeWorkflow({
+		node,
+		nodeType,
 		id: `wf-trigger-${triggerCount}`,
 		name: 'Coupontools trigger test',
-		nodes: [node],
-		connections: {},
 		active: true,
-		nodeTypes: new TriggerNodeTypes(nodeType),
-		staticData: {},
-		settings: {},
 	});
 	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
 
