@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { bodyTextField } from '../../shared/fields';
+import { idLocator } from '../../shared/locator';
 
 /**
  * The loyalty card of the REST operations (https://docs.coupontools.com/api/v4/loyalty): a number in
@@ -8,39 +9,17 @@ import { bodyTextField } from '../../shared/fields';
  * from, GET /v4/loyalty/loyalty-cards, so a picked card is always one their paths know.
  */
 export function v4LoyaltyCardLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Loyalty Card',
 		name: 'loyaltyCardId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The loyalty card to use',
+		searchListMethod: 'searchV4LoyaltyCards',
+		listPlaceholder: 'Select a loyalty card…',
+		idPlaceholder: 'e.g. 123456',
+		idRegex: '[0-9]+',
+		idErrorMessage: 'The loyalty card ID is a number, e.g. 123456',
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a loyalty card…',
-				typeOptions: { searchListMethod: 'searchV4LoyaltyCards', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123456',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '[0-9]+',
-							errorMessage: 'The loyalty card ID is a number, e.g. 123456',
-						},
-					},
-				],
-			},
-		],
-	};
+	});
 }
 
 /** A user of a card in a REST path (`{loyaltyCardUserId}`): the `id` that Get Many Users and Add User output. */
