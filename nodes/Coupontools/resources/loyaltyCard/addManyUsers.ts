@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v4LoyaltyCardLocator, v4LoyaltyUserFields } from './v4';
-
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['addManyUsers'] } };
 
 /**
- * The same fields as Add User, filled per input item: each item is one user, and the items travel to
- * Coupontools in bulk calls (see the operation in index.ts).
+ * Add Many Users has the fields of Add User (addUser.ts), filled per input item: each item is one user,
+ * and the items travel to Coupontools in bulk calls (the operation's policy in index.ts).
  */
 export const loyaltyCardAddManyUsersFields: INodeProperties[] = [
 	{
@@ -17,6 +15,4 @@ export const loyaltyCardAddManyUsersFields: INodeProperties[] = [
 		default: '',
 		displayOptions,
 	},
-	v4LoyaltyCardLocator(displayOptions),
-	...v4LoyaltyUserFields(displayOptions),
 ];

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v4LoyaltyCardLocator } from './v4';
-
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['copy'] } };
 
+/** The card to copy is the REST operations' card field (v4.ts). */
 export const loyaltyCardCopyFields: INodeProperties[] = [
-	v4LoyaltyCardLocator(displayOptions),
 	{
 		displayName: 'Name',
 		name: 'copyName',

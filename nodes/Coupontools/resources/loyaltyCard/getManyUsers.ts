@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v4LoyaltyCardLocator } from './v4';
-
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['getManyUsers'] } };
 
 /** A filter on one user field, sent as `filter[<field>]` (README: "Endpoints not confirmed by public documentation"). */
@@ -18,7 +16,6 @@ function filterField(displayName: string, name: string, field: string, placehold
 }
 
 export const loyaltyCardGetManyUsersFields: INodeProperties[] = [
-	v4LoyaltyCardLocator(displayOptions),
 	{
 		displayName: 'Return All',
 		name: 'loyaltyCardUsersReturnAll',

@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v4LoyaltyCardLocator, v4LoyaltyUserIdField } from './v4';
+import { v4LoyaltyUserIdField } from './v4';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['getUser'] } };
 
-export const loyaltyCardGetUserFields: INodeProperties[] = [
-	v4LoyaltyCardLocator(displayOptions),
-	v4LoyaltyUserIdField(displayOptions),
-];
+export const loyaltyCardGetUserFields: INodeProperties[] = [v4LoyaltyUserIdField(displayOptions)];

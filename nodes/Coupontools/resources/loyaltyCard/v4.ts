@@ -8,7 +8,7 @@ import { idLocator } from '../../shared/locator';
  * the path (`{loyaltyCardId}`, filled by shared/path.ts). The list is the one those operations come
  * from, GET /v4/loyalty/loyalty-cards, so a picked card is always one their paths know.
  */
-export function v4LoyaltyCardLocator(displayOptions: IDisplayOptions): INodeProperties {
+function v4LoyaltyCardLocator(displayOptions: IDisplayOptions): INodeProperties {
 	return idLocator({
 		displayName: 'Loyalty Card',
 		name: 'loyaltyCardId',
@@ -21,6 +21,17 @@ export function v4LoyaltyCardLocator(displayOptions: IDisplayOptions): INodeProp
 		displayOptions,
 	});
 }
+
+/**
+ * The card of every REST operation: one property shown for all of them, so an expression in it is
+ * evaluated once per item (test/expressionCost.test.ts explains the cost of namesakes).
+ */
+export const loyaltyCardIdField = v4LoyaltyCardLocator({
+	show: {
+		resource: ['loyaltyCard'],
+		operation: ['addManyUsers', 'addUser', 'copy', 'getManyUsers', 'getUser'],
+	},
+});
 
 /** A user of a card in a REST path (`{loyaltyCardUserId}`): the `id` that Get Many Users and Add User output. */
 export function v4LoyaltyUserIdField(displayOptions: IDisplayOptions): INodeProperties {
