@@ -1,8 +1,16 @@
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	IWorkflowDataProxyAdditionalKeys,
+} from 'n8n-workflow';
+
+import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import {
 	BASE_URL_EXPRESSION,
 	baseUrlOf,
 	DEFAULT_BASE_URL,
 } from '../../nodes/Coupontools/shared/credential';
+import { singleNodeWorkflow } from '../harness/workflow';
 
 describe('credential: one rule for the Base URL', () => {
 	test.each([
@@ -15,10 +23,22 @@ describe('credential: one rule for the Base URL', () => {
 	});
 
 	test('the expression n8n evaluates says the same as baseUrlOf', () => {
-		const body = BASE_URL_EXPRESSION.replace(/^=\{\{(.*)\}\}$/, '$1');
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
-		const evaluate = new Function('$credentials', `return ${body};`) as (c: object) => string;
-		for (const baseUrl of [undefined, '', 'http://127.0.0.1:8787/', 'https://api4coupons.com//'])
-			expect(evaluate({ baseUrl })).toBe(baseUrlOf(baseUrl === undefined ? {} : { baseUrl }));
+		const node: INode = {
+			id: '1',
+			name: 'Coupontools',
+			type: 'coupontools',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const { expression } = singleNodeWorkflow({ node, nodeType: new Coupontools() });
+		for (const baseUrl of [undefined, '', 'http://127.0.0.1:8787/', 'https://api4coupons.com//']) {
+			const credentials: ICredentialDataDecryptedObject = baseUrl === undefined ? {} : { baseUrl };
+			expect(
+				expression.getSimpleParameterValue(node, BASE_URL_EXPRESSION, 'manual', {
+					$credentials: credentials,
+				} as IWorkflowDataProxyAdditionalKeys),
+			).toBe(baseUrlOf(credentials));
+		}
 	});
 });
