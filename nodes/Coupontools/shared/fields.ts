@@ -54,6 +54,37 @@ export function pushMessageField(
 	};
 }
 
+/**
+ * A calendar day (birthday, expiry date): n8n's date picker, sent as yyyy-MM-dd exactly as written, never
+ * shifted to UTC (toApiDate).
+ */
+export function dayField({
+	displayName,
+	name,
+	property = name,
+	description,
+}: {
+	displayName: string;
+	name: string;
+	property?: string;
+	description: string;
+}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description,
+		routing: {
+			send: {
+				type: 'body',
+				property,
+				preSend: [formatDatesInBody([property], 'yyyy-MM-dd')],
+			},
+		},
+	};
+}
+
 export interface BodyTextFieldSpec {
 	displayName: string;
 	/** Parameter name in the node. */

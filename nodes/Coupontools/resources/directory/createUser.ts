@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, formatDatesInBody } from '../../shared/fields';
+import { bodyTextField, dayField } from '../../shared/fields';
 import { v4DirectoryLocator } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['createUser'] } };
@@ -27,20 +27,12 @@ export const directoryCreateUserFields: INodeProperties[] = [
 		displayOptions,
 		options: [
 			bodyTextField({ displayName: 'Address', name: 'address', placeholder: 'e.g. Main Street 1' }),
-			{
+			dayField({
 				displayName: 'Birth Date',
 				name: 'birthDate',
-				type: 'dateTime',
-				default: '',
+				property: 'birth_date',
 				description: "The user's date of birth (only the date is sent)",
-				routing: {
-					send: {
-						type: 'body',
-						property: 'birth_date',
-						preSend: [formatDatesInBody(['birth_date'], 'yyyy-MM-dd')],
-					},
-				},
-			},
+			}),
 			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
 			bodyTextField({
 				displayName: 'Custom Field 1',

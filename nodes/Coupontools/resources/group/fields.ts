@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, formatDatesInBody, returnAllAndLimit } from '../../shared/fields';
+import { bodyTextField, dayField, returnAllAndLimit } from '../../shared/fields';
 import { idLocator } from '../../shared/locator';
 import type { GroupKind } from './kinds';
 
@@ -40,20 +40,11 @@ function contactAdditionalFields(displayOptions: IDisplayOptions, name: string):
 		default: {},
 		displayOptions,
 		options: [
-			{
+			dayField({
 				displayName: 'Birthday',
 				name: 'birthday',
-				type: 'dateTime',
-				default: '',
 				description: "The contact's date of birth (only the day is sent)",
-				routing: {
-					send: {
-						type: 'body',
-						property: 'birthday',
-						preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')],
-					},
-				},
-			},
+			}),
 			...customFields,
 			bodyTextField({ displayName: 'First Name', name: 'first_name', placeholder: 'e.g. Jane' }),
 			bodyTextField({ displayName: 'Last Name', name: 'last_name', placeholder: 'e.g. Doe' }),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, formatDatesInBody } from '../../shared/fields';
+import { bodyTextField, dayField } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['createUser'] } };
 
@@ -35,20 +35,11 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			{
+			dayField({
 				displayName: 'Birthday',
 				name: 'birthday',
-				type: 'dateTime',
-				default: '',
 				description: "The user's date of birth (only the date is sent)",
-				routing: {
-					send: {
-						type: 'body',
-						property: 'birthday',
-						preSend: [formatDatesInBody(['birthday'], 'yyyy-MM-dd')],
-					},
-				},
-			},
+			}),
 			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
 			bodyTextField({
 				displayName: 'First Name',

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { formatDatesInBody } from '../../shared/fields';
+import { dayField } from '../../shared/fields';
 import { idLocator } from '../../shared/locator';
 
 /** The list answer's shape is not documented: these keys are tried in order (then the answer's only array). */
@@ -88,20 +88,11 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			description: 'The login email of the subaccount (must not be used by another subaccount)',
 			routing: { send: { type: 'body', property: 'email' } },
 		},
-		{
+		dayField({
 			displayName: 'Expiry Date',
 			name: 'expiry_date',
-			type: 'dateTime',
-			default: '',
 			description: 'The day the subaccount expires',
-			routing: {
-				send: {
-					type: 'body',
-					property: 'expiry_date',
-					preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd')],
-				},
-			},
-		},
+		}),
 		{
 			displayName: 'First Name',
 			name: 'first_name',
