@@ -20,6 +20,8 @@ const yes = (/** @type {boolean | undefined} */ ok) =>
 	ok === undefined ? 'n/a' : ok ? '**met**' : '**missed**';
 const runs = (/** @type {number[]} */ xs) => (xs?.length ? xs.map((x) => fmtMs(x)).join(', ') : '');
 
+const { SIDES: THROTTLED_SIDES } = require('./suites/throttled');
+
 const SIDE_LABELS = {
 	ours: 'Coupontools node',
 	httpCred: 'HTTP Request node + Coupontools credential',
@@ -154,7 +156,116 @@ function summary(line, t) {
 			'',
 		]);
 	}
+	rows.push(...throttledTargets(line));
 	return table(['Benchmark', 'Target', 'Measured (median)', 'Result'], rows);
+}
+
+/** Issue 15's targets: throttled, ours sends everything once on its defaults, near the rate; unthrottled, near HTTP Request. @param {any} line */
+function throttledTargets(line) {
+	const th = line.throttled;
+	if (!th) return [];
+	const rows = [];
+	for (const [size, sides] of Object.entries(th.throttled)) {
+		const r = sides.ours;
+		const clean = r?.ok && r.sent === r.items && r.duplicateSends === 0 && r.errored === 0;
+		rows.push([
+			`6. Send Email ${n(Number(size))} items at ${th.rate}/s: our node sends all once, no error items`,
+			'100%, 0, 0',
+			r?.ok
+				? `${n(r.sent)}/${n(r.items)} sent, ${r.duplicateSends} duplicates, ${r.errored} errors`
+				: 'failed',
+			yes(r?.ok ? clean : false),
+		]);
+		// Fast because it gave up is not fast: the time counts only when every item was sent.
+		rows.push([
+			`6. Same: node time ÷ (items ÷ rate)`,
+			'≤ 1.15',
+			r?.ok ? fmtRatio(r.perRate) : 'n/a',
+			clean ? verdict(r.perRate, (v) => v <= 1.15) : '**missed** (not every item sent)',
+		]);
+	}
+	for (const [size, sides] of Object.entries(th.unthrottled)) {
+		const ratio = sides.ours?.ok && sides.http?.ok ? sides.ours.nodeMs / sides.http.nodeMs : NaN;
+		rows.push([
+			`6. Send Email ${n(Number(size))} items, no limit, ${th.latencyMs} ms answers: our node vs HTTP Request`,
+			'≤ 1.25×',
+			fmtRatio(ratio),
+			verdict(ratio, (v) => v <= 1.25),
+		]);
+	}
+	return rows;
+}
+
+/** @param {any} line */
+function throttledSection(line) {
+	const th = line.throttled;
+	const head = [
+		'Side',
+		'sent',
+		'errored',
+		'duplicate sends',
+		'repeated before Retry-After',
+		'node time',
+		'÷ (items ÷ rate)',
+		'most in flight',
+		'requests (refused)',
+	];
+	/** @param {string} side @param {any} r @param {boolean} throttled */
+	const row = (side, r, throttled) =>
+		r?.ok
+			? [
+					THROTTLED_SIDES[/** @type {keyof typeof THROTTLED_SIDES} */ (side)].label,
+					`${n(r.sent)} / ${n(r.items)}`,
+					`${n(r.errored)}${r.nodeFailed ? ' (the node failed)' : ''}`,
+					n(r.duplicateSends),
+					n(r.earlyRepeats),
+					fmtMs(r.nodeMs),
+					throttled ? fmtRatio(r.perRate) : '',
+					n(r.maxInFlight),
+					`${n(r.requests)} (${n(r.refused)})`,
+				]
+			: [
+					THROTTLED_SIDES[/** @type {keyof typeof THROTTLED_SIDES} */ (side)].label,
+					`failed: ${r?.reason ?? 'not run'}`,
+					...head.slice(2).map(() => ''),
+				];
+	const out = [
+		`### 6. Big batches and rate limits: Send Email against a sandbox accepting ${th.rate} requests/s`,
+		'',
+		`The sandbox throttles with a token bucket per credential (${th.rate} requests per second, burst ${th.rate}; beyond it HTTP 429 with \`Retry-After: 1\`) and answers every accepted request after ${th.latencyMs} ms (test/sandbox/README.md, "Rate limit and latency"). Continue On Fail is on, so refused items end as error items and the run finishes, except on the Retry On Fail side: with Continue On Fail n8n retries only when the first item failed, so that side stops on a failed item and n8n runs the whole node again. One run per side (bench/suites/throttled.js).`,
+		'',
+	];
+	for (const [size, sides] of Object.entries(th.throttled)) {
+		out.push(
+			`**${n(Number(size))} items** (at the rate, at least ${fmtMs((Number(size) / th.rate) * 1000)})`,
+			'',
+			table(
+				head,
+				Object.keys(THROTTLED_SIDES).map((side) => row(side, sides[side], true)),
+			),
+			'',
+		);
+		const firstErrors = Object.entries(sides)
+			.filter(([, r]) => r?.ok && r.errored)
+			.map(([side, r]) => `${side}: "${String(r.firstError).slice(0, 160)}"`);
+		if (firstErrors.length) out.push(`First error item per side: ${firstErrors.join('; ')}.`, '');
+	}
+	for (const [size, sides] of Object.entries(th.unthrottled)) {
+		out.push(
+			`**No limit, ${th.latencyMs} ms answers, ${n(Number(size))} items**`,
+			'',
+			table(
+				head,
+				Object.keys(sides).map((side) => row(side, sides[side], false)),
+			),
+			'',
+		);
+	}
+	out.push(
+		'"sent": distinct addresses the sandbox accepted a send for. "duplicate sends": accepted sends to an address that already had one in this batch (n8n\'s Retry On Fail runs the whole node again). "repeated before Retry-After": a refused request sent again before the wait its answer told was over. "node time": the `executionTime` n8n recorded for the sending node (with Retry On Fail, all tries and the waits between them). "most in flight": the most requests open at once at the sandbox.',
+		'',
+	);
+	return out.join('\n');
 }
 
 /** @param {any} line @param {any} opts */
@@ -531,7 +642,7 @@ function renderReport(report) {
 		'- Start: `n8n start` until "Editor is now accessible", with and without the package, alternating. Loader: n8n-core\'s LazyPackageDirectoryLoader on the installed package in a fresh process.',
 		'- Webhook latency: the sandbox records genuine events (POST /__sandbox/webhooks/deliver to a local receiver), the driver POSTs the same payload to each receiver.',
 		'',
-		`Settings of this run: ${JSON.stringify({ runs: opts.runs, sendSizes: opts.sendSizes, sessionSizes: opts.sessionSizes, startRuns: opts.startRuns, loaderRuns: opts.loaderRuns, events: opts.events, floorPool: opts.floorPool, only: opts.only })}.`,
+		`Settings of this run: ${JSON.stringify({ runs: opts.runs, sendSizes: opts.sendSizes, sessionSizes: opts.sessionSizes, startRuns: opts.startRuns, loaderRuns: opts.loaderRuns, events: opts.events, floorPool: opts.floorPool, throttledSizes: opts.throttledSizes, throttleRate: opts.throttleRate, throttleLatency: opts.throttleLatency, only: opts.only })}.`,
 		'',
 	];
 	for (const line of report.lines) {
@@ -541,6 +652,7 @@ function renderReport(report) {
 		if (line.returnAll) parts.push(returnAllSection(line));
 		if (line.startup) parts.push(startupSection(line));
 		if (line.webhook) parts.push(webhookSection(line, opts));
+		if (line.throttled) parts.push(throttledSection(line));
 		parts.push(explanations(line, t, report.description));
 	}
 	parts.push(

@@ -7,8 +7,9 @@
  *
  * Per n8n line: one sandbox process and one n8n with every bench workflow active (bench/workflows.js);
  * Return All first (fresh heap), then Send Email vs HTTP Request vs the floor, a CPU profile of one run
- * per side, webhook latency; then n8n start-up with and without the package. Everything listens on
- * 127.0.0.1; every process started here is stopped before the script ends (or killed if it dies).
+ * per side, webhook latency, big batches against a throttling sandbox; then n8n start-up with and without
+ * the package. Everything listens on 127.0.0.1; every process started here is stopped before the script
+ * ends (or killed if it dies).
  */
 
 const fs = require('node:fs');
@@ -25,6 +26,7 @@ const { profileDuring } = require('./lib/cpu-profile');
 const { returnAllSuite } = require('./suites/returnAll');
 const { sendEmailSuite, SIDES } = require('./suites/sendEmail');
 const { webhookSuite } = require('./suites/webhook');
+const { throttledSuite } = require('./suites/throttled');
 const { startupSuite } = require('./suites/startup');
 const { renderReport } = require('./report');
 
@@ -87,7 +89,9 @@ async function benchLine(version, opts) {
 		runtime.nodeBinDir === path.dirname(process.execPath)
 			? process.version
 			: `v${runtimeLib.NODE24_VERSION}`;
-	const serverSuites = ['returnall', 'send', 'webhook'].filter((s) => opts.only.includes(s));
+	const serverSuites = ['returnall', 'send', 'webhook', 'throttled'].filter((s) =>
+		opts.only.includes(s),
+	);
 	if (serverSuites.length) {
 		log(`n8n ${version}: starting the sandbox and n8n with the bench workflows…`);
 		const sandbox = await startSandboxProcess();
@@ -127,6 +131,12 @@ async function benchLine(version, opts) {
 			if (opts.only.includes('webhook')) {
 				log(`n8n ${version}: webhook latency`);
 				results.webhook = await webhookSuite(ctx);
+			}
+			if (opts.only.includes('throttled')) {
+				log(
+					`n8n ${version}: big batches against a throttling sandbox (${opts.throttleRate}/s, ${opts.throttleLatency} ms)`,
+				);
+				results.throttled = await throttledSuite(ctx);
 			}
 		} finally {
 			if (n8n) await n8n.stop();

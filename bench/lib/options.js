@@ -12,7 +12,10 @@ const FULL = {
 	events: 20,
 	floorPool: 32,
 	credMax: 1000,
-	only: ['returnall', 'send', 'webhook', 'startup'],
+	throttledSizes: [1000, 10000],
+	throttleRate: 50,
+	throttleLatency: 100,
+	only: ['returnall', 'send', 'webhook', 'throttled', 'startup'],
 	profile: true,
 	out: 'BENCHMARKS.md',
 };
@@ -21,6 +24,7 @@ const QUICK = {
 	...FULL,
 	sendSizes: [100, 500],
 	sessionSizes: [5000, 20000],
+	throttledSizes: [100, 500],
 	startRuns: 2,
 	loaderRuns: 5,
 	events: 10,
@@ -38,7 +42,10 @@ const USAGE = `Usage: npm run bench [-- options]
   --events N              webhook events per run and receiver (default 20)  env BENCH_EVENTS
   --floor-pool N          sockets of the bounded keep-alive floor (default 32)
   --cred-max N            largest Send Email size also run with HTTP Request + credential (default 1000)
-  --only a,b              subset of: returnall, send, webhook, startup
+  --throttled-sizes 1000,10000  item counts of the throttled comparison (1 run per side)  env BENCH_THROTTLED_SIZES
+  --rate N                requests per second the sandbox accepts in the throttled runs (default 50)
+  --latency MS            the sandbox's answer time in the throttled and unthrottled runs (default 100)
+  --only a,b              subset of: returnall, send, webhook, throttled, startup
   --no-profile            skip the CPU profile of one Send Email run per side
   --out FILE              report file (default BENCHMARKS.md)`;
 
@@ -62,6 +69,7 @@ function parseOptions(argv, env) {
 	if (env.BENCH_START_RUNS) opts.startRuns = Number(env.BENCH_START_RUNS);
 	if (env.BENCH_LOADER_RUNS) opts.loaderRuns = Number(env.BENCH_LOADER_RUNS);
 	if (env.BENCH_EVENTS) opts.events = Number(env.BENCH_EVENTS);
+	if (env.BENCH_THROTTLED_SIZES) opts.throttledSizes = numbers(env.BENCH_THROTTLED_SIZES);
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -80,6 +88,9 @@ function parseOptions(argv, env) {
 		else if (name === '--events') opts.events = Number(value());
 		else if (name === '--floor-pool') opts.floorPool = Number(value());
 		else if (name === '--cred-max') opts.credMax = Number(value());
+		else if (name === '--throttled-sizes') opts.throttledSizes = numbers(value());
+		else if (name === '--rate') opts.throttleRate = Number(value());
+		else if (name === '--latency') opts.throttleLatency = Number(value());
 		else if (name === '--only') opts.only = list(value()).map((s) => s.toLowerCase());
 		else if (name === '--no-profile') opts.profile = false;
 		else if (name === '--out') opts.out = value();
@@ -96,13 +107,18 @@ function parseOptions(argv, env) {
 		opts.floorPool,
 		...opts.sendSizes,
 		...opts.sessionSizes,
+		...opts.throttledSizes,
+		opts.throttleRate,
 	];
+	if (!Number.isInteger(opts.throttleLatency) || opts.throttleLatency < 0)
+		throw new Error(`--latency must be a whole number of ms >= 0\n\n${USAGE}`);
 	if (!counts.every((n) => Number.isInteger(n) && n > 0))
 		throw new Error(`Sizes and counts must be positive integers\n\n${USAGE}`);
 	// Bounded on purpose: the sandbox keeps every request in memory, n8n every item in its database.
 	if (
 		Math.max(...opts.sendSizes) > 50_000 ||
 		Math.max(...opts.sessionSizes) > 500_000 ||
+		Math.max(...opts.throttledSizes) > 50_000 ||
 		opts.runs > 20
 	) {
 		throw new Error('Refusing sizes over 50,000 items / 500,000 sessions or more than 20 runs');
