@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
+import { sleep } from 'n8n-workflow';
 
+import { parseArgs } from './sandbox/cli';
 import { startSandbox } from './sandbox/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './harness/sandbox';
 
@@ -68,7 +68,7 @@ describe('sandbox rate limit', () => {
 		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
 		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429);
 		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429); // early: told 1 s
-		await new Promise((resolve) => setTimeout(resolve, 120));
+		await sleep(120);
 		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
 		expect(sandbox.traffic()).toMatchObject({ earlyRepeats: 1, duplicateSends: 1, refused: 2 });
 	});
@@ -127,39 +127,27 @@ describe('sandbox rate limit', () => {
 	});
 });
 
-test('npm run sandbox takes the rate limit and latency as flags', async () => {
-	const cli = path.join(__dirname, 'sandbox', 'cli.js');
-	const child = spawn(
-		process.execPath,
-		[
-			cli,
-			'--port',
-			'0',
-			'--quiet',
-			'--rate',
-			'50',
-			'--burst',
-			'60',
-			'--latency',
-			'100',
-			'--jitter',
-			'20',
-		],
-		{ stdio: ['ignore', 'pipe', 'pipe'] },
-	);
-	try {
-		const output = await new Promise<string>((resolve, reject) => {
-			let out = '';
-			child.stdout.on('data', (chunk) => {
-				out += chunk;
-				if (out.includes('Rate limit:')) resolve(out);
-			});
-			child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-		});
-		expect(output).toContain(
-			'Rate limit: 50/s per credential, burst 60, Retry-After as seconds; latency 100 ± 20 ms',
-		);
-	} finally {
-		child.kill('SIGTERM');
-	}
+test('npm run sandbox takes the rate limit and latency as flags', () => {
+	const options = parseArgs([
+		'--rate',
+		'50',
+		'--burst',
+		'60',
+		'--latency',
+		'100',
+		'--jitter',
+		'20',
+		'--retry-after',
+		'date',
+	]);
+	expect(options.rateLimit).toEqual({
+		rate: 50,
+		burst: 60,
+		retryAfter: 'date',
+		latencyMs: 100,
+		jitterMs: 20,
+	});
+	expect(parseArgs(['--retry-after', '3']).rateLimit).toMatchObject({ retryAfterSeconds: 3 });
+	expect(() => parseArgs(['--rate', '-5'])).toThrow('rate must be a number >= 0');
+	expect(() => parseArgs(['--retry-after', 'later'])).toThrow(/retryAfter must be one of/);
 });

@@ -113,10 +113,17 @@ async function main() {
 	process.on('SIGTERM', stop);
 }
 
-main().catch((error) => {
-	const code = error && typeof error === 'object' && 'code' in error ? error.code : '';
-	console.error(
-		code === 'EADDRINUSE' ? 'The port is already in use: pass --port or set SANDBOX_PORT.' : error,
-	);
-	process.exit(1);
-});
+// Run as a program; required (tests read parseArgs), it only defines.
+if (require.main === module) {
+	main().catch((error) => {
+		const code = error && typeof error === 'object' && 'code' in error ? error.code : '';
+		console.error(
+			code === 'EADDRINUSE'
+				? 'The port is already in use: pass --port or set SANDBOX_PORT.'
+				: error,
+		);
+		process.exit(1);
+	});
+}
+
+module.exports = { parseArgs };
