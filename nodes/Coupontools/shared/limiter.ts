@@ -5,7 +5,7 @@ import { sleep } from 'n8n-workflow';
  *
  * n8n's RoutingNode starts every item's request at once (n8n-core's routing-node.js, `runNode`), n8n reads
  * `Retry-After` nowhere, and its Retry On Fail runs the whole node again, sending every item once more
- * (https://docs.n8n.io/flow-logic/error-handling/). So the node paces itself:
+ * (https://docs.n8n.io/workflows/components/nodes/#node-settings). So the node paces itself:
  *
  * - At most `cap` requests are in flight. The cap starts at the ceiling (DEFAULT_CEILING, or the user's
  *   "max in flight") and adapts like TCP's congestion window (AIMD, https://www.rfc-editor.org/rfc/rfc5681):
@@ -17,10 +17,11 @@ import { sleep } from 'n8n-workflow';
  *   sent again. A refused request is never sent again before its own Retry-After is over.
  * - Waiting out refusals is bounded by a time budget (DEFAULT_BUDGET_MS): a request that would still be
  *   refused past it fails with WaitBudgetExceededError, and so does every request of the run still waiting
- *   to be sent (Coupontools has refused for that long; they would wait the same), with the count.
+ *   to be sent (Coupontools has refused for that long; they would wait the same), with the count. Once
+ *   the run has nothing in flight or waiting, the limiter takes requests again (Retry On Fail's rerun).
  * - A fault after which Coupontools may have acted (500, 502, 504, reset, timeout, unreadable answer) is
  *   repeated only when the caller says the call is repeatable, 3 attempts at most with waits of 0.5 s and
- *   1 s (the rules of shared/retry.ts). Anything else fails at once.
+ *   1 s (the rules of requestHook.ts's sendWithRetries). Anything else fails at once.
  * - An optional quota: requests per second (starts spaced evenly) and/or most in flight.
  *
  * What counts as which fault is the caller's: `classify` (the error module's classification), so this file
@@ -31,7 +32,7 @@ import { sleep } from 'n8n-workflow';
 export const DEFAULT_CEILING = 128;
 /** How long one request may keep being refused before the run gives up waiting: 5 minutes. */
 export const DEFAULT_BUDGET_MS = 5 * 60_000;
-/** Attempts of a repeatable request after faults that may have acted, the first included (shared/retry.ts). */
+/** Attempts of a repeatable request after faults that may have acted, the first included (as sendWithRetries). */
 export const MAX_ATTEMPTS = 3;
 const REPEAT_DELAY_MS = 500;
 /** Backoff after a refusal without Retry-After: 0.5 s doubling per refusal in a row, at most 30 s, × 0.5–1. */
