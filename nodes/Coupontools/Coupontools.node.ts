@@ -21,7 +21,9 @@ export class Coupontools implements INodeType {
 			dark: 'file:../../icons/coupontools.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		// 1.1: Single Use → Create shows Duplicate Check as a switch, on by default (resources/singleUse/create.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send digital coupons and manage campaigns, coupon sessions, single-use URLs and more in Coupontools',

@@ -56,6 +56,8 @@ export interface RunOptions {
 	/** n8n's node setting "Retry On Fail" (with its tries and wait). */
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	nodeType?: INodeType;
+	/** The node version the workflow was saved with; 1 unless a test asks (the operation tables are written for 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -92,7 +94,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'coupontools-node-1',
 		name: NODE_NAME,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: CREDENTIAL_REFERENCE,

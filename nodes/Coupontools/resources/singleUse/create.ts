@@ -4,6 +4,25 @@ import { bodyTextField, campaignLocator, formatDatesInBody } from '../../shared/
 
 const displayOptions = { show: { resource: ['singleUse'], operation: ['create'] } };
 
+/**
+ * Duplicate Check is a visible switch, on by default, from node version 1.1: an automation that runs
+ * twice for the same person must not hand out a second coupon. Version 1 workflows keep it where it was
+ * (Additional Fields, sent only once added), so they behave as they did when they were saved.
+ * Version-dependent fields: https://docs.n8n.io/integrations/creating-nodes/build/reference/node-versioning/
+ */
+const fromVersion11 = { show: { ...displayOptions.show, '@version': [{ _cnd: { gte: 1.1 } }] } };
+const version1Only = { show: { '@version': [1] } };
+
+const duplicateCheck = {
+	displayName: 'Duplicate Check',
+	name: 'duplicateCheck',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return the URL this person already has in the campaign (same email, phone or custom ID) instead of creating a second one',
+	routing: { send: { type: 'body', property: 'duplicate_check' } },
+} satisfies INodeProperties;
+
 const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
 	bodyTextField({
 		displayName: `Custom Field ${n}`,
@@ -15,6 +34,11 @@ const customFields: INodeProperties[] = [1, 2, 3, 4, 5, 6, 7].map((n) =>
 
 export const singleUseCreateFields: INodeProperties[] = [
 	campaignLocator(displayOptions),
+	{
+		...duplicateCheck,
+		hint: 'On: running again for the same email, phone or custom ID returns the same URL',
+		displayOptions: fromVersion11,
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'singleUseFields',
@@ -51,15 +75,7 @@ export const singleUseCreateFields: INodeProperties[] = [
 				placeholder: 'e.g. SUMMER-4711',
 				description: 'Your own validation or barcode value (max 100 characters)',
 			}),
-			{
-				displayName: 'Duplicate Check',
-				name: 'duplicateCheck',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return the existing single-use URL when this email, phone or custom ID already got one, instead of creating a second',
-				routing: { send: { type: 'body', property: 'duplicate_check' } },
-			},
+			{ ...duplicateCheck, displayOptions: version1Only },
 			bodyTextField({
 				displayName: 'Email',
 				name: 'email',
