@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -19,13 +18,7 @@ export async function apiRequest(
 	path: string,
 	body: IDataObject = {},
 ): Promise<IDataObject> {
-	// A poll context carries what coupontoolsApiRequest uses (credentials, node, HTTP helpers).
-	return await coupontoolsApiRequest.call(
-		context as unknown as IExecuteFunctions,
-		method,
-		path,
-		body,
-	);
+	return await coupontoolsApiRequest.call(context, method, path, body);
 }
 
 /** The records of a list answer: `key` when it is an array, else a bare JSON array answer (`data`). */

@@ -8,37 +8,21 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IWorkflowExecuteAdditionalData,
+	Workflow,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 
 import { CoupontoolsPollTrigger } from '../../nodes/CoupontoolsPollTrigger/CoupontoolsPollTrigger.node';
 import { TestCredentialsHelper } from './credentials';
+import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
 
 export const POLL_TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsPollTrigger';
 const POLL_TRIGGER_NAME = 'Coupontools Polling Trigger';
 
 /** The service (no dependencies) n8n's ActiveWorkflows runs every poll through: it calls the node's poll(). */
 const triggersAndPollers = new TriggersAndPollers();
-
-class PollNodeTypes implements INodeTypes {
-	constructor(private readonly type: INodeType) {}
-
-	getByName(): INodeType {
-		return this.type;
-	}
-
-	getByNameAndVersion(_name: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.type, version);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
 
 /** What one poll did, as n8n would see it. */
 export interface PollOutcome {
@@ -76,7 +60,7 @@ export function createPollTrigger(options: {
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
 			...options.parameters,
 		},
-		credentials: { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } },
+		credentials: CREDENTIAL_REFERENCE,
 	};
 	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
 	/** The workflow row's staticData column (JSON), as n8n's database holds it. */
@@ -85,15 +69,13 @@ export function createPollTrigger(options: {
 	let active: { workflow: Workflow; context: PollContext } | undefined;
 
 	function newWorkflow(staticData: IDataObject, active: boolean): Workflow {
-		return new Workflow({
+		return singleNodeWorkflow({
+			node,
+			nodeType,
 			id: 'wf-poll',
 			name: 'Coupontools polling test',
-			nodes: [node],
-			connections: {},
 			active,
-			nodeTypes: new PollNodeTypes(nodeType),
 			staticData,
-			settings: {},
 		});
 	}
 

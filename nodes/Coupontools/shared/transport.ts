@@ -8,6 +8,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -56,6 +57,7 @@ type CallingContext =
 	| ILoadOptionsFunctions
 	| IWebhookFunctions
 	| IHookFunctions
+	| IPollFunctions
 	| IExecuteFunctions;
 
 /**
