@@ -264,8 +264,7 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 		expect(emailsSent['max@example.com']).toHaveLength(1);
 	});
 
-	// Skipped until the node answers failures as a tool result in tool mode (issue 14, in progress).
-	describe.skip.each(Object.entries(AGENTS))(
+	describe.each(Object.entries(AGENTS))(
 		'(2) errors reach the model as the tool result, agent %s',
 		(agentKey, { version }) => {
 			const agent = /** @type {keyof typeof AGENTS} */ (agentKey);
@@ -315,6 +314,8 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 				expect(toolResult).toMatch(/Campaign/);
 				expect(toolResult).toMatch(/Free Coffee/);
 				expect(toolResult).toMatch(/cam_/);
+				// Named as the model knows it: the $fromAI key of the field.
+				expect(toolResult).toMatch(/argument to change: campaign_id/);
 				expect(execution.status).toBe('success');
 				expect(await emailSends()).toEqual([]);
 			});

@@ -58,6 +58,8 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** The node version the workflow was saved with; 1 unless a test asks (the operation tables are written for 1). */
 	typeVersion?: number;
+	/** The node's type name; `n8n-nodes-coupontools.coupontoolsTool` runs it as an AI agent's tool. */
+	typeName?: string;
 }
 
 export interface RunResult {
@@ -93,7 +95,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'coupontools-node-1',
 		name: NODE_NAME,
-		type: NODE_TYPE,
+		type: options.typeName ?? NODE_TYPE,
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -110,7 +112,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodes: [start, node],
 		connections,
 		active: false,
-		nodeTypes: new NodeTypes({ [NODE_TYPE]: nodeType, [START_TYPE]: new StartNode() }),
+		nodeTypes: new NodeTypes({ [node.type]: nodeType, [START_TYPE]: new StartNode() }),
 		staticData: {},
 		settings: {},
 	});

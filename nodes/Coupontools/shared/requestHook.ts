@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { faultClassOf, transportError } from './errors';
 import type { PageLocation } from './pagination';
 import { fetchPages, wantsAllPages } from './pagination';
+import { argumentsToFix, runsAsTool, toolCallInput, toolFailureItem } from './toolMode';
 import { sendRequest } from './transport';
 import type { ValidationPolicy } from './validation';
 import { findFieldProblems } from './validation';
@@ -86,7 +87,8 @@ export function entriesOf(value: unknown): string[] {
  * - one call per entry of a list, when the operation declares it,
  * - repeating a call after a transient fault when that cannot act twice (sendWithRetries),
  * - Continue On Fail: a failed item becomes exactly one output item `{ error, ... }` paired to its
- *   input, with the error attached so n8n's error output can route it.
+ *   input, with the error attached so n8n's error output can route it;
+ * - as an AI agent's tool, a failed item becomes the model's answer `{ error }` (toolMode.ts).
  */
 export function requestHook(policy: RequestPolicy = {}): RequestHook {
 	return async function coupontoolsRequest(this, requestData) {
@@ -106,6 +108,12 @@ export function requestHook(policy: RequestPolicy = {}): RequestHook {
 			return await sendOnce.call(this, requestData, requestData.options, policy);
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
+			// As an agent's tool, the failure is the model's answer, not the end of the run (toolMode.ts).
+			if (runsAsTool(this.getNode())) {
+				const text = `${error.message} ${error.description ?? ''}`;
+				const args = toolCallInput(this);
+				return [toolFailureItem(error, itemIndex, argumentsToFix(text, args))];
+			}
 			if (!this.continueOnFail()) throw error;
 			return [
 				{
