@@ -11,8 +11,12 @@ import type { Sandbox } from './harness/sandbox';
 import { credentialsFor, useSandbox } from './harness/sandbox';
 import { applySessionEvents, registerDirectoryUsers } from './sandbox/timeline';
 
-/** Every clock function but Date stays real (HTTP, timeouts and the sandbox's timers need them). */
+/**
+ * Every clock function but Date stays real (HTTP, timeouts and the sandbox's timers need them); the fake
+ * Date keeps ticking in real time from wherever a test sets it (the request limiter measures its waits).
+ */
 const FAKE_DATE_ONLY = {
+	advanceTimers: true,
 	doNotFake: [
 		'hrtime',
 		'nextTick',
@@ -249,6 +253,30 @@ describe('paging and failures', () => {
 
 		at('10:04:05');
 		expect(await trigger.poll()).toEqual({});
+	});
+
+	test('a window with more pages than the poll may read is narrowed; the rest follows, nothing lost or doubled', async () => {
+		const trigger = triggerWith({ ...validatedIn('cam_1005'), options: { maxRequestsPerPoll: 1 } });
+		await trigger.activate();
+		const made = [
+			...event('cam_1005', 'validated', '10:01:00', { count: 6001, everySeconds: 0.005 }),
+			...event('cam_1005', 'validated', '10:04:10', { count: 3 }),
+		];
+		const seen: unknown[] = [];
+		const emittedPerPoll: number[] = [];
+		for (const minute of ['10:05:05', '10:06:05', '10:07:05', '10:08:05', '10:09:05']) {
+			at(minute);
+			const { emitted, error } = await trigger.poll();
+			expect(error).toBeUndefined();
+			seen.push(...sessionsOf(emitted));
+			emittedPerPoll.push(emitted?.length ?? 0);
+		}
+		expect(seen).toHaveLength(made.length);
+		expect(new Set(seen)).toEqual(new Set(made));
+		// The 6,001 of one minute come in one poll, the three later ones in a later poll.
+		expect(emittedPerPoll.filter(Boolean)).toEqual([6001, 3]);
+		const asked = usageCalls(sandbox.current).map((r) => (r.body as IDataObject).end_date);
+		expect(asked).toContain(`${DAY} 10:02`);
 	});
 
 	test('a failure in one source fails the poll and moves no cursor; the next poll emits everything once', async () => {

@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 import { configOf, readSettings } from './settings';
 import type { Unit } from './sources';
 import { readUnit, unitKey } from './sources';
-import { apiTimeOf, lastClosedMinute, minuteOf } from './time';
+import { apiTimeOf, lastClosedMinute, minuteAfter, minuteOf } from './time';
 
 /*
  * Static data (n8n keeps it per node, under the node's name: renaming the node starts over). n8n saves it
@@ -107,13 +107,19 @@ async function pollOnce(
 		const cursor: Cursor = isCursor(stored) ? stored : { from: String(data[SINCE]), ids: [] };
 		const startMinute = minuteOf(cursor.from);
 		if (endMinute < startMinute) continue;
-		const read = await readUnit(context, unit, { startMinute, endMinute });
+		// The first call of a source is always allowed; its further pages count against what is left.
+		const extraPages = Math.max(0, settings.maxRequests - requests - 1);
+		const read = await readUnit(context, unit, { startMinute, endMinute }, extraPages);
 		requests += read.requests;
+		const readUntil = read.endMinute ?? endMinute;
 		const fresh = newEvents(
 			cursor,
-			read.events.filter((event) => minuteOf(event.time) <= endMinute),
+			read.events.filter((event) => minuteOf(event.time) <= readUntil),
 		);
 		if (fresh.length) pending.push({ unit, next: advance(cursor, fresh), events: fresh });
+		else if (readUntil < endMinute)
+			// A narrowed window without new events: the next poll starts after it, or it would read it again.
+			pending.push({ unit, next: { from: minuteAfter(readUntil), ids: [] }, events: [] });
 	}
 
 	// Every source read without error: only now do cursors move (a failed page threw above and left them).

@@ -18,60 +18,103 @@ export function unitKey(unit: Unit): string {
 
 type Context = IPollFunctions | ILoadOptionsFunctions;
 
+export interface Window {
+	/** "yyyy-MM-dd HH:mm", UTC, inclusive */
+	startMinute: string;
+	/** "yyyy-MM-dd HH:mm", UTC, inclusive */
+	endMinute: string;
+}
+
 export interface ReadResult {
 	events: WatchedEvent[];
 	requests: number;
+	/** The end of the window actually read (earlier than asked when it was narrowed to fit the budget). */
+	endMinute?: string;
+}
+
+/** The minute halfway between two minutes (rounded down, so never past `end`). */
+function midMinute(start: string, end: string): string {
+	const ms = (minute: string) => Date.parse(`${minute.replace(' ', 'T')}:00Z`);
+	const mid = Math.floor((ms(start) + ms(end)) / 2 / 60_000) * 60_000;
+	return new Date(mid).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function sessionEvents(records: IDataObject[], dateKey: string): WatchedEvent[] {
+	const events: WatchedEvent[] = [];
+	for (const record of records) {
+		const status = (record.status ?? {}) as IDataObject;
+		const time = toApiTime(status[dateKey]);
+		const id = record.session;
+		if (time && typeof id === 'string' && id) events.push({ id, time, record });
+	}
+	return events;
 }
 
 /**
- * Every session of `campaign` whose `kind` date is in [startMinute, endMinute] (UTC, both inclusive),
- * all pages: the API splits results into pages of 5,000 and numbers them from 1
- * (https://docs.coupontools.com, campaign usage data). Without a window, only the first and the last
- * page (manual runs want the newest, not the history).
+ * Every session of the unit's campaign whose event date is in the window (UTC, whole minutes, both ends
+ * inclusive), all pages: the API splits results into pages of 5,000, numbered from 1
+ * (https://docs.coupontools.com, campaign usage data). When the window holds more pages than
+ * `extraPages` allows, its end moves back (halving the window) until it fits or is one minute long: the
+ * rest is read by the next poll, from the cursor.
  */
 export async function readCampaignEvents(
 	context: Context,
 	unit: Unit,
-	window?: { startMinute: string; endMinute: string },
+	window: Window,
+	extraPages = Number.POSITIVE_INFINITY,
 ): Promise<ReadResult> {
 	const kind = EVENT_KINDS[unit.event];
 	if (kind.source !== 'campaign') throw new Error(`${unit.event} is not a campaign event`);
-	const body: IDataObject = { campaign: unit.scope };
-	if (window) Object.assign(body, { start_date: window.startMinute, end_date: window.endMinute });
-	const records: IDataObject[] = [];
+	const ask = async (endMinute: string, page: number) =>
+		await apiRequest(context, 'POST', kind.path, {
+			campaign: unit.scope,
+			start_date: window.startMinute,
+			end_date: endMinute,
+			page,
+		});
 	let requests = 0;
-	let firstLength = 0;
-	for (let page = 1; ; page++) {
-		const answer = await apiRequest(context, 'POST', kind.path, { ...body, page });
+	let endMinute = window.endMinute;
+	let first: IDataObject;
+	for (;;) {
+		first = await ask(endMinute, 1);
 		requests++;
-		const data = recordsOf(answer, 'data');
+		const length = recordsOf(first, 'data').length;
+		const total = Number(first.amount_of_results);
+		const pages = length && Number.isFinite(total) ? Math.ceil(total / length) : 1;
+		if (pages - 1 <= extraPages || endMinute <= window.startMinute) break;
+		endMinute = midMinute(window.startMinute, endMinute);
+	}
+	const records = recordsOf(first, 'data');
+	const firstLength = records.length;
+	const total = Number(first.amount_of_results);
+	for (let page = 2; ; page++) {
+		if (!firstLength || (Number.isFinite(total) && records.length >= total)) break;
+		const data = recordsOf(await ask(endMinute, page), 'data');
+		requests++;
 		records.push(...data);
-		if (page === 1) firstLength = data.length;
-		const total = Number(answer.amount_of_results);
-		const complete =
-			data.length === 0 ||
-			data.length < firstLength ||
-			(Number.isFinite(total) && records.length >= total);
-		if (complete) break;
-		if (!window) {
-			// Manual run: jump to the last page, where the newest sessions are.
-			if (Number.isFinite(total) && total > firstLength) {
-				const last = Math.ceil(total / firstLength);
-				const answerLast = await apiRequest(context, 'POST', kind.path, { ...body, page: last });
-				requests++;
-				records.push(...recordsOf(answerLast, 'data'));
-			}
-			break;
-		}
+		if (data.length < firstLength) break;
 	}
-	const events: WatchedEvent[] = [];
-	for (const record of records) {
-		const status = (record.status ?? {}) as IDataObject;
-		const time = toApiTime(status[kind.dateKey]);
-		const id = record.session;
-		if (time && typeof id === 'string' && id) events.push({ id, time, record });
+	return { events: sessionEvents(records, kind.dateKey), requests, endMinute };
+}
+
+/**
+ * A manual run wants the newest sessions, not the history: without a date filter, the first page and,
+ * when there are more, the last one (sessions are listed in the order they were created).
+ */
+export async function readNewestCampaignEvents(context: Context, unit: Unit): Promise<ReadResult> {
+	const kind = EVENT_KINDS[unit.event];
+	if (kind.source !== 'campaign') throw new Error(`${unit.event} is not a campaign event`);
+	const ask = async (page: number) =>
+		await apiRequest(context, 'POST', kind.path, { campaign: unit.scope, page });
+	const first = await ask(1);
+	const records = recordsOf(first, 'data');
+	const total = Number(first.amount_of_results);
+	let requests = 1;
+	if (records.length && Number.isFinite(total) && total > records.length) {
+		records.push(...recordsOf(await ask(Math.ceil(total / records.length)), 'data'));
+		requests++;
 	}
-	return { events, requests };
+	return { events: sessionEvents(records, kind.dateKey), requests };
 }
 
 /**
@@ -94,10 +137,12 @@ export async function readRegistrations(context: Context, unit: Unit): Promise<R
 	return { events, requests: 1 };
 }
 
+/** One source's events in the window (scheduled polls), or its newest events (manual runs: no window). */
 export async function readUnit(
 	context: Context,
 	unit: Unit,
-	window?: { startMinute: string; endMinute: string },
+	window?: Window,
+	extraPages?: number,
 ): Promise<ReadResult> {
 	if (EVENT_KINDS[unit.event].source === 'directory') {
 		const result = await readRegistrations(context, unit);
@@ -106,8 +151,10 @@ export async function readUnit(
 		const to = `${window.endMinute}:59`;
 		return {
 			...result,
+			endMinute: window.endMinute,
 			events: result.events.filter((event) => event.time >= from && event.time <= to),
 		};
 	}
-	return await readCampaignEvents(context, unit, window);
+	if (!window) return await readNewestCampaignEvents(context, unit);
+	return await readCampaignEvents(context, unit, window, extraPages);
 }

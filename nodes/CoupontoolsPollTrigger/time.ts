@@ -55,6 +55,11 @@ export function lastClosedMinute(now: Date): string {
 	return minuteOf(apiTimeOf(new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 60_000)));
 }
 
+/** The first second of the minute after `minute` ("yyyy-MM-dd HH:mm"). */
+export function minuteAfter(minute: string): string {
+	return apiTimeOf(new Date(Date.parse(`${minute.replace(' ', 'T')}:00Z`) + 60_000));
+}
+
 /** ISO 8601 with Z, for outputs: "2026-11-25 09:30:00" → "2026-11-25T09:30:00Z". */
 export function isoOf(time: string): string {
 	return `${time.slice(0, 10)}T${time.slice(11, 19)}Z`;
