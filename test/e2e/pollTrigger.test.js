@@ -5,7 +5,8 @@
  * a sandbox whose sessions change in real time. This file starts its own n8n and sandbox (the shared
  * stack's n8n must not be restarted under the other test files): events made in the sandbox start one
  * execution item each; n8n stopped and started again (SIGTERM, same database) replays nothing and
- * delivers the events of the downtime. Waits are bounded by the poll schedule: an event is emitted by
+ * delivers the events of the downtime. The "validated coupons → daily report" example runs beside it
+ * (polling every minute) and its report is checked. Waits are bounded by the poll schedule: an event is emitted by
  * the first poll after its minute has ended, so by about two minutes at most.
  */
 
@@ -13,10 +14,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startStack, CREDENTIAL } = require('../../scripts/lib/stack');
+const { startStack, CREDENTIAL, REPO_ROOT } = require('../../scripts/lib/stack');
 const runtimeLib = require('../../scripts/lib/n8n-runtime');
 const { applySessionEvents } = require('../sandbox/timeline');
 const { waitFor } = require('./lib/context');
+const { readWorkflow } = require('./lib/workflows');
 
 const line = process.env.N8N_LINE || '2.8.4';
 const WORKFLOW_ID = 'ctE2ePollTrigger';
@@ -48,6 +50,18 @@ const workflow = {
 	pinData: {},
 };
 
+/**
+ * The "validated coupons → daily report" example as it ships, except that it polls every minute instead of
+ * daily at 18:00: it sees the same events as the workflow above, and its report is checked.
+ */
+const report = readWorkflow(
+	path.join(REPO_ROOT, 'examples', 'validated-coupons-daily-report.json'),
+);
+const reportTrigger = report.nodes.find(
+	(/** @type {any} */ node) => node.type === 'n8n-nodes-coupontools.coupontoolsPollTrigger',
+);
+reportTrigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+
 /** @type {Awaited<ReturnType<typeof startStack>>} */
 let stack;
 /** @type {{ stop: () => Promise<void> }} */
@@ -70,6 +84,13 @@ async function emittedItems() {
 				(/** @type {{ json: any }} */ item) => item.json,
 			),
 		);
+}
+
+/** @param {any} execution */
+function reportRows(execution) {
+	return (
+		execution.data?.resultData?.runData?.['Report per campaign']?.[0]?.data?.main?.[0] ?? []
+	).map((/** @type {{ json: any }} */ item) => item.json);
 }
 
 /** `[event, session]` of every item emitted so far. */
@@ -116,8 +137,12 @@ function counts(keys) {
 beforeAll(async () => {
 	scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-poll-e2e-'));
 	const file = path.join(scratch, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify(workflow));
-	stack = await startStack({ version: line, workflows: [file], activate: [WORKFLOW_ID] });
+	fs.writeFileSync(file, JSON.stringify([workflow, report]));
+	stack = await startStack({
+		version: line,
+		workflows: [file],
+		activate: [WORKFLOW_ID, report.id],
+	});
 	server = stack.server;
 }, 300_000);
 
@@ -138,11 +163,36 @@ describe(`Coupontools Polling Trigger on n8n ${line}, active, every minute`, () 
 		const emitted = await waitForKeys(made);
 		expect(emitted.sort()).toEqual([...made].sort());
 		const items = await emittedItems();
-		expect(items.find((item) => item.event === 'coupon_validated')).toMatchObject({
+		const validated = items.find((item) => item.event === 'coupon_validated');
+		expect(validated).toMatchObject({
 			campaign: 'cam_1001',
 			date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
 		});
-	}, 240_000);
+
+		// The example, polling the same account: one report row for the one validation.
+		const rows = await waitFor(
+			async () => {
+				const executions = await runtimeLib.readExecutions(
+					stack.baseUrl,
+					stack.owner.apiKey,
+					report.id,
+				);
+				const done = executions.filter((execution) => execution.finished);
+				return done.length ? done.flatMap((e) => reportRows(e)) : undefined;
+			},
+			'the daily report example to run',
+			{ timeoutMs: 60_000, intervalMs: 2000 },
+		);
+		expect(rows).toEqual([
+			{
+				campaign: 'cam_1001',
+				validated: 1,
+				amount_spent: 0,
+				first_validation: validated.date,
+				last_validation: validated.date,
+			},
+		]);
+	}, 300_000);
 
 	test('n8n restarted: no replays, and the events of the downtime arrive once', async () => {
 		await server.stop();
