@@ -12,12 +12,12 @@ import { readUnit, unitKey } from './sources';
 import { apiTimeOf, lastClosedMinute, minuteAfter, minuteOf } from './time';
 
 /*
- * Static data (n8n keeps it per node, under the node's name: renaming the node starts over). n8n saves it
- * after the activation poll, and after a poll that returns events; not after a poll that returns null or
- * throws (https://docs.n8n.io/integrations/creating-nodes/build/reference/node-base-files/ and the
- * engine's WorkflowStaticDataService). So the cursor only moves together with the events it stands for,
- * and a change that is lost with an unsaved poll is harmless: the next poll reads the same window again.
- * Every value is a top-level key, replaced whole: n8n does not notice changes inside nested objects.
+ * Static data (https://docs.n8n.io/code/cookbook/builtin/get-workflow-static-data/) is kept per node,
+ * under the node's name: renaming the node starts over. n8n saves it after the activation poll and after
+ * a poll that returns events; not after a poll that returns null or throws (n8n's
+ * WorkflowStaticDataService). So a cursor only moves together with the events it stands for, and a change
+ * lost with an unsaved poll is harmless: the next poll reads the same window again. Every value is a
+ * top-level key, replaced whole: n8n does not notice changes inside nested objects.
  */
 const SINCE = 'since';
 const CONFIG = 'config';
@@ -87,8 +87,8 @@ async function pollOnce(
 	const { units, requests: scopeRequests } = await resolveUnits(context, settings);
 	applyConfig(data, settings, units, apiTimeOf(now));
 
-	// Bounded work: at most maxRequests per poll (a source once started is read whole), starting where the
-	// previous poll stopped, so with many campaigns every one gets its turn.
+	// Bounded work: at most maxRequests per poll (a source's window shrinks to fit what is left; one minute
+	// is always read whole), starting where the previous poll stopped, so every campaign gets its turn.
 	let requests = scopeRequests;
 	const resumeKey = data[RESUME_AT];
 	const start = Math.max(
