@@ -30,7 +30,8 @@ export const campaignDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many campaigns',
-				description: 'Retrieve the campaigns (coupons) of the account',
+				description:
+					'Retrieve the campaigns (coupons) of the account, with their names and IDs (cam_…)',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/list' },
 					operations: { pagination: requestHook({ repeatable: true }) },

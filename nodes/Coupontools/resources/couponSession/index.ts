@@ -46,8 +46,8 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Send Push Notification',
 				value: 'sendPush',
-				action: 'Send a push notification to a coupon session',
-				description: "Send a notification to one consumer's wallet pass",
+				action: 'Send a push notification to the wallet pass of a coupon session',
+				description: "Send a notification now to one consumer's wallet pass",
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/single' },
 					operations: { pagination: requestHook({}) },
@@ -57,8 +57,8 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Send Push Notification to All',
 				value: 'sendPushToAll',
-				action: 'Send a push notification to all sessions of a campaign',
-				description: 'Send a notification to every wallet pass of a campaign',
+				action: 'Send a push notification to every wallet pass of a campaign',
+				description: 'Send a notification now to every wallet pass of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
 					operations: { pagination: requestHook({}) },
@@ -68,7 +68,7 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a coupon session',
+				action: 'Claim or validate or void a coupon session',
 				description: 'Claim, validate (redeem), void or unvoid one coupon session',
 				routing: {
 					request: update,
@@ -79,7 +79,7 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Update Many',
 				value: 'updateMany',
-				action: 'Update many coupon sessions',
+				action: 'Claim or validate or void many coupon sessions',
 				description:
 					'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
 				routing: {

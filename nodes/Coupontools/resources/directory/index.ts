@@ -75,7 +75,7 @@ export const directoryDescription: INodeProperties[] = [
 			{
 				name: 'Create User Sign-On Token',
 				value: 'createSsoToken',
-				action: 'Create a sign on token for a directory user',
+				action: 'Create a single sign on token for a directory user',
 				description:
 					'Create a single-use token that logs the user in to the directory when put in its URL',
 				routing: v4UserCall('POST', '/sso'),

@@ -20,7 +20,8 @@ export const distributionDescription: INodeProperties[] = [
 				name: 'Send Email',
 				value: 'sendEmail',
 				action: 'Send a coupon by email',
-				description: 'Email a personal coupon (or a directory) to one recipient',
+				description:
+					'Email a personal coupon (or a directory) to one recipient now; with Check Unique on, an address gets each coupon once',
 				routing: {
 					request: { method: 'POST', url: '/v3/send/email' },
 					operations: {
@@ -53,7 +54,7 @@ export const distributionDescription: INodeProperties[] = [
 				name: 'Send SMS',
 				value: 'sendSms',
 				action: 'Send a coupon by SMS',
-				description: 'Text a personal coupon URL (or a directory) to one phone number',
+				description: 'Text a personal coupon URL (or a directory) to one phone number now',
 				routing: {
 					request: { method: 'POST', url: '/v3/send/sms' },
 					operations: {

@@ -103,7 +103,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				name: 'Send Push Notification',
 				value: 'sendPush',
 				action: 'Send a push notification to a loyalty card user',
-				description: "Send a notification to one user's loyalty card in the wallet",
+				description: "Send a notification now to one user's loyalty card in the wallet",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/single' },
 					operations: { pagination: requestHook({}) },
@@ -115,7 +115,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				name: 'Send Push Notification to All',
 				value: 'sendPushToAll',
 				action: 'Send a push notification to all users of a loyalty card',
-				description: 'Send a notification to every user of a loyalty card',
+				description: 'Send a notification now to every user of a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/all' },
 					operations: { pagination: requestHook({}) },
@@ -125,7 +125,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 			{
 				name: 'Update User',
 				value: 'updateUser',
-				action: 'Update a loyalty card user',
+				action: 'Add points or stamps to a loyalty card user or void them',
 				description: 'Add points or stamps to a user of a loyalty card, or void or unvoid the user',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/update' },
