@@ -64,12 +64,23 @@ describe('retries after transient faults', () => {
 		expect(attempts()).toBe(1);
 	});
 
-	test('gives up after 3 attempts', async () => {
+	test('refusals without end: repeated after each Retry-After until Max Wait When Throttled, then the clear error', async () => {
+		// The sandbox's 429 fault asks for Retry-After: 1; the node may wait 3 s (0.05 min).
 		sandbox.current.setFaults({ kind: '429' });
 		const result = await run(sandbox.current, {
-			parameters: { resource: 'campaign', operation: 'getAll' },
+			parameters: {
+				resource: 'campaign',
+				operation: 'getAll',
+				rateLimits: { maxWaitMinutes: 0.05 },
+			},
 		});
-		expect(result.error).toBeDefined();
-		expect(attempts()).toBe(3);
+		expect(result.error?.message).toMatch(
+			/^Coupontools refused requests \(too many requests or unavailable\) for longer than the node waits \(3 s\): this item was not sent$/,
+		);
+		// Sent at about 0, 1 and 2 s (and 3 s if the answers came back within a millisecond): the next try
+		// could only come after the 3 s.
+		expect(attempts()).toBeGreaterThanOrEqual(3);
+		expect(attempts()).toBeLessThanOrEqual(4);
+		expect(sandbox.current.traffic().earlyRepeats).toBe(0);
 	});
 });

@@ -10,6 +10,7 @@ import { searchSubaccounts } from './listSearch/searchSubaccounts';
 import { searchV4Directories } from './listSearch/searchV4Directories';
 import { resourceDescriptions, resourceProperty } from './resources';
 import { BASE_URL_EXPRESSION } from './shared/credential';
+import { rateLimitsProperty } from './shared/rateLimits';
 import { requestHook } from './shared/requestHook';
 
 export class Coupontools implements INodeType {
@@ -43,7 +44,7 @@ export class Coupontools implements INodeType {
 		// The default request policy: no repeat after a fault that may have acted, no paging. Each operation
 		// declares its own in routing.operations (resources/<resource>/index.ts), which wins over this one.
 		requestOperations: { pagination: requestHook() },
-		properties: [resourceProperty, ...resourceDescriptions],
+		properties: [resourceProperty, ...resourceDescriptions, rateLimitsProperty],
 	};
 
 	methods = {

@@ -365,8 +365,9 @@ describe('Limiter', () => {
 		const [error] = failures as WaitBudgetExceededError[];
 		expect(error.notSent).toBe(4);
 		expect(error.message).toBe(
-			'Coupontools kept refusing requests (too many requests or unavailable) for 5 s, longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run',
+			'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run',
 		);
+		expect(error.description).toMatch(/^Coupontools refused for 5 s, then asked for 1 s more\. /);
 		expect(error.description).toMatch(/Check Unique .* Duplicate Check/);
 		expect(error.cause).toBeInstanceOf(HttpError);
 		// Gave up at 5 s, without waiting for a try that could only come after the budget.

@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
 import { answerError, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
+import type { LimiterClock } from '../../nodes/Coupontools/shared/limiter';
+import { Limiter } from '../../nodes/Coupontools/shared/limiter';
 import {
 	entriesOf,
 	MAX_ATTEMPTS,
@@ -17,6 +19,16 @@ const node: INode = {
 };
 const answerWith = (httpCode: number) =>
 	answerError(node, parseCoupontoolsFailure(httpCode, { status: { status: 'failed' } })!);
+
+/** Backoff waits pass at once: this file tests which faults are repeated, limiter.test.ts the timing. */
+let fakeNow = 0;
+const instantClock: LimiterClock = {
+	now: () => fakeNow,
+	sleep: async (ms) => {
+		fakeNow += ms;
+	},
+	random: () => 0.5,
+};
 
 /** A send that fails with the given errors in turn, then answers 'done'; counts its calls. */
 function failingThen(...errors: Error[]) {
@@ -45,11 +57,18 @@ describe('sendWithRetries: the retry seam', () => {
 		expect(again).toHaveBeenCalledTimes(2);
 	});
 
-	test(`at most ${MAX_ATTEMPTS} attempts; the last failure is thrown as it came`, async () => {
-		const last = answerWith(503);
-		const send = failingThen(answerWith(503), answerWith(503), last, answerWith(503));
+	test(`a fault that may have acted: at most ${MAX_ATTEMPTS} attempts; the last failure is thrown as it came`, async () => {
+		const last = answerWith(500);
+		const send = failingThen(answerWith(500), answerWith(500), last, answerWith(500));
 		await expect(sendWithRetries(send, { repeatable: true })).rejects.toBe(last);
 		expect(send).toHaveBeenCalledTimes(MAX_ATTEMPTS);
+	});
+
+	test('refusals (503) are waited out beyond 3 attempts, within the limiter budget', async () => {
+		const send = failingThen(answerWith(503), answerWith(503), answerWith(503));
+		const limiter = new Limiter({ budgetMs: 60_000 }, instantClock);
+		await expect(sendWithRetries(send, { repeatable: false, limiter })).resolves.toBe('done');
+		expect(send).toHaveBeenCalledTimes(4);
 	});
 
 	test('a final failure (a refused value, our own errors) is not repeated', async () => {

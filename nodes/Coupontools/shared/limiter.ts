@@ -15,10 +15,11 @@ import { sleep } from 'n8n-workflow';
  *   `Retry-After` it came with (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after, seconds or an HTTP
  *   date; parseRetryAfter), or for an exponential backoff with jitter when it had none; the request is then
  *   sent again. A refused request is never sent again before its own Retry-After is over.
- * - Waiting out refusals is bounded by a time budget (DEFAULT_BUDGET_MS): a request that would still be
- *   refused past it fails with WaitBudgetExceededError, and so does every request of the run still waiting
- *   to be sent (Coupontools has refused for that long; they would wait the same), with the count. Once
- *   the run has nothing in flight or waiting, the limiter takes requests again (Retry On Fail's rerun).
+ * - Waiting out refusals is bounded by a time budget (DEFAULT_BUDGET_MS): when a request could only be sent
+ *   again past it, the run stops waiting: that request, every request still waiting to be sent, and every
+ *   one refused or arriving while the last requests in flight finish, fail with WaitBudgetExceededError
+ *   once nothing is in flight any more, each saying how many were not sent. Then the limiter takes
+ *   requests again (Retry On Fail's rerun, a later batch of Request Options → Batching).
  * - A fault after which Coupontools may have acted (500, 502, 504, reset, timeout, unreadable answer) is
  *   repeated only when the caller says the call is repeatable, 3 attempts at most with waits of 0.5 s and
  *   1 s (the rules of requestHook.ts's sendWithRetries). Anything else fails at once.
@@ -107,33 +108,46 @@ export function parseRetryAfter(value: unknown, now: number): number | undefined
 
 /** The run waited out refusals for as long as it may; this request was not sent (or not accepted). */
 export class WaitBudgetExceededError extends Error {
+	/** Requests of the run that failed this way together, this one included. */
 	readonly notSent: number;
+	/** How long the request that ran out had been refused. */
 	readonly waitedMs: number;
+	/** The further wait Coupontools asked for (Retry-After), or the backoff, that went past the budget. */
+	readonly askedMs: number;
 	readonly budgetMs: number;
 	readonly description: string;
 	readonly cause: unknown;
 
-	constructor(details: { notSent: number; waitedMs: number; budgetMs: number; cause: unknown }) {
+	constructor(details: {
+		notSent: number;
+		waitedMs: number;
+		askedMs: number;
+		budgetMs: number;
+		cause: unknown;
+	}) {
 		const others = details.notSent - 1;
 		super(
-			`Coupontools kept refusing requests (too many requests or unavailable) for ${formatDuration(details.waitedMs)}, longer than the node waits (${formatDuration(details.budgetMs)}): this item was not sent${others > 0 ? `, nor ${others === 1 ? 'was 1 other item' : `were ${others} other items`} of this run` : ''}`,
+			`Coupontools refused requests (too many requests or unavailable) for longer than the node waits (${formatDuration(details.budgetMs)}): this item was not sent${others > 0 ? `, nor ${others === 1 ? 'was 1 other item' : `were ${others} other items`} of this run` : ''}`,
 		);
 		this.name = 'WaitBudgetExceededError';
 		this.notSent = details.notSent;
 		this.waitedMs = details.waitedMs;
+		this.askedMs = details.askedMs;
 		this.budgetMs = details.budgetMs;
 		this.cause = details.cause;
-		this.description =
-			'Coupontools did nothing with these items. Run them again later; with Check Unique (Send Email) or Duplicate Check (Single Use: Create) on, a rerun of the whole batch sends only to those not sent yet.';
+		const refused =
+			details.waitedMs >= 1000
+				? `Coupontools refused for ${formatDuration(details.waitedMs)}, then asked for ${formatDuration(details.askedMs)} more.`
+				: `Coupontools asked to wait ${formatDuration(details.askedMs)} before sending again.`;
+		this.description = `${refused} It did nothing with these items. Run them again later, or let the node wait longer (Settings → Rate Limits → Max Wait When Throttled); with Check Unique (Send Email) or Duplicate Check (Single Use: Create) on, a rerun of the whole batch sends only to those not sent yet.`;
 	}
 }
 
 function formatDuration(ms: number): string {
-	return ms >= 60_000 && ms % 60_000 === 0
-		? `${ms / 60_000} min`
-		: ms >= 60_000
-			? `${(ms / 60_000).toFixed(1)} min`
-			: `${Math.round(ms / 1000)} s`;
+	if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+	if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+	if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
+	return `${Math.round(ms / 1000)} s`;
 }
 
 interface Job {
@@ -170,8 +184,13 @@ export class Limiter {
 	private successes = 0;
 	private refusalsInARow = 0;
 	private wakeAt: number | undefined;
-	/** Set when the budget ran out, until the run has nothing left in flight or waiting. */
-	private exhausted: { notSent: number; waitedMs: number; cause: unknown } | undefined;
+	/**
+	 * Set when the budget ran out: the requests that will not be sent, failed together once nothing is in
+	 * flight (so each knows how many they are).
+	 */
+	private exhausted:
+		| { unsent: Job[]; waitedMs: number; askedMs: number; cause: unknown }
+		| undefined;
 	private readonly counts = { maxInFlight: 0, sent: 0, refused: 0, cuts: 0 };
 
 	constructor(
@@ -201,10 +220,8 @@ export class Limiter {
 				refused: false,
 			};
 			if (this.exhausted) {
-				this.exhausted.notSent++;
-				reject(
-					this.budgetError(this.exhausted.waitedMs, this.exhausted.cause, this.exhausted.notSent),
-				);
+				this.exhausted.unsent.push(job);
+				this.settle();
 				return;
 			}
 			this.queue.push(job);
@@ -297,13 +314,26 @@ export class Limiter {
 
 	private settle(): void {
 		this.pump();
+		const exhausted = this.exhausted;
 		if (
-			this.exhausted &&
+			exhausted &&
 			this.inFlight === 0 &&
 			this.head >= this.queue.length &&
 			!this.delayed.length
-		)
+		) {
 			this.exhausted = undefined;
+			const { unsent, waitedMs, askedMs, cause } = exhausted;
+			for (const job of unsent)
+				job.reject(
+					new WaitBudgetExceededError({
+						notSent: unsent.length,
+						waitedMs,
+						askedMs,
+						budgetMs: this.budgetMs,
+						cause,
+					}),
+				);
+		}
 	}
 
 	/** Only requests sent under the current cap say it is fine: older ones were sent under a larger one. */
@@ -346,8 +376,7 @@ export class Limiter {
 	private refused(job: Job, error: unknown, retryAfterMs: number | undefined, now: number): void {
 		job.firstRefusedAt ??= now;
 		if (this.exhausted) {
-			this.exhausted.notSent++;
-			job.reject(this.budgetError(now - job.firstRefusedAt, error, this.exhausted.notSent));
+			this.exhausted.unsent.push(job);
 			return;
 		}
 		let wait = retryAfterMs;
@@ -378,7 +407,10 @@ export class Limiter {
 		return Math.round(base * (0.5 + this.clock.random() * 0.5));
 	}
 
-	/** The budget ran out: this request and every one still waiting fail, none of them sent. */
+	/**
+	 * The budget ran out: this request and every one still waiting will not be sent; they fail together once
+	 * the requests in flight are done (settle).
+	 */
 	private exhaust(job: Job, error: unknown, now: number): void {
 		const waiting = this.queue.slice(this.head);
 		const refusedLater = this.delayed.filter((j) => j.refused);
@@ -386,17 +418,14 @@ export class Limiter {
 		this.queue = [];
 		this.head = 0;
 		this.delayed = [];
-		const waitedMs = now - (job.firstRefusedAt ?? now);
-		const notSent = 1 + waiting.length + refusedLater.length;
-		this.exhausted = { notSent, waitedMs, cause: error };
-		for (const j of [job, ...waiting, ...refusedLater])
-			j.reject(this.budgetError(waitedMs, error, notSent));
+		this.exhausted = {
+			unsent: [job, ...waiting, ...refusedLater],
+			waitedMs: now - (job.firstRefusedAt ?? now),
+			askedMs: Math.max(0, job.notBefore - now),
+			cause: error,
+		};
 		// Waiting to repeat a request that may have acted: its own fault is the honest answer.
 		for (const j of repeatsLater) j.reject(j.lastError);
-	}
-
-	private budgetError(waitedMs: number, cause: unknown, notSent: number): WaitBudgetExceededError {
-		return new WaitBudgetExceededError({ notSent, waitedMs, budgetMs: this.budgetMs, cause });
 	}
 }
 
@@ -405,17 +434,19 @@ const limiters = new WeakMap<object, Limiter>();
 
 /**
  * The run's limiter, made with `settings` by the first item that asks; later items get the same one
- * whatever settings they pass. Without a key (no execution data), a limiter for this call alone.
+ * whatever settings they pass (a function is called only then, so reading them costs the others nothing).
+ * Without a key (no execution data), a limiter for this call alone.
  */
 export function limiterForRun(
 	runKey: object | undefined,
-	settings?: LimiterSettings,
+	settings?: LimiterSettings | (() => LimiterSettings),
 	clock?: LimiterClock,
 ): Limiter {
-	if (!runKey) return new Limiter(settings, clock);
+	const make = () => new Limiter(typeof settings === 'function' ? settings() : settings, clock);
+	if (!runKey) return make();
 	let limiter = limiters.get(runKey);
 	if (!limiter) {
-		limiter = new Limiter(settings, clock);
+		limiter = make();
 		limiters.set(runKey, limiter);
 	}
 	return limiter;

@@ -4,12 +4,16 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { faultClassOf, transportError } from './errors';
+import type { Limiter } from './limiter';
+import { limiterForRun, WaitBudgetExceededError } from './limiter';
 import type { PageLocation } from './pagination';
 import { fetchPages, wantsAllPages } from './pagination';
+import { limiterSettingsOf, RATE_LIMITS } from './rateLimits';
 import { argumentsToFix, runsAsTool, toolCallInput, toolFailureItem } from './toolMode';
 import { sendRequest } from './transport';
 import type { ValidationPolicy } from './validation';
@@ -43,32 +47,35 @@ export interface RequestPolicy extends ValidationPolicy {
 	perEntry?: { param: string; label: string; whenEmpty: string };
 }
 
-/** Attempts per request, first one included; waits grow 0.5 s, 1 s between them. */
-export const MAX_ATTEMPTS = 3;
-const BASE_DELAY_MS = 500;
+/** Attempts of a repeatable request after faults that may have acted, the first included. */
+export { MAX_ATTEMPTS } from './limiter';
 
 /**
- * The retry seam: runs one send, repeating it after a transient fault when that is safe: always when
- * Coupontools said it did nothing, after a fault that may have acted only when the call is repeatable.
- * Everything else fails at once. The class of each fault (and a 429's Retry-After) comes from errors.ts.
+ * The retry seam: every Coupontools call of an item runs through its run's limiter (limiter.ts), shared
+ * by all items of the node run: it paces the run, waits out refusals (429, 503, connection refused:
+ * Coupontools did nothing) as their Retry-After asks, within the run's time budget, and repeats a call
+ * after a fault that may have acted only when the call is repeatable (3 attempts). Everything else fails
+ * at once. The class of each fault (and a 429's Retry-After) comes from errors.ts. Without a limiter, the
+ * call gets one of its own with the default settings.
  */
 export async function sendWithRetries<T>(
 	send: () => Promise<T>,
-	{ repeatable }: { repeatable: boolean },
+	{ repeatable, limiter }: { repeatable: boolean; limiter?: Limiter },
 ): Promise<T> {
-	let failure: unknown;
-	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-		try {
-			return await send();
-		} catch (error) {
-			failure = error;
-		}
-		const { kind } = faultClassOf(failure);
-		const again = kind === 'not-processed' || (kind === 'maybe-processed' && repeatable);
-		if (!again || attempt === MAX_ATTEMPTS) break;
-		await sleep(BASE_DELAY_MS * attempt);
-	}
-	throw failure;
+	return await (limiter ?? limiterForRun(undefined)).run(send, {
+		repeatable,
+		classify: faultClassOf,
+	});
+}
+
+/**
+ * The limiter of this node run (one per run, keyed by its execution data like the credential,
+ * credential.ts), made with the node's Rate Limits setting (rateLimits.ts) of the item that asks first.
+ */
+function limiterOfRun(this: IExecutePaginationFunctions): Limiter {
+	return limiterForRun(this.getExecuteData() as object | undefined, () =>
+		limiterSettingsOf(this.getNodeParameter(RATE_LIMITS, {})),
+	);
 }
 
 /** The entries of a per-entry parameter: a list as given, or text split at commas, semicolons and whitespace. */
@@ -85,7 +92,8 @@ export function entriesOf(value: unknown): string[] {
  * - checks that are certain before calling the API (validation.ts),
  * - paging over the API's `page` parameter (pagination.ts),
  * - one call per entry of a list, when the operation declares it,
- * - repeating a call after a transient fault when that cannot act twice (sendWithRetries),
+ * - pacing the run's calls and repeating a call after a transient fault when that cannot act twice
+ *   (sendWithRetries, through the run's limiter),
  * - Continue On Fail: a failed item becomes exactly one output item `{ error, ... }` paired to its
  *   input, with the error attached so n8n's error output can route it;
  * - as an AI agent's tool, a failed item becomes the model's answer `{ error }` (toolMode.ts).
@@ -145,7 +153,7 @@ async function sendOnce(
 	// RoutingNode's request options: the url is always set by the operation's routing.
 	const response = await sendWithRetries(
 		async () => await sendRequest.call(this, options as IHttpRequestOptions),
-		{ repeatable },
+		{ repeatable, limiter: limiterOfRun.call(this) },
 	);
 	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
 	for (const step of requestData.postReceive) {
@@ -225,12 +233,25 @@ async function sendPerEntry(
 	return results;
 }
 
-/** Our errors pass through; anything else is worded as a transport fault, without the request it carries. */
+/**
+ * Our errors pass through; the limiter's budget error becomes this item's error; anything else
+ * is worded as a transport fault, without the request it carries.
+ */
 function asNodeError(
 	this: IExecutePaginationFunctions,
 	caught: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (caught instanceof NodeOperationError || caught instanceof NodeApiError) return caught;
+	// The run's limiter stopped waiting out refusals: this item's error says how many were not sent and
+	// how to send only the rest (limiter.ts). A NodeApiError without HTTP code or API words, because n8n's
+	// declarative engine wraps any other error class in one with the code "none" (n8n-core routing-node.ts).
+	if (caught instanceof WaitBudgetExceededError) {
+		return new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: caught.message,
+			description: caught.description,
+			itemIndex,
+		});
+	}
 	return transportError(this.getNode(), caught, itemIndex);
 }

@@ -13,7 +13,8 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, baseUrlOf, credentialOfRun, decryptedCredential } from './credential';
-import { answerError, parseCoupontoolsFailure, transportError } from './errors';
+import { answerError, faultClassOf, parseCoupontoolsFailure, transportError } from './errors';
+import { limiterForRun, WaitBudgetExceededError } from './limiter';
 
 /**
  * Sending one request to Coupontools with the credential's headers, and nothing about operations: the
@@ -60,39 +61,70 @@ type CallingContext =
 	| IPollFunctions
 	| IExecuteFunctions;
 
+/** How long a picker's or a trigger's call waits out refusals unless its caller's timeout is shorter. */
+export const CALL_WAIT_MS = 30_000;
+
+/** One limiter per calling context: a poll context lives as long as its activation, the others per call. */
+function limiterOf(context: CallingContext, maxWaitMs: number) {
+	return limiterForRun(context, () => ({ budgetMs: maxWaitMs }));
+}
+
 /**
  * For code that calls Coupontools outside the declarative operations (pickers, the triggers): the same
  * credential, the same envelope check, the same error words. The stable import for them is this module.
+ *
+ * Calls go through a limiter (limiter.ts) keyed by the calling context: a refusal (429, 503, connection
+ * refused) is waited out as its Retry-After asks, for at most `maxWaitMs` (default: the call's timeout,
+ * at most CALL_WAIT_MS); then the last refusal is thrown. The polling trigger's context is one object per
+ * activation and its polls do not overlap (nodes/CoupontoolsPollTrigger/poll.ts), so each poll's calls
+ * share one limiter; a picker's or a webhook's context is new per call. Every caller today reads, so a
+ * fault that may have acted is repeated (3 attempts) unless the caller passes `repeatable: false`.
  */
 export async function coupontoolsApiRequest(
 	this: CallingContext,
 	method: IHttpRequestMethods,
 	path: string,
 	body: IDataObject = {},
-	options: { timeout?: number } = {},
+	options: { timeout?: number; maxWaitMs?: number; repeatable?: boolean } = {},
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let response: IN8nHttpFullResponse;
+	// The trigger answers a waiting webhook sender, so it asks for less than the default.
+	const timeout = options.timeout ?? 30_000;
+	const maxWaitMs = options.maxWaitMs ?? Math.min(timeout, CALL_WAIT_MS);
+	const send = async () => {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{
+					method,
+					baseURL: baseUrlOf(credentials),
+					url: path,
+					body: method === 'GET' ? undefined : body,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout,
+				},
+				{ credentialsDecrypted: decryptedCredential(this.getNode(), credentials) },
+			)) as IN8nHttpFullResponse;
+		} catch (caught) {
+			throw transportError(this.getNode(), caught);
+		}
+		return checked(this.getNode(), response);
+	};
+	let answer: unknown;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			{
-				method,
-				baseURL: baseUrlOf(credentials),
-				url: path,
-				body: method === 'GET' ? undefined : body,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				// The trigger answers a waiting webhook sender, so it asks for less than the default.
-				timeout: options.timeout ?? 30_000,
-			},
-			{ credentialsDecrypted: decryptedCredential(this.getNode(), credentials) },
-		)) as IN8nHttpFullResponse;
+		({ body: answer } = await limiterOf(this, maxWaitMs).run(send, {
+			repeatable: options.repeatable ?? true,
+			classify: faultClassOf,
+		}));
 	} catch (caught) {
-		throw transportError(this.getNode(), caught);
+		// Waited as long as it may: the last refusal says what Coupontools answered.
+		if (caught instanceof WaitBudgetExceededError && caught.cause instanceof Error)
+			throw caught.cause;
+		throw caught;
 	}
-	const { body: answer } = checked(this.getNode(), response);
 	return (Array.isArray(answer) ? { data: answer } : answer) as IDataObject;
 }

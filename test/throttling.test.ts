@@ -1,0 +1,220 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { jsonOf, byId, run, useSandbox } from './harness/sandbox';
+import type { Sandbox } from './harness/sandbox';
+
+/**
+ * Big batches against a Coupontools that throttles (issue 15): the node's run-wide limiter
+ * (nodes/Coupontools/shared/limiter.ts, wired in shared/requestHook.ts) through n8n-core's real engine,
+ * against the sandbox's token bucket (test/sandbox/rate-limit.js: `rate` requests per second per
+ * credential, 429 with Retry-After beyond it, `latencyMs` per accepted request).
+ */
+
+/** 1,000 items at 50/s take 19 s at the least; a busy 2-core machine adds engine time. */
+const BIG_BATCH_TIMEOUT_MS = 180_000;
+
+const sendEmail = (rateLimits?: INodeParameters): INodeParameters => ({
+	resource: 'distribution',
+	operation: 'sendEmail',
+	campaignOrDirectory: byId('cam_1004'),
+	email: '={{ $json.email }}',
+	checkUnique: true,
+	...(rateLimits ? { rateLimits } : {}),
+});
+
+const addresses = (count: number, tag: string): IDataObject[] =>
+	Array.from({ length: count }, (_, i) => ({ email: `${tag}${i}@example.com` }));
+
+/** How many accepted sends each address got. */
+function deliveriesOf(sandbox: Sandbox, items: IDataObject[]): number[] {
+	const sent = sandbox.state.emailsSent as Record<string, unknown[]>;
+	return items.map(({ email }) => sent[String(email)]?.length ?? 0);
+}
+
+describe('a throttling Coupontools: the run waits, nothing is lost or sent twice', () => {
+	const sandbox = useSandbox();
+
+	test(
+		'1,000 Send Email items at 50 requests/s, 100 ms answers: every item sent exactly once, in order, no error item, no repeat before its Retry-After',
+		async () => {
+			sandbox.current.setRateLimit({ rate: 50, burst: 50, latencyMs: 100 });
+			const items = addresses(1000, 'batch');
+			const started = Date.now();
+
+			const result = await run(sandbox.current, {
+				parameters: sendEmail(),
+				items,
+				onError: 'continueRegularOutput',
+			});
+			const seconds = (Date.now() - started) / 1000;
+
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(items.length);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				items.map((_, i) => ({ item: i })),
+			);
+			expect(jsonOf(result.items).filter((json) => json.error)).toEqual([]);
+			expect(jsonOf(result.items).every((json) => json.sent === true)).toBe(true);
+			expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+
+			const traffic = sandbox.current.traffic();
+			// The bucket did refuse (the test throttles), and no refused request came back early.
+			expect(traffic.refused).toBeGreaterThan(0);
+			expect(traffic.earlyRepeats).toBe(0);
+			expect(traffic.duplicateSends).toBe(0);
+			// The run's cap (128 at the start), not 1,000 at once as n8n's engine would start them.
+			expect(traffic.maxInFlight).toBeLessThanOrEqual(128);
+			// 1,000 items at 50/s with a burst of 50: 19 s is the floor.
+			expect(seconds).toBeGreaterThanOrEqual(19);
+		},
+		BIG_BATCH_TIMEOUT_MS,
+	);
+
+	test('Retry-After as an HTTP date is honoured too: all sent once, none early', async () => {
+		sandbox.current.setRateLimit({ rate: 20, burst: 20, retryAfter: 'date', latencyMs: 20 });
+		const items = addresses(60, 'dated');
+
+		const result = await run(sandbox.current, { parameters: sendEmail(), items });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.items).every((json) => json.sent === true)).toBe(true);
+		expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+		const traffic = sandbox.current.traffic();
+		expect(traffic.refused).toBeGreaterThan(0);
+		expect(traffic.earlyRepeats).toBe(0);
+	});
+
+	test('without Retry-After the run backs off on its own and still sends everything once', async () => {
+		sandbox.current.setRateLimit({ rate: 20, burst: 20, retryAfter: 'none', latencyMs: 20 });
+		const items = addresses(60, 'bare');
+
+		const result = await run(sandbox.current, { parameters: sendEmail(), items });
+
+		expect(result.error).toBeUndefined();
+		expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+		expect(sandbox.current.traffic().refused).toBeGreaterThan(0);
+	});
+});
+
+describe('Max Wait When Throttled: when the budget runs out', () => {
+	const sandbox = useSandbox();
+
+	test('the unsent items, and only they, get the clear error; the others are sent', async () => {
+		// 10 requests at once (the next token comes 10 s later), then a Retry-After (2 min) beyond the
+		// node's wait (1 min).
+		sandbox.current.setRateLimit({ rate: 0.1, burst: 10, retryAfterSeconds: 120 });
+		const items = addresses(30, 'budget');
+
+		const result = await run(sandbox.current, {
+			parameters: sendEmail({ maxWaitMinutes: 1 }),
+			items,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.items).toHaveLength(30);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+		const deliveries = deliveriesOf(sandbox.current, items);
+		const outputs = jsonOf(result.items);
+		// Exactly the unsent items carry the error; every sent one is a success.
+		expect(outputs.map((json) => (json.error ? 'error' : 'sent'))).toEqual(
+			deliveries.map((n) => (n === 1 ? 'sent' : 'error')),
+		);
+		expect(deliveries.filter((n) => n === 1)).toHaveLength(10);
+		const errors = outputs.filter((json) => json.error);
+		expect(errors).toHaveLength(20);
+		// n8n keeps only the message in the item's json (On Error: Continue); the error it carries has the rest.
+		const carried = result.items.filter((item) => item.error);
+		expect(carried).toHaveLength(20);
+		for (const { error } of carried)
+			expect(error?.description).toMatch(
+				/^Coupontools asked to wait 2 min before sending again\. It did nothing with these items\. .*Max Wait When Throttled.*Check Unique .* sends only to those not sent yet\.$/,
+			);
+		for (const json of errors) {
+			expect(json.error).toBe(
+				'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (1 min): this item was not sent, nor were 19 other items of this run',
+			);
+		}
+	});
+
+	test('without Continue On Fail the node stops with that error', async () => {
+		sandbox.current.setRateLimit({ rate: 0.1, burst: 2, retryAfterSeconds: 120 });
+
+		const result = await run(sandbox.current, {
+			parameters: sendEmail({ maxWaitMinutes: 1 }),
+			items: addresses(5, 'stop'),
+		});
+
+		expect(result.error?.message).toMatch(
+			/^Coupontools refused requests .* this item was not sent, nor were 2 other items of this run$/,
+		);
+		expect(result.error?.description).toMatch(/It did nothing with these items/);
+	});
+});
+
+describe('Rate Limits for users who know their quota', () => {
+	const sandbox = useSandbox();
+
+	test('Max Requests per Second at the quota: nothing is refused', async () => {
+		sandbox.current.setRateLimit({ rate: 20, burst: 20, latencyMs: 20 });
+		const items = addresses(50, 'quota');
+
+		const result = await run(sandbox.current, {
+			parameters: sendEmail({ maxPerSecond: 20 }),
+			items,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+		expect(sandbox.current.traffic().refused).toBe(0);
+	});
+
+	test('Max Requests in Flight caps what Coupontools sees at once', async () => {
+		sandbox.current.setRateLimit({ latencyMs: 30 });
+		const items = addresses(40, 'flight');
+
+		const result = await run(sandbox.current, {
+			parameters: sendEmail({ maxInFlight: 3 }),
+			items,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+		expect(sandbox.current.traffic().maxInFlight).toBe(3);
+	});
+
+	test('Request Options → Batching and the limiter together: all sent once, none refused early', async () => {
+		sandbox.current.setRateLimit({ rate: 20, burst: 20, latencyMs: 20 });
+		const items = addresses(60, 'batching');
+
+		const result = await run(sandbox.current, {
+			parameters: {
+				...sendEmail(),
+				requestOptions: { batching: { batch: { batchSize: 30, batchInterval: 500 } } },
+			},
+			items,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(deliveriesOf(sandbox.current, items).every((n) => n === 1)).toBe(true);
+		expect(sandbox.current.traffic().earlyRepeats).toBe(0);
+	});
+});
+
+describe('every operation goes through the run limiter', () => {
+	const sandbox = useSandbox();
+
+	test('Return All pages wait out refusals too', async () => {
+		sandbox.current.setRateLimit({ rate: 1, burst: 1 });
+
+		const result = await run(sandbox.current, {
+			parameters: { resource: 'campaign', operation: 'getAll' },
+			items: [{}, {}, {}],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(15);
+		// The three items send the same request, which the sandbox cannot tell apart: early repeats are
+		// counted per request, so they are checked on distinct requests above.
+		expect(sandbox.current.traffic().refused).toBeGreaterThan(0);
+	});
+});
