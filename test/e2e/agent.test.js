@@ -89,7 +89,7 @@ async function chat(agent, chatInput) {
 	return { res, execution: executions[0] };
 }
 
-/** Every send the sandbox received, as `{ campaign, email, check_unique }`. */
+/** Every send the sandbox received, as `{ campaign, email, check_unique[, firstname] }`. */
 async function emailSends() {
 	return (await ctx.sandbox.requests())
 		.filter((r) => r.path === '/v3/send/email')
@@ -97,6 +97,7 @@ async function emailSends() {
 			campaign: r.body.campaign,
 			email: r.body.email,
 			check_unique: r.body.check_unique,
+			...('firstname' in r.body ? { firstname: r.body.firstname } : {}),
 		}));
 }
 
@@ -178,7 +179,10 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 						throw new Error(`no "Free Coffee" in the tool result: ${lastToolResult(call)}`);
 					return {
 						toolCalls: [
-							{ name: SEND, args: { campaign_id: coffee.ID, email: 'lena@example.com' } },
+							{
+								name: SEND,
+								args: { campaign_id: coffee.ID, email: 'lena@example.com', first_name: 'Lena' },
+							},
 						],
 					};
 				},
@@ -202,9 +206,10 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 			expect(first.messages.find((m) => m.role === 'user')?.content).toContain('lena@example.com');
 			const tools = Object.fromEntries(first.tools.map((t) => [t.name, t]));
 			expect(Object.keys(tools).sort()).toEqual([LIST, SEND]);
-			expect(tools[LIST].description).toMatch(/campaigns/i);
-			expect(tools[SEND].description).toMatch(/send/i);
-			expect(tools[SEND].description).toMatch(/email/i);
+			expect(tools[LIST].description).toBe('Get many campaigns in Coupontools');
+			expect(tools[SEND].description).toBe('Send a coupon by email in Coupontools');
+			// No $fromAI on List Campaigns: the model calls it without arguments.
+			expect(tools[LIST].parameters).toMatchObject({ type: 'object', properties: {} });
 			expect(tools[SEND].parameters).toMatchObject({
 				type: 'object',
 				properties: {
@@ -233,7 +238,7 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 			);
 
 			expect(await emailSends()).toEqual([
-				{ campaign: 'cam_1002', email: 'lena@example.com', check_unique: true },
+				{ campaign: 'cam_1002', email: 'lena@example.com', check_unique: true, firstname: 'Lena' },
 			]);
 			const { emailsSent } = await ctx.sandbox.state();
 			expect(Object.keys(emailsSent)).toEqual(['lena@example.com']);
@@ -259,7 +264,11 @@ describe(`AI Agent with Coupontools tools on n8n ${ctx.line}`, () => {
 		expect(parsed(lastToolResult(model.calls[2]))).toEqual([
 			expect.objectContaining({ sent: false, skipped: true }),
 		]);
-		expect(await emailSends()).toHaveLength(2);
+		// first_name left out by the model: its default ('') is not sent.
+		expect(await emailSends()).toEqual([
+			{ campaign: 'cam_1002', email: 'max@example.com', check_unique: true },
+			{ campaign: 'cam_1002', email: 'max@example.com', check_unique: true },
+		]);
 		const { emailsSent } = await ctx.sandbox.state();
 		expect(emailsSent['max@example.com']).toHaveLength(1);
 	});
