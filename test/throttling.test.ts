@@ -62,8 +62,8 @@ describe('a throttling Coupontools: the run waits, nothing is lost or sent twice
 			expect(traffic.refused).toBeGreaterThan(0);
 			expect(traffic.earlyRepeats).toBe(0);
 			expect(traffic.duplicateSends).toBe(0);
-			// The run's cap (128 at the start), not 1,000 at once as n8n's engine would start them.
-			expect(traffic.maxInFlight).toBeLessThanOrEqual(128);
+			// The run's cap (256 at the start), not 1,000 at once as n8n's engine would start them.
+			expect(traffic.maxInFlight).toBeLessThanOrEqual(256);
 			// 1,000 items at 50/s with a burst of 50: 19 s is the floor.
 			expect(seconds).toBeGreaterThanOrEqual(19);
 		},

@@ -10,7 +10,9 @@ import { sleep } from 'n8n-workflow';
  * - At most `cap` requests are in flight. The cap starts at the ceiling (DEFAULT_CEILING, or the user's
  *   "max in flight") and adapts like TCP's congestion window (AIMD, https://www.rfc-editor.org/rfc/rfc5681):
  *   halved (never below 1) when Coupontools refuses a request sent since the last cut, one higher after
- *   `cap` successes, never above the ceiling.
+ *   `cap` successes, never above the ceiling. Once every request sent before a cut has its answer, the
+ *   cap is at most the number of them Coupontools accepted (a burst into a full token bucket teaches the
+ *   bucket's size in one step, with one Retry-After instead of one per halving).
  * - A refusal (429, 503, connection refused: Coupontools did nothing) pauses the whole run until the
  *   `Retry-After` it came with (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after, seconds or an HTTP
  *   date; parseRetryAfter), or for an exponential backoff with jitter when it had none; the request is then
@@ -29,8 +31,12 @@ import { sleep } from 'n8n-workflow';
  * depends on nothing of the node. Without throttling it costs a few comparisons per request and no timer.
  */
 
-/** Most requests of one run in flight at once unless the user sets a lower quota. */
-export const DEFAULT_CEILING = 128;
+/**
+ * Most requests of one run in flight at once unless the user sets a lower quota. High enough that an
+ * unthrottled batch at 100 ms answers is not slower than n8n's engine sending every item at once
+ * (BENCHMARKS.md, section 6), far below the 10,000 connections such an engine opens for 10,000 items.
+ */
+export const DEFAULT_CEILING = 256;
 /** How long one request may keep being refused before the run gives up waiting: 5 minutes. */
 export const DEFAULT_BUDGET_MS = 5 * 60_000;
 /** Attempts of a repeatable request after faults that may have acted, the first included (as sendWithRetries). */
@@ -181,6 +187,8 @@ export class Limiter {
 	private pauseUntil = 0;
 	private nextSlotAt = 0;
 	private epoch = 0;
+	/** Per cut-free stretch (epoch): requests sent, settled and accepted. */
+	private readonly waves = new Map<number, { sent: number; settled: number; accepted: number }>();
 	private successes = 0;
 	private refusalsInARow = 0;
 	private wakeAt: number | undefined;
@@ -291,6 +299,9 @@ export class Limiter {
 		if (this.inFlight > this.counts.maxInFlight) this.counts.maxInFlight = this.inFlight;
 		this.counts.sent++;
 		job.epoch = this.epoch;
+		const wave = this.waves.get(this.epoch);
+		if (wave) wave.sent++;
+		else this.waves.set(this.epoch, { sent: 1, settled: 0, accepted: 0 });
 		let sending: Promise<unknown>;
 		try {
 			sending = Promise.resolve(job.send());
@@ -300,12 +311,14 @@ export class Limiter {
 		sending.then(
 			(value) => {
 				this.inFlight--;
+				this.waveSettled(job, true);
 				this.succeeded(job);
 				job.resolve(value);
 				this.settle();
 			},
 			(error: unknown) => {
 				this.inFlight--;
+				this.waveSettled(job, false);
 				this.failed(job, error);
 				this.settle();
 			},
@@ -334,6 +347,21 @@ export class Limiter {
 					}),
 				);
 		}
+	}
+
+	/**
+	 * When every request of a stretch that ended in a cut has its answer, the cap goes no higher than what
+	 * Coupontools accepted of it: a burst of 512 into a bucket of 50 goes to 50 at once, not through six
+	 * halvings with a Retry-After each.
+	 */
+	private waveSettled(job: Job, accepted: boolean): void {
+		const wave = this.waves.get(job.epoch);
+		if (!wave) return;
+		wave.settled++;
+		if (accepted) wave.accepted++;
+		if (job.epoch === this.epoch || wave.settled < wave.sent) return;
+		this.waves.delete(job.epoch);
+		this.cap = Math.max(1, Math.min(this.cap, wave.accepted));
 	}
 
 	/** Only requests sent under the current cap say it is fine: older ones were sent under a larger one. */
