@@ -28,7 +28,7 @@ const { sendEmailSuite, SIDES } = require('./suites/sendEmail');
 const { webhookSuite } = require('./suites/webhook');
 const { throttledSuite } = require('./suites/throttled');
 const { startupSuite } = require('./suites/startup');
-const { renderReport } = require('./report');
+const { renderReport, spliceThrottled } = require('./report');
 
 /** @param {string} line */
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -180,7 +180,13 @@ async function main() {
 	fs.mkdirSync(artifacts, { recursive: true });
 	fs.writeFileSync(path.join(artifacts, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 	const out = path.resolve(REPO_ROOT, opts.out);
-	fs.writeFileSync(out, renderReport(report));
+	// Section 6 alone replaces only its part of an existing report; any other run writes the whole file.
+	const throttledOnly =
+		opts.only.length === 1 && opts.only[0] === 'throttled' && fs.existsSync(out);
+	fs.writeFileSync(
+		out,
+		throttledOnly ? spliceThrottled(fs.readFileSync(out, 'utf8'), report) : renderReport(report),
+	);
 	log(
 		`Wrote ${path.relative(process.cwd(), out)} (raw numbers: ${path.relative(process.cwd(), path.join(artifacts, 'results.json'))}) in ${report.minutes.toFixed(1)} min.`,
 	);
