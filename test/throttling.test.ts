@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { jsonOf, byId, run, useSandbox } from './harness/sandbox';
+import { searchCampaigns } from '../nodes/Coupontools/listSearch/searchCampaigns';
+import { pickerContext } from './harness/loadOptions';
+import { jsonOf, byId, credentialsFor, run, useSandbox } from './harness/sandbox';
 import type { Sandbox } from './harness/sandbox';
 
 /**
@@ -131,7 +133,7 @@ describe('Max Wait When Throttled: when the budget runs out', () => {
 			);
 		for (const json of errors) {
 			expect(json.error).toBe(
-				'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (1 min): this item was not sent, nor were 19 other items of this run',
+				'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (1 min): this item was not sent, nor were 19 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
 			);
 		}
 	});
@@ -145,7 +147,7 @@ describe('Max Wait When Throttled: when the budget runs out', () => {
 		});
 
 		expect(result.error?.message).toMatch(
-			/^Coupontools refused requests .* this item was not sent, nor were 2 other items of this run$/,
+			/^Coupontools refused requests .* this item was not sent, nor were 2 other items of this run\. Run it again later/,
 		);
 		expect(result.error?.description).toMatch(/It did nothing with these items/);
 	});
@@ -216,5 +218,27 @@ describe('every operation goes through the run limiter', () => {
 		// The three items send the same request, which the sandbox cannot tell apart: early repeats are
 		// counted per request, so they are checked on distinct requests above.
 		expect(sandbox.current.traffic().refused).toBeGreaterThan(0);
+	});
+
+	test('a picker waits out a refusal as its Retry-After asks', async () => {
+		sandbox.current.setFaults({ kind: '429', count: 1 });
+
+		const { results } = await searchCampaigns.call(pickerContext(credentialsFor(sandbox.current)));
+
+		expect(results).toHaveLength(5);
+		expect(sandbox.current.requests).toHaveLength(2);
+		expect(sandbox.current.traffic().earlyRepeats).toBe(0);
+	});
+
+	test('a picker stops waiting within its short budget and shows the refusal', async () => {
+		// Coupontools asks for 2 minutes; a picker waits at most 15 s (shared/transport.ts, CALL_WAIT_MS).
+		sandbox.current.setRateLimit({ rate: 0.01, burst: 1, retryAfterSeconds: 120 });
+		await searchCampaigns.call(pickerContext(credentialsFor(sandbox.current)));
+
+		const started = Date.now();
+		await expect(
+			searchCampaigns.call(pickerContext(credentialsFor(sandbox.current))),
+		).rejects.toMatchObject({ httpCode: '429' });
+		expect(Date.now() - started).toBeLessThan(5000);
 	});
 });

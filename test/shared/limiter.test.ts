@@ -384,7 +384,7 @@ describe('Limiter', () => {
 		const [error] = failures as WaitBudgetExceededError[];
 		expect(error.notSent).toBe(4);
 		expect(error.message).toBe(
-			'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run',
+			'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
 		);
 		expect(error.description).toMatch(/^Coupontools refused for 5 s, then asked for 1 s more\. /);
 		expect(error.description).toMatch(/Check Unique .* Duplicate Check/);
@@ -406,7 +406,7 @@ describe('Limiter', () => {
 		const api = manualSend();
 		const run = limiter.run(api.send, options);
 		api.calls[0].reject(new HttpError(429, { 'retry-after': '3600' }));
-		await expect(run).rejects.toThrow(/this item was not sent$/);
+		await expect(run).rejects.toThrow(/this item was not sent\. Run it again later/);
 		expect(clock.time).toBe(0);
 	});
 

@@ -61,8 +61,11 @@ type CallingContext =
 	| IPollFunctions
 	| IExecuteFunctions;
 
-/** How long a picker's or a trigger's call waits out refusals unless its caller's timeout is shorter. */
-export const CALL_WAIT_MS = 30_000;
+/**
+ * How long a picker's or a trigger's call waits out refusals at most: half its timeout, so a webhook
+ * sender waiting on the trigger's verification (10 s) gets an answer (503, try again) in about 5 s.
+ */
+export const CALL_WAIT_MS = 15_000;
 
 /** One limiter per calling context: a poll context lives as long as its activation, the others per call. */
 function limiterOf(context: CallingContext, maxWaitMs: number) {
@@ -74,11 +77,12 @@ function limiterOf(context: CallingContext, maxWaitMs: number) {
  * credential, the same envelope check, the same error words. The stable import for them is this module.
  *
  * Calls go through a limiter (limiter.ts) keyed by the calling context: a refusal (429, 503, connection
- * refused) is waited out as its Retry-After asks, for at most `maxWaitMs` (default: the call's timeout,
- * at most CALL_WAIT_MS); then the last refusal is thrown. The polling trigger's context is one object per
- * activation and its polls do not overlap (nodes/CoupontoolsPollTrigger/poll.ts), so each poll's calls
- * share one limiter; a picker's or a webhook's context is new per call. Every caller today reads, so a
- * fault that may have acted is repeated (3 attempts) unless the caller passes `repeatable: false`.
+ * refused) is waited out as its Retry-After asks, for at most `maxWaitMs` (default: half the call's
+ * timeout, at most CALL_WAIT_MS); then the last refusal is thrown. The polling trigger's context is one
+ * object per activation and its polls do not overlap (nodes/CoupontoolsPollTrigger/poll.ts), so each
+ * poll's calls share one limiter; a picker's or a webhook's context is new per call. Every caller today
+ * reads, so a fault that may have acted is repeated (3 attempts) unless the caller passes
+ * `repeatable: false`.
  */
 export async function coupontoolsApiRequest(
 	this: CallingContext,
@@ -90,7 +94,7 @@ export async function coupontoolsApiRequest(
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	// The trigger answers a waiting webhook sender, so it asks for less than the default.
 	const timeout = options.timeout ?? 30_000;
-	const maxWaitMs = options.maxWaitMs ?? Math.min(timeout, CALL_WAIT_MS);
+	const maxWaitMs = options.maxWaitMs ?? Math.min(timeout / 2, CALL_WAIT_MS);
 	const send = async () => {
 		let response: IN8nHttpFullResponse;
 		try {
