@@ -11,6 +11,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, baseUrlOf, credentialOfRun, decryptedCredential } from './credential';
 import { answerError, faultClassOf, parseCoupontoolsFailure, transportError } from './errors';
@@ -126,9 +127,9 @@ export async function coupontoolsApiRequest(
 		}));
 	} catch (caught) {
 		// Waited as long as it may: the last refusal says what Coupontools answered.
-		if (caught instanceof WaitBudgetExceededError && caught.cause instanceof Error)
-			throw caught.cause;
-		throw caught;
+		const failure = caught instanceof WaitBudgetExceededError ? caught.cause : caught;
+		if (failure instanceof NodeApiError) throw failure;
+		throw transportError(this.getNode(), failure);
 	}
 	return (Array.isArray(answer) ? { data: answer } : answer) as IDataObject;
 }
