@@ -15,7 +15,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import { TestCredentialsHelper } from './credentials';
-import { CREDENTIAL_REFERENCE, NodeTypes } from './workflow';
+import { credentialReference, NodeTypes } from './workflow';
 
 export const NODE_TYPE = 'n8n-nodes-coupontools.coupontools';
 export const NODE_NAME = 'Coupontools';
@@ -99,7 +99,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: CREDENTIAL_REFERENCE,
+		credentials: credentialReference(),
 		...(options.onError ? { onError: options.onError } : {}),
 		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};

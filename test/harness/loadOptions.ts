@@ -12,7 +12,7 @@ import type {
 import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
 import { TestCredentialsHelper } from './credentials';
 import { NODE_TYPE } from './engine';
-import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
+import { credentialReference, singleNodeWorkflow } from './workflow';
 
 /**
  * The context n8n gives a picker's search method while the user types in the editor: n8n-core's real
@@ -30,7 +30,7 @@ export function pickerContext(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: CREDENTIAL_REFERENCE,
+		credentials: credentialReference(),
 	};
 	const workflow = singleNodeWorkflow({ node, nodeType });
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -16,7 +16,7 @@ import { createRunExecutionData } from 'n8n-workflow';
 
 import { CoupontoolsPollTrigger } from '../../nodes/CoupontoolsPollTrigger/CoupontoolsPollTrigger.node';
 import { TestCredentialsHelper } from './credentials';
-import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
+import { credentialReference, singleNodeWorkflow } from './workflow';
 
 export const POLL_TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsPollTrigger';
 const POLL_TRIGGER_NAME = 'Coupontools Polling Trigger';
@@ -60,7 +60,7 @@ export function createPollTrigger(options: {
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
 			...options.parameters,
 		},
-		credentials: CREDENTIAL_REFERENCE,
+		credentials: credentialReference(),
 	};
 	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
 	/** The workflow row's staticData column (JSON), as n8n's database holds it. */

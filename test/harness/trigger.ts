@@ -12,7 +12,7 @@ import type {
 
 import { CoupontoolsTrigger } from '../../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { TestCredentialsHelper } from './credentials';
-import { CREDENTIAL_REFERENCE, singleNodeWorkflow } from './workflow';
+import { credentialReference, singleNodeWorkflow } from './workflow';
 
 export const TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsTrigger';
 const TRIGGER_NAME = 'Coupontools Trigger';
@@ -153,7 +153,7 @@ export function createTrigger(options: {
 		position: [0, 0],
 		webhookId: 'c0ff33-7e57-4b1d-9d1a-00000000e1e1',
 		parameters: options.parameters,
-		credentials: CREDENTIAL_REFERENCE,
+		credentials: credentialReference(),
 	};
 	const workflow = singleNodeWorkflow({
 		node,

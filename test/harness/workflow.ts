@@ -1,10 +1,13 @@
-import type { INode, INodeType, INodeTypes, IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeCredentials, INodeType, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-/** How a workflow node references the Coupontools credential (the harness hands n8n its data by type). */
-export const CREDENTIAL_REFERENCE = {
-	coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' },
-};
+/**
+ * How a workflow node references the Coupontools credential (the harness hands n8n its data by type). A new
+ * object per node: n8n may write to a node's credentials, and a shared object carried that into later runs.
+ */
+export function credentialReference(): INodeCredentials {
+	return { coupontoolsApi: { id: 'cred-1', name: 'Coupontools account' } };
+}
 
 /** n8n's node type registry, for the types one test workflow holds. */
 export class NodeTypes implements INodeTypes {
