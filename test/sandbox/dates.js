@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The API's date strings: "yyyy-MM-dd HH:mm:ss" in UTC, "" for "never" (coupontools-api.md §4).
+ * The API's date strings: "yyyy-MM-dd HH:mm:ss" in UTC, "" for "never" (https://www.coupontools.com/en/api-and-webhooks/definition).
  * Because that format sorts as text, filters compare strings.
  */
 

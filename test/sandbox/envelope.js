@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The response envelopes documented for Coupontools (coupontools-api.md §3), as route responses.
+ * The response envelopes documented for Coupontools (https://www.coupontools.com/en/api-and-webhooks/errors), as route responses.
  *
  * HTTP status per envelope is a sandbox decision, because the docs never state it:
  * - auth (1000) and account (101) failures: HTTP 200. The docs show only the body, and the node's

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Reading request parameters the way the API reports problems with them (error codes of §3).
- * JSON bodies carry real types; form bodies (variant seen in TP-1) carry strings: both are accepted.
+ * Reading request parameters the way the API reports problems with them (error codes of https://www.coupontools.com/en/api-and-webhooks/errors).
+ * JSON bodies carry real types; form bodies (variant seen in third-party client code) carry strings: both are accepted.
  */
 
 const { SandboxApiError, validationFailure, fail } = require('./envelope');

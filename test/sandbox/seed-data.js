@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The fixed seed of the sandbox account: what a fresh (or reset) sandbox contains.
- * IDs follow the documented formats (coupontools-api.md §4); names and values are invented.
+ * IDs follow the documented formats (https://www.coupontools.com/en/api-and-webhooks/definition); names and values are invented.
  * Tests should read these constants (or `handle.state.fixtures`) instead of repeating literals.
  */
 
@@ -161,7 +161,7 @@ const JANE = {
 
 /**
  * A subaccount as the sandbox keeps it. The answer shape (views.js `subaccountView`) follows the documented
- * info object (§5.2); `password` is stored but never shown.
+ * info object (https://docs.coupontools.com/api/account); `password` is stored but never shown.
  * @typedef {object} Subaccount
  * @property {string} ID sub_…
  * @property {string} email
@@ -326,7 +326,7 @@ function seedThirdLevelCategories() {
 }
 
 /**
- * Loyalty cards (§5.6). The v3 "Loyalty card ID" format is not documented; digits here, like the numeric
+ * Loyalty cards (https://docs.coupontools.com/api/v4/loyalty). The v3 "Loyalty card ID" format is not documented; digits here, like the numeric
  * `id` of the v4 list. `type` takes the v4 list's values.
  * @typedef {object} LoyaltyCard
  * @property {string} ID

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The Coupontools sandbox: an HTTP server that behaves like the API as documented in
- * /work/shared/coupontools-api.md. Test infrastructure only; it knows nothing about n8n.
+ * the public Coupontools API documentation (https://docs.coupontools.com). Test infrastructure only; it knows nothing about n8n.
  *
  *   const { startSandbox } = require('./test/sandbox/server');
  *   const sandbox = await startSandbox();            // http://127.0.0.1:<free port>

@@ -21,7 +21,7 @@ const { createDirectoryUserStore } = require('./directory-state');
 /** @typedef {'0' | '1'} Flag */
 
 /**
- * The `data.status` object of "All data from one coupon session" (§5.3), in the documented order.
+ * The `data.status` object of "All data from one coupon session" (https://docs.coupontools.com/api/coupon), in the documented order.
  * Flags are "0"/"1", dates "yyyy-MM-dd HH:mm:ss" UTC or "" (never), utm_* null when unset.
  * @typedef {object} SessionStatus
  * @property {string} created_date_utc

@@ -7,7 +7,7 @@ const { PUBLIC_HOST } = require('./seed-data');
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./seed-data').Campaign} Campaign */
 
-/** https://digicpn.com/p/<campaign code>/<session> (§4). @param {SandboxState} state @param {Session} session */
+/** https://digicpn.com/p/<campaign code>/<session> (https://www.coupontools.com/en/api-and-webhooks/definition). @param {SandboxState} state @param {Session} session */
 function sessionUrl(state, session) {
 	const campaign = state.campaigns.get(session.campaign);
 	return `${PUBLIC_HOST}/p/${campaign ? campaign.code : 'unknown'}/${session.session}`;
@@ -23,7 +23,7 @@ function campaignView(campaign) {
 }
 
 /**
- * An element of `data` in /v3/campaign/data|opens|claims|validations: the fields TP-1 and PD read
+ * An element of `data` in /v3/campaign/data|opens|claims|validations: the fields third-party client code and Pipedream's Coupontools components read
  * (session, sequenceid, status{…}, customid) plus the consumer data the session holds.
  * @param {SandboxState} state
  * @param {Session} session

@@ -4,7 +4,7 @@
  * else) at any URL. Each delivery records a genuine event in `state.webhookEvents`, so that
  * POST /v3/webhook/verification (routes/webhook.js) confirms it, then POSTs a payload built from it.
  *
- * The payload shape is not documented (§6): the sandbox sends the fields the verification answer names
+ * The payload shape is not documented (https://www.coupontools.com/en/api-and-webhooks/webhooks): the sandbox sends the fields the verification answer names
  * (`webhook`, `date`, `campaign`, `session`, `type`); `keys: 'id'` sends the variant third-party code reads
  * (`id`, `datetime`). Modes:
  * - genuine: the event as recorded, JSON.

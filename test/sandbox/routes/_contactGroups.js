@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The message tools' group routes (§5.8), written once for both tools. The SMS tool is documented
+ * The message tools' group routes (https://docs.coupontools.com/api/others), written once for both tools. The SMS tool is documented
  * (grouplist, userlist, addgroup, addcontact); the email tool documents only grouplist, and the sandbox
  * mirrors the SMS tool for the rest, with `emailgroup` / `email` for `smsgroup` / `phone`.
  *

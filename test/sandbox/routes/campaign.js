@@ -1,5 +1,5 @@
 // @ts-check
-/** Campaign (coupon) routes, coupontools-api.md §5.3. */
+/** Campaign (coupon) routes, https://docs.coupontools.com/api/coupon. */
 
 const { ok, fail } = require('../envelope');
 const { text, bool, integer } = require('../params');
@@ -104,7 +104,7 @@ function dateBound(value, name, side) {
 module.exports = {
 	'POST /v3/coupon/list': listCampaigns,
 	'POST /v3/coupon/info': campaignInfo,
-	// /data filters dates on creation; the others on the date of the state they list (PD polls claims by claim date).
+	// /data filters dates on creation; the others on the date of the state they list (Pipedream's Coupontools components polls claims by claim date).
 	'POST /v3/campaign/data': sessionList(null, 'created_date_utc'),
 	'POST /v3/campaign/opens': sessionList('opened', 'open_date_utc'),
 	'POST /v3/campaign/claims': sessionList('claimed', 'claim_date_utc'),

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Category routes (§5.7): the list and the third-level list. Neither answer shape is documented: the
+ * Category routes (https://docs.coupontools.com/api/v4/directory): the list and the third-level list. Neither answer shape is documented: the
  * sandbox answers `amount_of_categories` + `category` (array), by analogy with the SMS group list.
  */
 

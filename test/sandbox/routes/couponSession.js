@@ -1,5 +1,5 @@
 // @ts-check
-/** Coupon session routes: data, update, search, wallet push notifications (§5.3 and §9). */
+/** Coupon session routes: data, update, search, wallet push notifications (https://docs.coupontools.com/api/coupon and README.md, Endpoints not confirmed by public documentation). */
 
 const { ok, fail } = require('../envelope');
 const { text, requireFields, oneOf, phoneDigits } = require('../params');

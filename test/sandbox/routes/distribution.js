@@ -1,5 +1,5 @@
 // @ts-check
-/** Distribution routes: send a coupon (or a directory) by email or SMS (§5.5, §5.7). */
+/** Distribution routes: send a coupon (or a directory) by email or SMS (https://docs.coupontools.com/api/coupon, https://docs.coupontools.com/api/v4/directory). */
 
 const { ok, fail } = require('../envelope');
 const { text, bool, isEmail, isE164 } = require('../params');

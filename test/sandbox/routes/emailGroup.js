@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Email tool group routes (§5.8): grouplist is documented, userlist / addgroup / addcontact are the
+ * Email tool group routes (https://docs.coupontools.com/api/others): grouplist is documented, userlist / addgroup / addcontact are the
  * SMS tool's paths mirrored (inferred, as in the node). The docs give the email tool error 103 with its
  * text cut off: the sandbox answers 103 when the account's email integration is off.
  */

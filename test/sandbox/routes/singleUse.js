@@ -1,5 +1,5 @@
 // @ts-check
-/** Single-use URL routes: create, create many, remove (§5.4 and §9). */
+/** Single-use URL routes: create, create many, remove (https://docs.coupontools.com/api/coupon and README.md, Endpoints not confirmed by public documentation). */
 
 const { ok, fail } = require('../envelope');
 const {
@@ -41,7 +41,7 @@ function singleUseAnswer(state, session) {
 }
 
 /**
- * duplicate_check is a boolean here (PD's reading; TP-2 reads an enum email|phone|customid, §7 #8):
+ * duplicate_check is a boolean here (Pipedream's Coupontools components's reading; third-party client code reads an enum email|phone|customid, https://docs.coupontools.com #8):
  * when on, a session of the same campaign with the same email, phone or customid is returned instead
  * of a new one, marked `duplicate: true` (a sandbox field; the real marker is not documented).
  * @param {RouteContext} ctx
@@ -146,7 +146,7 @@ function createMany({ state, body }) {
 	return ok({ campaign: campaign.ID, action: 'multiple_single_use_codes_created', data });
 }
 
-/** Endpoint inferred (§9): removes the session; later calls with its code answer 505. @param {RouteContext} ctx */
+/** Endpoint inferred (README.md, Endpoints not confirmed by public documentation): removes the session; later calls with its code answer 505. @param {RouteContext} ctx */
 function removeSingleUse({ state, body }) {
 	requireFields(body, ['campaign', 'couponsession']);
 	const campaign = campaignParam(state, body);

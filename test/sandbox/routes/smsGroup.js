@@ -1,5 +1,5 @@
 // @ts-check
-/** SMS tool group routes (§5.8, all documented paths); behaviour in _contactGroups.js. */
+/** SMS tool group routes (https://docs.coupontools.com/api/others, all documented paths); behaviour in _contactGroups.js. */
 
 const { requireIntegration } = require('../lookup');
 const { createGroupRoutes } = require('./_contactGroups');

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Subaccount routes (§5.2): list, info, create, update (§9: inferred path, the fields of create),
+ * Subaccount routes (https://docs.coupontools.com/api/account): list, info, create, update (README.md, Endpoints not confirmed by public documentation: inferred path, the fields of create),
  * password-reset URL, single sign-on. Only the main account's keys may manage subaccounts: a
  * subaccount's own key pair authenticates (auth.js) but is refused here with 102.
  */
@@ -46,7 +46,7 @@ function refuseSubaccountKeys({ headers, body, options }) {
 }
 
 /**
- * The info object as documented (§5.2, in its order; counters as numeric strings), then the sandbox's
+ * The info object as documented (https://docs.coupontools.com/api/account, in its order; counters as numeric strings), then the sandbox's
  * additions: `status`, `country`, `package`, and `name` on each campaign.
  * @param {Subaccount} subaccount
  */
@@ -211,7 +211,7 @@ function createSubaccount(ctx) {
 	return ok({ subaccount: subaccountView(subaccount) });
 }
 
-/** Inferred endpoint (§9). Fields left out or empty stay as they are; the answer is the updated object. @param {RouteContext} ctx */
+/** Inferred endpoint (README.md, Endpoints not confirmed by public documentation). Fields left out or empty stay as they are; the answer is the updated object. @param {RouteContext} ctx */
 function updateSubaccount(ctx) {
 	refuseSubaccountKeys(ctx);
 	const subaccount = subaccountParam(ctx.state, ctx.body);

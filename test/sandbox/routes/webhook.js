@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Webhook verification (§6): the documented way to check that an event really came from Coupontools.
+ * Webhook verification (https://www.coupontools.com/en/api-and-webhooks/webhooks): the documented way to check that an event really came from Coupontools.
  * Events exist only when the sandbox delivered them (webhook-delivery.js records them in state.webhookEvents).
  */
 
