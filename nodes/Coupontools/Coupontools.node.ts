@@ -8,6 +8,7 @@ import { searchLoyaltyCards } from './listSearch/searchLoyaltyCards';
 import { searchSubaccountCampaigns } from './listSearch/searchSubaccountCampaigns';
 import { searchSubaccounts } from './listSearch/searchSubaccounts';
 import { searchV4Directories } from './listSearch/searchV4Directories';
+import { searchV4LoyaltyCards } from './listSearch/searchV4LoyaltyCards';
 import { resourceDescriptions, resourceProperty } from './resources';
 import { BASE_URL_EXPRESSION } from './shared/credential';
 import { rateLimitsProperty } from './shared/rateLimits';
@@ -57,6 +58,7 @@ export class Coupontools implements INodeType {
 			searchSubaccountCampaigns,
 			searchSubaccounts,
 			searchV4Directories,
+			searchV4LoyaltyCards,
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountDescription } from './account';
 import { campaignDescription } from './campaign';
 import { categoryDescription } from './category';
 import { couponSessionDescription } from './couponSession';
@@ -20,6 +21,7 @@ export const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	default: 'distribution',
 	options: [
+		{ name: 'Account', value: 'account' },
 		{ name: 'Campaign', value: 'campaign' },
 		{ name: 'Category', value: 'category' },
 		{ name: 'Coupon Session', value: 'couponSession' },
@@ -38,6 +40,7 @@ export const resourceProperty: INodeProperties = {
 };
 
 export const resourceDescriptions: INodeProperties[] = [
+	...accountDescription,
 	...campaignDescription,
 	...categoryDescription,
 	...couponSessionDescription,

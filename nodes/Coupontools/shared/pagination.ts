@@ -2,8 +2,28 @@ import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from
 
 type Request = DeclarativeRestApiSettings.ResultOptions;
 
-/** Where an operation sends the API's `page` parameter (its policy's `pages`). */
-export type PageLocation = 'body' | 'qs';
+/**
+ * Where an operation sends the API's page number (its policy's `pages`): `page` at the top of the body or
+ * the query, or under an object (`{ in: 'qs', path: ['pagination', 'page'] }` sends `pagination[page]`).
+ */
+export type PageLocation = 'body' | 'qs' | { in: 'body' | 'qs'; path: string[] };
+
+function pathOf(where: PageLocation): { container: 'body' | 'qs'; path: string[] } {
+	return typeof where === 'string'
+		? { container: where, path: ['page'] }
+		: { container: where.in, path: where.path };
+}
+
+/** The options with the page number set at its place; the objects on the way are copied, not changed. */
+function withPage(options: Request['options'], where: PageLocation, page: number) {
+	const { container, path } = pathOf(where);
+	const set = (object: unknown, [key, ...rest]: string[]): IDataObject => {
+		const copy = { ...(object as IDataObject | undefined) };
+		copy[key] = rest.length ? set(copy[key], rest) : page;
+		return copy;
+	};
+	return { ...options, [container]: set(options[container], path) };
+}
 
 /** Safety net: an API that ignored `page` and returned the same page forever would otherwise loop. */
 const MAX_PAGES = 10_000;
@@ -13,12 +33,11 @@ const MAX_PAGES = 10_000;
  * without it (Limit) the operation makes one request.
  */
 export function wantsAllPages(options: Request['options'], where: PageLocation): boolean {
-	const container = options[where];
-	return (
-		container !== null &&
-		typeof container === 'object' &&
-		typeof (container as IDataObject).page === 'number'
-	);
+	const { container, path } = pathOf(where);
+	let value: unknown = options[container];
+	for (const key of path)
+		value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	return typeof value === 'number';
 }
 
 /**
@@ -37,10 +56,7 @@ export async function fetchPages(
 	let previousFirst = '';
 
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const options = {
-			...request.options,
-			[where]: { ...(request.options[where] as IDataObject), page },
-		};
+		const options = withPage(request.options, where, page);
 		const items = await fetchPage({ ...request, options });
 		if (items.length === 0) break;
 

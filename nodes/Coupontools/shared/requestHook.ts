@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { BatchPolicy } from './batch';
+import { batchItemError, joinBatch } from './batch';
 import { faultClassOf, transportError } from './errors';
 import type { Limiter } from './limiter';
 import { limiterForRun, WaitBudgetExceededError } from './limiter';
@@ -45,6 +47,16 @@ export interface RequestPolicy extends ValidationPolicy {
 	 * each with its own result; one failure does not stop the others. Only Coupon Session → Update Many.
 	 */
 	perEntry?: { param: string; label: string; whenEmpty: string };
+	/**
+	 * Input items become bulk calls: each item's body is one record of the list `param`, `size` records
+	 * per call, and each item gets its own entry of the answer (batch.ts). Only Loyalty Card → Add Many Users.
+	 */
+	batch?: BatchPolicy;
+	/**
+	 * The endpoint is inferred, not in the public docs (README.md, "Endpoints not confirmed by public
+	 * documentation"): a 404 then says so, instead of blaming the credential's Base URL.
+	 */
+	unconfirmed?: boolean;
 }
 
 /** Attempts of a repeatable request after faults that may have acted, the first included. */
@@ -105,6 +117,7 @@ export function requestHook(policy: RequestPolicy = {}): RequestHook {
 			if (policy.perEntry)
 				return await sendPerEntry.call(this, requestData, policy, policy.perEntry);
 			assertValidFields.call(this, requestData.options, policy);
+			if (policy.batch) return await sendInBatch.call(this, requestData, policy, policy.batch);
 			const where = policy.pages;
 			if (where && wantsAllPages(requestData.options, where)) {
 				return await fetchPages(
@@ -115,7 +128,11 @@ export function requestHook(policy: RequestPolicy = {}): RequestHook {
 			}
 			return await sendOnce.call(this, requestData, requestData.options, policy);
 		} catch (caught) {
-			const error = asNodeError.call(this, caught, itemIndex);
+			const error = unconfirmedEndpoint.call(
+				this,
+				asNodeError.call(this, caught, itemIndex),
+				policy,
+			);
 			// As an agent's tool, the failure is the model's answer, not the end of the run (toolMode.ts).
 			if (runsAsTool(this.getNode())) {
 				const text = `${error.message} ${error.description ?? ''}`;
@@ -168,6 +185,47 @@ async function sendOnce(
 		}
 	}
 	return items;
+}
+
+/** This item's record joins a bulk call; what comes back is this item's own result or error. */
+async function sendInBatch(
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+	policy: RequestPolicy,
+	batch: BatchPolicy,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await joinBatch.call(
+			this,
+			requestData.options,
+			batch,
+			async (options) => await sendOnce.call(this, requestData, options, policy),
+		);
+	} catch (caught) {
+		throw batchItemError.call(this, caught);
+	}
+}
+
+/** A 404 of an inferred endpoint: the endpoint itself may be wrong, which the user should know first. */
+function unconfirmedEndpoint(
+	this: IExecutePaginationFunctions,
+	error: NodeApiError | NodeOperationError,
+	policy: RequestPolicy,
+): NodeApiError | NodeOperationError {
+	if (!policy.unconfirmed || !(error instanceof NodeApiError) || error.httpCode !== '404')
+		return error;
+	return new NodeApiError(
+		this.getNode(),
+		{ message: error.message },
+		{
+			message:
+				'Coupontools does not know this endpoint, which its public documentation does not confirm (HTTP 404)',
+			description:
+				'This operation\'s path is inferred from similar documented calls (README, "Endpoints not confirmed by public documentation"): Coupontools may name it differently. If the Base URL of the credential is right (https://api.coupontools.com, without a path), tell the maintainers which call your account answers.',
+			httpCode: '404',
+			itemIndex: this.getItemIndex(),
+		},
+	);
 }
 
 /** Before any request: a clear error naming the field and the fix, for rules that are certain. */

@@ -228,6 +228,53 @@ export const V4_USER_ID: FieldRule = {
 			: "is empty. Enter the registered user's ID, e.g. 12345 or reg_12345.",
 };
 
+/** The loyalty card of a v4 REST path: a number. */
+export const V4_LOYALTY_CARD_ID: FieldRule = {
+	label: 'Loyalty Card',
+	check: (value) => {
+		const card = text(value)?.trim();
+		if (!card) return 'is empty. Pick a loyalty card from the list, or enter its ID, e.g. 123456.';
+		if (!/^\d+$/.test(card))
+			return `"${shorten(card)}" is not a loyalty card ID: it is a number, e.g. 123456.`;
+		return undefined;
+	},
+};
+
+/** The user of a card in a v4 REST path: a number (an empty ID would address the list). */
+export const V4_LOYALTY_USER_ID: FieldRule = {
+	label: 'User ID',
+	check: (value) => {
+		const user = text(value)?.trim();
+		if (!user) return 'is empty. Enter the ID of the user on the card, e.g. from Get Many Users.';
+		if (!/^\d+$/.test(user))
+			return `"${shorten(user)}" is not a user ID: it is a number, e.g. 123456.`;
+		return undefined;
+	},
+};
+
+/** Loyalty Card → Copy: the documented limit of the new name. */
+export const CARD_COPY_NAME: FieldRule = {
+	label: 'Name',
+	check: (value) => {
+		const name = text(value) ?? '';
+		return name.length > 50
+			? `is ${name.length} characters long; Coupontools takes at most 50. Shorten it.`
+			: undefined;
+	},
+};
+
+/** Teammate single sign-on: teammates are numbered (the docs answer 301 to anything else). */
+export const TEAMMATE_ID: FieldRule = {
+	label: 'Teammate ID',
+	check: (value) => {
+		const id = text(value)?.trim();
+		if (!id) return 'is empty. Enter the number of the teammate, e.g. 12345.';
+		if (!/^\d+$/.test(id))
+			return `"${shorten(id)}" is not a number: teammate IDs are numbers, e.g. 12345.`;
+		return undefined;
+	},
+};
+
 export interface FieldProblem {
 	label: string;
 	problem: string;

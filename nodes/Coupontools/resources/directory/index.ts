@@ -12,6 +12,7 @@ import { directoryGetFields } from './get';
 import { directoryGetAllFields } from './getAll';
 import { directoryGetCampaignsFields } from './getCampaigns';
 import { directoryGetRegisteredUsersFields } from './getRegisteredUsers';
+import { directoryGetUserFields } from './getUser';
 import { directoryGivePaidAccessFields, directoryRevokePaidAccessFields } from './paidAccess';
 import {
 	DIRECTORY_CAMPAIGN_LIST_KEYS,
@@ -22,7 +23,7 @@ import { directoryUpdatePaymentStatusFields } from './updatePaymentStatus';
 
 /** A v4 REST user call: IDs in the path (shared/path.ts); the answer is bare JSON, passed through. */
 function v4UserCall(
-	method: 'POST' | 'DELETE',
+	method: 'GET' | 'POST' | 'DELETE',
 	path: string,
 	body?: { block: boolean },
 ): INodeProperties['routing'] {
@@ -34,7 +35,11 @@ function v4UserCall(
 		},
 		send: { preSend: [fillPathIds] },
 		operations: {
-			pagination: requestHook({ pathIds: { directoryId: V4_DIRECTORY_ID, userId: V4_USER_ID } }),
+			pagination: requestHook({
+				// A read may be repeated after a fault; the writes may have acted.
+				repeatable: method === 'GET',
+				pathIds: { directoryId: V4_DIRECTORY_ID, userId: V4_USER_ID },
+			}),
 		},
 		output: { postReceive: [coupontoolsOutput()] },
 	};
@@ -132,6 +137,14 @@ export const directoryDescription: INodeProperties[] = [
 				},
 			},
 			{
+				name: 'Get User',
+				value: 'getUser',
+				action: 'Get a directory user',
+				description:
+					'Retrieve one registered user with their block and paid-access state, by the ID from Create User or Get Registered Users',
+				routing: v4UserCall('GET', ''),
+			},
+			{
 				name: 'Give Paid Access',
 				value: 'givePaidAccess',
 				action: 'Give a directory user paid access',
@@ -176,4 +189,5 @@ export const directoryDescription: INodeProperties[] = [
 	...directoryGivePaidAccessFields,
 	...directoryRevokePaidAccessFields,
 	...directoryCreateSsoTokenFields,
+	...directoryGetUserFields,
 ];

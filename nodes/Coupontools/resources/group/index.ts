@@ -10,6 +10,7 @@ import { CONTACT_LIST_KEYS, GROUP_LIST_KEYS } from './kinds';
 /** The Email Group and SMS Group resources: the same four operations over each tool's calls (kinds.ts). */
 export function groupDescription(kind: GroupKind): INodeProperties[] {
 	const { noun, paths } = kind;
+	const unconfirmed = kind.inferredCalls;
 	return [
 		{
 			displayName: 'Operation',
@@ -26,7 +27,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Add ${kind.contact.noun}, with optional name, birthday and custom fields, to an ${noun}`,
 					routing: {
 						request: { method: 'POST', url: paths.addContact },
-						operations: { pagination: requestHook(kind.contact.policy) },
+						operations: { pagination: requestHook({ ...kind.contact.policy, unconfirmed }) },
 						send: { preSend: [dropEmptyBodyFields] },
 						// Answer shape not documented: passed through as it comes.
 						output: { postReceive: [coupontoolsOutput()] },
@@ -39,7 +40,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Create a new group of ${noun.replace(/ group$/, '')} contacts`,
 					routing: {
 						request: { method: 'POST', url: paths.addGroup },
-						operations: { pagination: requestHook() },
+						operations: { pagination: requestHook({ unconfirmed }) },
 						// Answer shape not documented: a `group` object is unwrapped, anything else passed through.
 						output: { postReceive: [coupontoolsOutput({ object: 'group' })] },
 					},
@@ -51,7 +52,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Retrieve the contacts of one ${noun}, one item per contact`,
 					routing: {
 						request: { method: 'POST', url: paths.contactList },
-						operations: { pagination: requestHook({ repeatable: true }) },
+						operations: { pagination: requestHook({ repeatable: true, unconfirmed }) },
 						output: { postReceive: [coupontoolsOutput({ list: CONTACT_LIST_KEYS })] },
 					},
 				},

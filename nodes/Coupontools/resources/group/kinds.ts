@@ -29,6 +29,11 @@ export interface GroupKind {
 	};
 	/** Add Contact's Additional Fields: names are unique across the node (test/descriptions.test.ts). */
 	contactFieldsName: string;
+	/**
+	 * Whether the calls other than the group list are inferred, not documented: a 404 for them then says
+	 * so (RequestPolicy.unconfirmed).
+	 */
+	inferredCalls: boolean;
 }
 
 /** The SMS tool's calls, all documented (https://docs.coupontools.com, SMS tool). */
@@ -55,6 +60,7 @@ export const SMS_GROUP: GroupKind = {
 		policy: { rules: { phone: E164_PHONE }, required: ['phone'] },
 	},
 	contactFieldsName: 'smsContactFields',
+	inferredCalls: false,
 };
 
 /**
@@ -84,6 +90,7 @@ export const EMAIL_GROUP: GroupKind = {
 		policy: {},
 	},
 	contactFieldsName: 'emailContactFields',
+	inferredCalls: true,
 };
 
 /** Group lists: `group` is documented for the SMS tool; the email tool's shape is not, so alternatives follow. */

@@ -1,22 +1,66 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
+import { fillPathIds } from '../../shared/path';
+import type { RequestPolicy } from '../../shared/requestHook';
 import { requestHook } from '../../shared/requestHook';
-import { LOYALTY_USER_SEARCH } from '../../shared/validation';
+import {
+	CARD_COPY_NAME,
+	LOYALTY_USER_SEARCH,
+	V4_LOYALTY_CARD_ID,
+	V4_LOYALTY_USER_ID,
+} from '../../shared/validation';
+import { loyaltyCardAddManyUsersFields } from './addManyUsers';
+import { loyaltyCardAddUserFields } from './addUser';
+import { loyaltyCardCopyFields } from './copy';
 import { loyaltyCardCreateUserFields } from './createUser';
 import { loyaltyCardGetFields } from './get';
 import { loyaltyCardGetAllFields } from './getAll';
+import { loyaltyCardGetManyUsersFields } from './getManyUsers';
+import { loyaltyCardGetUserFields } from './getUser';
 import { loyaltyCardGetUsersFields } from './getUsers';
 import { loyaltyCardLinkUserFields } from './linkUser';
 import { loyaltyCardSearchUsersFields } from './searchUsers';
 import { loyaltyCardSendPushFields, loyaltyCardSendPushToAllFields } from './sendPush';
 import { LOYALTY_CARD_LIST_KEYS, LOYALTY_USER_LIST_KEYS } from './shared';
 import { loyaltyCardUpdateUserFields } from './updateUser';
+import { loyaltyCardIdField } from './v4';
+
+/** Users per page of Get Many Users, and per bulk call of Add Many Users (README, "Endpoints not confirmed…"). */
+const CARD_USERS_PAGE_SIZE = 100;
+const CARD_USERS_PER_BULK_CALL = 100;
 
 /**
- * Loyalty cards through the v3 RPC endpoints (https://docs.coupontools.com, loyalty cards). Answer shapes are not documented: lists are read
- * from the candidate keys in shared.ts, single records from the key named here, else passed through.
+ * A call on a card's REST path (https://docs.coupontools.com/api/v4/loyalty): the card (and user) IDs go
+ * into the path (shared/path.ts), the answer is bare JSON, one item per record.
+ */
+function cardCall(
+	method: 'GET' | 'POST',
+	path: string,
+	policy: RequestPolicy,
+	qs?: IDataObject,
+): INodeProperties['routing'] {
+	const pathIds: RequestPolicy['pathIds'] = { loyaltyCardId: V4_LOYALTY_CARD_ID };
+	if (path.includes('{loyaltyCardUserId}')) pathIds.loyaltyCardUserId = V4_LOYALTY_USER_ID;
+	return {
+		request: {
+			method,
+			url: `/v4/loyalty/loyalty-cards/{loyaltyCardId}${path}`,
+			...(qs ? { qs } : {}),
+		},
+		send: { preSend: method === 'POST' ? [fillPathIds, dropEmptyBodyFields] : [fillPathIds] },
+		operations: { pagination: requestHook({ ...policy, pathIds }) },
+		output: { postReceive: [coupontoolsOutput()] },
+	};
+}
+
+/**
+ * Loyalty cards. Most operations use the v3 RPC endpoints, whose answer shapes are not documented: lists
+ * are read from the candidate keys in shared.ts, single records from the key named here, else passed
+ * through. Copy and the operations on a card's users (Add User, Add Many Users, Get User, Get Many Users)
+ * use the REST endpoints, which answer bare JSON. Get Many stays on the v3 list for its filters; the REST
+ * list of cards feeds the picker of the REST operations (listSearch/searchV4LoyaltyCards.ts).
  */
 export const loyaltyCardDescription: INodeProperties[] = [
 	{
@@ -27,6 +71,31 @@ export const loyaltyCardDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['loyaltyCard'] } },
 		default: 'getAll',
 		options: [
+			{
+				name: 'Add Many Users',
+				value: 'addManyUsers',
+				action: 'Add many users to a loyalty card',
+				description:
+					'Add one user per input item to a loyalty card, 100 per call, each item with its own result',
+				routing: cardCall('POST', '/stats/bulk', {
+					batch: { param: 'users', size: CARD_USERS_PER_BULK_CALL },
+				}),
+			},
+			{
+				name: 'Add User',
+				value: 'addUser',
+				action: 'Add a user to a loyalty card',
+				description:
+					'Create a user straight on a loyalty card (no password needed), with name, address, contact and custom fields',
+				routing: cardCall('POST', '/stats', {}),
+			},
+			{
+				name: 'Copy',
+				value: 'copy',
+				action: 'Copy a loyalty card',
+				description: 'Create a new loyalty card with the settings of an existing one',
+				routing: cardCall('POST', '/copy', { rules: { name: CARD_COPY_NAME } }),
+			},
 			{
 				name: 'Create User',
 				value: 'createUser',
@@ -61,6 +130,27 @@ export const loyaltyCardDescription: INodeProperties[] = [
 					operations: { pagination: requestHook({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_CARD_LIST_KEYS })] },
 				},
+			},
+			{
+				name: 'Get Many Users',
+				value: 'getManyUsers',
+				action: 'Get many users of a loyalty card',
+				description:
+					'Retrieve users of a loyalty card with their balances, filtered by their fields, voided users on request',
+				routing: cardCall(
+					'GET',
+					'/stats',
+					{ repeatable: true, pages: { in: 'qs', path: ['pagination', 'page'] } },
+					{ pagination: { per_page: CARD_USERS_PAGE_SIZE } },
+				),
+			},
+			{
+				name: 'Get User',
+				value: 'getUser',
+				action: 'Get a user of a loyalty card',
+				description:
+					'Retrieve one user of a loyalty card with their points, stamps and voided state',
+				routing: cardCall('GET', '/stats/{loyaltyCardUserId}', { repeatable: true }),
 			},
 			{
 				name: 'Get Users',
@@ -144,4 +234,10 @@ export const loyaltyCardDescription: INodeProperties[] = [
 	...loyaltyCardUpdateUserFields,
 	...loyaltyCardSendPushFields,
 	...loyaltyCardSendPushToAllFields,
+	loyaltyCardIdField,
+	...loyaltyCardCopyFields,
+	...loyaltyCardAddUserFields,
+	...loyaltyCardAddManyUsersFields,
+	...loyaltyCardGetUserFields,
+	...loyaltyCardGetManyUsersFields,
 ];
