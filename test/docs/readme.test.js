@@ -55,6 +55,11 @@ test('every operation whose endpoint or fields are inferred (API doc README.md, 
 		'Directory → Get Campaigns',
 		'Update User Payment Status',
 		'Subaccount → Update',
+		'Account → Teammate Single Sign-On',
+		'Loyalty Card → Add Many Users',
+		'Loyalty Card → Get Many Users',
+		'Directory → Get User',
+		'Email Group → Get Contacts / Create / Add Contact',
 	]) {
 		expect({ operation, listed: inferred.includes(operation) }).toEqual({
 			operation,
