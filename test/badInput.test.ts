@@ -112,7 +112,7 @@ const cases: BadInput[] = [
 	{
 		title: 'email refused by the provider (API 604)',
 		parameters: email('someone@bounce.example'),
-		message: /could not send the email \(Coupontools error 604\)/,
+		message: /could not send the email \(Coupontools code 604\)/,
 		sent: true,
 	},
 	// Campaign IDs
@@ -159,7 +159,7 @@ const cases: BadInput[] = [
 	{
 		title: 'unknown campaign (API 502)',
 		parameters: getCampaign('cam_99999'),
-		message: /Campaign or directory not found \(Coupontools error 502\)/,
+		message: /Campaign or directory not found \(Coupontools code 502\)/,
 		sent: true,
 	},
 	// Session codes
@@ -185,7 +185,7 @@ const cases: BadInput[] = [
 	{
 		title: 'session code of 500 characters (API 505)',
 		parameters: session('a'.repeat(500)),
-		message: /Coupon session or loyalty card not found \(Coupontools error 505\)/,
+		message: /Coupon session or loyalty card not found \(Coupontools code 505\)/,
 		sent: true,
 	},
 	{
@@ -291,7 +291,7 @@ const cases: BadInput[] = [
 			codeLength: 12,
 			codeType: 'numeric',
 		}),
-		message: /required field is missing \(Coupontools error 200\)/,
+		message: /required field is missing \(Coupontools code 200\)/,
 		sent: true,
 	},
 	// Dates
@@ -330,19 +330,19 @@ const cases: BadInput[] = [
 	{
 		title: 'custom ID over 50 characters (API 300)',
 		parameters: singleUse({ customid: 'x'.repeat(51) }),
-		message: /Coupontools rejected a value \(Coupontools error 300\)/,
+		message: /Coupontools rejected a value \(Coupontools code 300\)/,
 		sent: true,
 	},
 	{
 		title: 'custom field over 50 characters, unicode (API 300)',
 		parameters: singleUse({ customfield1: 'ü'.repeat(60) }),
-		message: /Coupontools rejected a value \(Coupontools error 300\)/,
+		message: /Coupontools rejected a value \(Coupontools code 300\)/,
 		sent: true,
 	},
 	{
 		title: 'auto validation code together with a custom one (API 300)',
 		parameters: singleUse({ autovalcode: '6digits', customvalcode: 'MINE-1' }),
-		message: /Coupontools rejected a value \(Coupontools error 300\)/,
+		message: /Coupontools rejected a value \(Coupontools code 300\)/,
 		sent: true,
 	},
 	{
@@ -354,7 +354,7 @@ const cases: BadInput[] = [
 	{
 		title: 'search text empty (API 200)',
 		parameters: { resource: 'couponSession', operation: 'search', search: '={{ "" }}' },
-		message: /required field is missing \(Coupontools error 200\).*/,
+		message: /required field is missing \(Coupontools code 200\).*/,
 		sent: true,
 	},
 	{
@@ -365,7 +365,7 @@ const cases: BadInput[] = [
 			campaign: byId('cam_1001'),
 			message: '={{ "" }}',
 		},
-		message: /required field is missing \(Coupontools error 200\)/,
+		message: /required field is missing \(Coupontools code 200\)/,
 		sent: true,
 	},
 	{
@@ -376,7 +376,7 @@ const cases: BadInput[] = [
 			couponsession: 'qgji453wqvua871wao5xv',
 			sessionAction: 'validated',
 		},
-		message: /\(Coupontools error 300\)/,
+		message: /\(Coupontools code 300\)/,
 		sent: true,
 	},
 ];

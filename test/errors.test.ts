@@ -25,7 +25,7 @@ describe('API error codes surface as clear, mapped errors', () => {
 			code: '1000 (wrong secret, HTTP 200)',
 			parameters: { resource: 'campaign', operation: 'getAll' },
 			credentials: { clientSecret: 'not-the-secret' },
-			message: /^Client ID or secret not correct \(Coupontools error 1000\)$/,
+			message: /^Client ID or secret not correct \(Coupontools code 1000\)$/,
 			description: /Integrations → API/,
 		},
 		{

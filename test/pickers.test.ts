@@ -56,7 +56,7 @@ describe('campaign picker (From List)', () => {
 			searchCampaigns.call(
 				pickerContext(credentialsFor(sandbox.current, { clientSecret: 'nope' })),
 			),
-		).rejects.toThrow('Client ID or secret not correct (Coupontools error 1000)');
+		).rejects.toThrow('Client ID or secret not correct (Coupontools code 1000)');
 	});
 });
 
@@ -114,7 +114,7 @@ describe('SMS group picker (From List)', () => {
 		sandbox.current.state.account.smsIntegration = false;
 		await expect(
 			searchSmsGroups.call(pickerContext(credentialsFor(sandbox.current))),
-		).rejects.toThrow(/error 103/);
+		).rejects.toThrow(/Coupontools code 103/);
 	});
 });
 
@@ -186,7 +186,7 @@ describe('Subaccount pickers (From List)', () => {
 	test('with subaccount keys the picker shows the mapped 102 error', async () => {
 		await expect(
 			searchSubaccounts.call(pickerContext(subaccountCredentials(sandbox.current, ACME))),
-		).rejects.toThrow('Subaccount keys cannot manage subaccounts (Coupontools error 102)');
+		).rejects.toThrow('Subaccount keys cannot manage subaccounts (Coupontools code 102)');
 	});
 
 	test("the campaign picker of Single Sign-On lists the chosen subaccount's campaigns", async () => {
@@ -250,6 +250,6 @@ describe('directory pickers (From List)', () => {
 			searchV4Directories.call(
 				pickerContext(credentialsFor(sandbox.current, { clientSecret: 'nope' })),
 			),
-		).rejects.toThrow('Client ID or secret not correct (Coupontools error 1000)');
+		).rejects.toThrow('Client ID or secret not correct (Coupontools code 1000)');
 	});
 });

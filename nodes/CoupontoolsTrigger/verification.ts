@@ -72,7 +72,7 @@ export async function callCoupontools(
 			kind: 'refused',
 			reason: codes.includes(509)
 				? 'Coupontools does not know this event'
-				: `Coupontools refused to confirm this event (error ${codes.join(', ')})`,
+				: `Coupontools refused to confirm this event (Coupontools code ${codes.join(', ')})`,
 			detail,
 		};
 	}

@@ -48,7 +48,7 @@ describe('Category: errors', () => {
 			});
 			expect(result.items).toEqual([]);
 			expect(result.error?.message).toBe(
-				'The Coupontools account has expired (Coupontools error 101)',
+				'The Coupontools account has expired (Coupontools code 101)',
 			);
 		},
 	);

@@ -407,7 +407,7 @@ describe('Directory: documented error codes and checks before sending', () => {
 		{
 			code: '507 (Get: directory not found)',
 			parameters: directory('get', { directory: byId('dir_9999') }),
-			message: /Directory or loyalty card not found \(Coupontools error 507\)/,
+			message: /Directory or loyalty card not found \(Coupontools code 507\)/,
 			description: /Directory ID not found/,
 		},
 		{
@@ -428,7 +428,7 @@ describe('Directory: documented error codes and checks before sending', () => {
 		{
 			code: '301 (v4: a user ID that is not a number)',
 			parameters: directory('blockUser', { directoryId: byId('2001'), userId: 'abc' }),
-			message: /characters Coupontools does not accept \(Coupontools error 301\)/,
+			message: /characters Coupontools does not accept \(Coupontools code 301\)/,
 			description: /Invalid numeric value for parameter: userId/,
 		},
 		{
@@ -437,13 +437,13 @@ describe('Directory: documented error codes and checks before sending', () => {
 				directoryId: byId('2001'),
 				directoryUserEmail: 'tom@example.com',
 			}),
-			message: /already exists \(Coupontools error 304\)/,
+			message: /already exists \(Coupontools code 304\)/,
 			description: /Email already exists/,
 		},
 		{
 			code: '300 (v4: a user of another directory)',
 			parameters: directory('givePaidAccess', { directoryId: byId('2001'), userId: '8004' }),
-			message: /rejected a value \(Coupontools error 300\)/,
+			message: /rejected a value \(Coupontools code 300\)/,
 			description: /not a registered user of this directory/,
 		},
 		{
@@ -453,7 +453,7 @@ describe('Directory: documented error codes and checks before sending', () => {
 				registeredUser: 'reg_8001',
 				paymentStatus: '={{ "refunded" }}',
 			}),
-			message: /not one of the allowed choices \(Coupontools error 302\)/,
+			message: /not one of the allowed choices \(Coupontools code 302\)/,
 			description: /payment_status/,
 		},
 	])('$code', async ({ parameters, message, description }) => {

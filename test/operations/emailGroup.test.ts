@@ -141,7 +141,7 @@ describe('Email Group: error codes', () => {
 		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe(
-			'The account is not connected to the Coupontools SMS services or email tool (Coupontools error 103)',
+			'The account is not connected to the Coupontools SMS services or email tool (Coupontools code 103)',
 		);
 		expect(result.error?.description).toMatch(
 			/not connected with the Coupontools email services.*email tool/,
@@ -152,7 +152,7 @@ describe('Email Group: error codes', () => {
 		const result = await run(sandbox.current, {
 			parameters: { resource: 'emailGroup', operation: 'create', groupName: '={{ "" }}' },
 		});
-		expect(result.error?.message).toBe('A required field is missing (Coupontools error 200)');
+		expect(result.error?.message).toBe('A required field is missing (Coupontools code 200)');
 		expect(result.error?.description).toMatch(/Missing parameter: group_name/);
 	});
 
@@ -165,7 +165,7 @@ describe('Email Group: error codes', () => {
 				contactEmail: 'a@example.com',
 			},
 		});
-		expect(result.error?.message).toBe('Group not found (Coupontools error 514)');
+		expect(result.error?.message).toBe('Group not found (Coupontools code 514)');
 		expect(result.error?.description).toMatch(/Group ID not found/);
 	});
 

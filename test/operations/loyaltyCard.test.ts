@@ -368,13 +368,13 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 		{
 			code: '507 (Get: loyalty card not found)',
 			parameters: card('get', { loyaltyCard: byId('9999') }),
-			message: /Directory or loyalty card not found \(Coupontools error 507\)/,
+			message: /Directory or loyalty card not found \(Coupontools code 507\)/,
 			description: /Loyalty card not found/,
 		},
 		{
 			code: '505 (Get Users: loyalty card ID not found)',
 			parameters: card('getUsers', { loyaltyCard: byId('9999'), returnAll: true }),
-			message: /loyalty card not found \(Coupontools error 505\)/,
+			message: /loyalty card not found \(Coupontools code 505\)/,
 			description: /Loyalty card ID not found/,
 		},
 		{
@@ -386,13 +386,13 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 		{
 			code: '200 (Create User: the password resolved to nothing)',
 			parameters: card('createUser', { cardUserEmail: 'x@example.com', password: '={{ "" }}' }),
-			message: /required field is missing \(Coupontools error 200\)/,
+			message: /required field is missing \(Coupontools code 200\)/,
 			description: /Please provide a password/,
 		},
 		{
 			code: '304 (Create User: email already exists)',
 			parameters: card('createUser', { cardUserEmail: 'jane@example.com', password: 'pw' }),
-			message: /already exists \(Coupontools error 304\)/,
+			message: /already exists \(Coupontools code 304\)/,
 			description: /Email already exists/,
 		},
 		{
@@ -403,7 +403,7 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 				userAction: 'addStamps',
 				stamps: 1,
 			}),
-			message: /rejected a value \(Coupontools error 300\)/,
+			message: /rejected a value \(Coupontools code 300\)/,
 			description: /not a user of this loyalty card/,
 		},
 		{

@@ -182,7 +182,7 @@ describe('SMS Group: documented error codes', () => {
 		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe(
-			'The account is not connected to the Coupontools SMS services or email tool (Coupontools error 103)',
+			'The account is not connected to the Coupontools SMS services or email tool (Coupontools code 103)',
 		);
 		expect(result.error?.description).toMatch(
 			/not connected with the Coupontools SMS services.*Integrations → SMS/,
@@ -193,7 +193,7 @@ describe('SMS Group: documented error codes', () => {
 		const result = await run(sandbox.current, {
 			parameters: { resource: 'smsGroup', operation: 'create', groupName: '={{ $json.missing }}' },
 		});
-		expect(result.error?.message).toBe('A required field is missing (Coupontools error 200)');
+		expect(result.error?.message).toBe('A required field is missing (Coupontools code 200)');
 		expect(result.error?.description).toMatch(/Missing parameter: group_name/);
 	});
 
@@ -206,7 +206,7 @@ describe('SMS Group: documented error codes', () => {
 				contactPhone: '+32470123456',
 			},
 		});
-		expect(result.error?.message).toBe('Group not found (Coupontools error 514)');
+		expect(result.error?.message).toBe('Group not found (Coupontools code 514)');
 		expect(result.error?.description).toMatch(/Group ID not found.*gro_/);
 	});
 

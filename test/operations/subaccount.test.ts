@@ -342,7 +342,7 @@ describe('Subaccount: documented error codes', () => {
 		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe(
-			'Subaccount keys cannot manage subaccounts (Coupontools error 102)',
+			'Subaccount keys cannot manage subaccounts (Coupontools code 102)',
 		);
 		expect(result.error?.description).toMatch(
 			/Subaccount API keys cannot be used to manage subaccounts.*main account's Client ID/,
@@ -364,7 +364,7 @@ describe('Subaccount: documented error codes', () => {
 			});
 			expect({ operation, message: result.error?.message }).toEqual({
 				operation,
-				message: expect.stringContaining('error 102'),
+				message: expect.stringContaining('Coupontools code 102'),
 			});
 		}
 		const campaigns = await run(sandbox.current, {
@@ -382,7 +382,7 @@ describe('Subaccount: documented error codes', () => {
 				subaccountEmail: 'ANNA@acme-bakery.example',
 			},
 		});
-		expect(result.error?.message).toBe('This email address already exists (Coupontools error 304)');
+		expect(result.error?.message).toBe('This email address already exists (Coupontools code 304)');
 		expect(result.error?.description).toMatch(/^Coupontools says: Email address already exists/);
 		expect(sandbox.current.state.subaccounts.size).toBe(2);
 	});
@@ -408,7 +408,7 @@ describe('Subaccount: documented error codes', () => {
 				page: '',
 			},
 		});
-		expect(result.error?.message).toBe('Subaccount not found (Coupontools error 510)');
+		expect(result.error?.message).toBe('Subaccount not found (Coupontools code 510)');
 		expect(result.error?.description).toMatch(/Subaccount ID not correct.*sub_/);
 	});
 

@@ -48,7 +48,7 @@ describe('Webhook Event errors', () => {
 
 	test('509: an event Coupontools never sent is "Webhook event not found", with the API words', async () => {
 		const result = await run(sandbox.current, { parameters: verify('evt_NotSentByCoupontools00') });
-		expect(result.error?.message).toBe('Webhook event not found (Coupontools error 509)');
+		expect(result.error?.message).toBe('Webhook event not found (Coupontools code 509)');
 		expect(result.error?.description).toMatch(/Coupontools says: Webhook not found/);
 		expect(result.items).toHaveLength(0);
 	});

@@ -206,21 +206,39 @@ function describeNonJson(body: unknown): string {
 	return 'an answer that is not JSON';
 }
 
+/**
+ * The API often prefixes its words with an HTTP status line ("HTTP/1.0 422 Unprocessable entity.", or
+ * "HTTP/1.0 401 Unauthorized. Client ID or Secret not correct."): protocol noise for a user, and
+ * misleading when it disagrees with the real status. Only the words after it are shown.
+ */
+const STATUS_LINE = /^\s*HTTP\/\d(?:\.\d)?\s+\d{3}\b[^.;]*[.;]?/i;
+
+function apiWordsOf(failure: CoupontoolsFailure): string {
+	const words = [...failure.details, failure.apiMessage]
+		.map((text) => text.replace(STATUS_LINE, '').trim().replace(/\.+$/, ''))
+		.filter(Boolean);
+	return [...new Set(words)].join('; ');
+}
+
+/**
+ * "Coupontools code 502", never "error 502": the API's codes overlap HTTP statuses (502, 503, 505) and
+ * must not read like "Bad Gateway".
+ */
+function codeLabelOf(failure: CoupontoolsFailure): string {
+	if (!failure.codes.length) return `HTTP ${failure.httpCode}`;
+	return `Coupontools ${failure.codes.length > 1 ? 'codes' : 'code'} ${failure.codes.join(', ')}`;
+}
+
 /** Turns a failure into the message and fix hint shown in n8n. */
 export function describeFailure(failure: CoupontoolsFailure): FailureText {
 	const code = failure.codes[0];
 	const hint = (code !== undefined ? ERROR_HINTS[code] : undefined) ?? HTTP_HINTS[failure.httpCode];
-	const apiWords = [...failure.details, failure.apiMessage]
-		.map((words) => words.trim().replace(/\.+$/, ''))
-		.filter(Boolean)
-		.join('; ');
-	const codeLabel = failure.codes.length
-		? `error ${failure.codes.join(', ')}`
-		: `HTTP ${failure.httpCode}`;
+	const apiWords = apiWordsOf(failure);
+	const codeLabel = codeLabelOf(failure);
 
 	if (hint) {
 		return {
-			message: `${hint.message} (Coupontools ${codeLabel})`,
+			message: `${hint.message} (${codeLabel})`,
 			description: apiWords
 				? `Coupontools says: ${apiWords}. ${hint.description}`
 				: hint.description,
@@ -341,6 +359,20 @@ export function answerError(
 		}),
 		classifyAnswer(failure, headers),
 	);
+}
+
+/**
+ * A check of ours that stopped an item before anything was sent. n8n's declarative engine wraps any
+ * other error class in a NodeApiError with the HTTP code "none" (n8n-core routing-node.ts), and the
+ * editor then shows "From Coupontools · Error code none" for a call that never happened. A NodeApiError
+ * with no HTTP code and no API words shows just the message and the fix. Final: repeating cannot help.
+ */
+export function checkError(
+	node: INode,
+	message: string,
+	{ description, itemIndex }: { description?: string; itemIndex?: number } = {},
+): NodeApiError {
+	return new NodeApiError(node, {} as JsonObject, { message, description, itemIndex });
 }
 
 /**

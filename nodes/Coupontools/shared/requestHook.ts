@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BatchPolicy } from './batch';
 import { batchItemError, joinBatch } from './batch';
-import { faultClassOf, transportError } from './errors';
+import { checkError, faultClassOf, transportError } from './errors';
 import type { Limiter } from './limiter';
 import { limiterForRun, WaitBudgetExceededError } from './limiter';
 import type { PageLocation } from './pagination';
@@ -241,7 +241,7 @@ function assertValidFields(
 	if (!problems.length) return;
 	const [first, ...others] = problems;
 	const itemIndex = this.getItemIndex();
-	throw new NodeOperationError(this.getNode(), `${first.label} ${first.problem}`, {
+	throw checkError(this.getNode(), `${first.label} ${first.problem}`, {
 		itemIndex,
 		description: others.length
 			? `Also: ${others.map(({ label, problem }) => `${label} ${problem}`).join(' ')}`
@@ -259,10 +259,7 @@ async function sendPerEntry(
 	const itemIndex = this.getItemIndex();
 	const entries = entriesOf((requestData.options.body as IDataObject | undefined)?.[param]);
 	if (!entries.length) {
-		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: whenEmpty,
-		});
+		throw checkError(this.getNode(), `${label} is empty`, { itemIndex, description: whenEmpty });
 	}
 	const results: INodeExecutionData[] = [];
 	for (const entry of entries) {
