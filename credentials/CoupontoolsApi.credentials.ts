@@ -9,6 +9,10 @@ import type {
 
 import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Coupontools/shared/credential';
 
+/** What the credential test says when Coupontools refuses the keys: what happened, and where to look. */
+export const CREDENTIAL_REFUSED =
+	'Client ID or secret not correct: copy both again from Integrations → API in the Coupontools dashboard';
+
 /**
  * Coupontools authenticates every call with the account's client ID and secret sent as headers.
  * The v3 and v4 RPC endpoints read `X-Client-Id` / `X-Client-Secret`; the v4 REST resources
@@ -35,6 +39,7 @@ export class CoupontoolsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'Copy it from Integrations → API in the Coupontools dashboard',
 			description: 'Found in the Coupontools dashboard under Integrations → API',
 		},
 		{
@@ -44,6 +49,7 @@ export class CoupontoolsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'Copy it from the same page as the Client ID',
 			description:
 				'Found next to the Client ID in the Coupontools dashboard under Integrations → API',
 		},
@@ -86,12 +92,14 @@ export class CoupontoolsApi implements ICredentialType {
 		},
 		rules: [
 			{
-				// Coupontools reports bad keys with HTTP 200 and status.status = "failed" (error 1000).
+				// Coupontools reports bad keys with HTTP 200 and status.status = "failed" (code 1000).
+				// The keys are on the dashboard's API page:
+				// https://www.coupontools.com/en/api-and-webhooks/authentication
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'status.status',
 					value: 'failed',
-					message: 'Client ID or secret not correct',
+					message: CREDENTIAL_REFUSED,
 				},
 			},
 		],

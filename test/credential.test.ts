@@ -47,7 +47,11 @@ describe('credential test (the "Test" button)', () => {
 			new Coupontools(),
 			credentialsFor(sandbox.current, { clientSecret: 'wrong' }),
 		);
-		expect(result).toEqual({ status: 'Error', message: 'Client ID or secret not correct' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Client ID or secret not correct: copy both again from Integrations → API in the Coupontools dashboard',
+		});
 	});
 
 	test('a Base URL with a trailing slash works', async () => {
@@ -78,6 +82,9 @@ describe('Coupontools API credential', () => {
 		expect(byName.clientSecret.typeOptions?.password).toBe(true);
 		expect(byName.clientId.typeOptions?.password).toBeUndefined();
 		expect(byName.baseUrl.default).toBe('https://api.coupontools.com');
+		// Placeholders say where the keys are (issue 13).
+		expect(byName.clientId.placeholder).toMatch(/Integrations → API/);
+		expect(byName.clientSecret.placeholder).toMatch(/same page as the Client ID/);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 	});
 
@@ -89,7 +96,8 @@ describe('Coupontools API credential', () => {
 				properties: {
 					key: 'status.status',
 					value: 'failed',
-					message: 'Client ID or secret not correct',
+					message:
+						'Client ID or secret not correct: copy both again from Integrations → API in the Coupontools dashboard',
 				},
 			},
 		]);

@@ -68,7 +68,11 @@ describe(`n8n ${ctx.line} with the package linked`, () => {
 			},
 		});
 		expect(res.status).toBe(200);
-		expect(res.json.data).toEqual({ status: 'Error', message: 'Client ID or secret not correct' });
+		expect(res.json.data).toEqual({
+			status: 'Error',
+			message:
+				'Client ID or secret not correct: copy both again from Integrations → API in the Coupontools dashboard',
+		});
 		expect(res.text).not.toContain(wrong);
 
 		const requests = await ctx.sandbox.requests();

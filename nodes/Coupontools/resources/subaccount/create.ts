@@ -16,6 +16,8 @@ export const subaccountCreateFields: INodeProperties[] = [
 		displayOptions,
 		routing: { send: { type: 'body', property: 'email' } },
 	},
+	// Top-level switches come before the optional collection (n8n's UX guidelines).
+	includeApiCredentialsField(displayOptions),
 	{
 		displayName: 'Additional Fields',
 		name: 'subaccountFields',
@@ -25,5 +27,4 @@ export const subaccountCreateFields: INodeProperties[] = [
 		displayOptions,
 		options: subaccountDetailFields(false),
 	},
-	includeApiCredentialsField(displayOptions),
 ];

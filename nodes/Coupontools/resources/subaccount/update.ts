@@ -6,6 +6,8 @@ const displayOptions = { show: { resource: ['subaccount'], operation: ['update']
 
 export const subaccountUpdateFields: INodeProperties[] = [
 	subaccountLocator(displayOptions),
+	// Top-level switches come before the optional collection (n8n's UX guidelines).
+	includeApiCredentialsField(displayOptions),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -15,5 +17,4 @@ export const subaccountUpdateFields: INodeProperties[] = [
 		displayOptions,
 		options: subaccountDetailFields(true),
 	},
-	includeApiCredentialsField(displayOptions),
 ];
