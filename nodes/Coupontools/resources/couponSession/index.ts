@@ -61,7 +61,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: 'Send a notification now to every wallet pass of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestHook({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},

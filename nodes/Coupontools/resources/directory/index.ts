@@ -104,7 +104,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the campaigns shown in a directory',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/campaigns' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestHook({ repeatable: true, unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_CAMPAIGN_LIST_KEYS })] },
 				},
 			},

@@ -196,7 +196,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: "Send a notification now to one user's loyalty card in the wallet",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/single' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestHook({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
 				},
 			},
@@ -208,7 +208,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Send a notification now to every user of a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/all' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestHook({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},

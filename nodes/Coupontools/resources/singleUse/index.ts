@@ -53,7 +53,7 @@ export const singleUseDescription: INodeProperties[] = [
 				description: 'Remove a single-use URL so it no longer works',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/remove' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestHook({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ set: { deleted: true } })] },
 				},
 			},

@@ -98,7 +98,9 @@ export const subaccountDescription: INodeProperties[] = [
 				routing: {
 					// Not in the public docs: path and fields inferred from Create (README.md, "Endpoints not confirmed by public documentation").
 					request: { method: 'POST', url: '/v4/subaccount/update' },
-					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
+					operations: {
+						pagination: requestHook({ rules: { country: ISO_COUNTRY }, unconfirmed: true }),
+					},
 					send: { preSend: [dropEmptyBodyFields] },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
