@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchCampaigns } from './listSearch/searchCampaigns';
+import { searchCampaignsAndDirectories } from './listSearch/searchCampaignsAndDirectories';
 import { searchDirectories } from './listSearch/searchDirectories';
 import { searchEmailGroups, searchSmsGroups } from './listSearch/searchGroups';
 import { searchLoyaltyCards } from './listSearch/searchLoyaltyCards';
@@ -51,6 +52,7 @@ export class Coupontools implements INodeType {
 	methods = {
 		listSearch: {
 			searchCampaigns,
+			searchCampaignsAndDirectories,
 			searchDirectories,
 			searchEmailGroups,
 			searchLoyaltyCards,

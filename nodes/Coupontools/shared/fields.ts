@@ -21,8 +21,8 @@ export function campaignLocator(
 			description: allowDirectory
 				? 'The campaign whose coupon is sent, or a directory (dir_…) to send the whole directory'
 				: 'The campaign (coupon) to use',
-			searchListMethod: 'searchCampaigns',
-			listPlaceholder: 'Select a campaign…',
+			searchListMethod: allowDirectory ? 'searchCampaignsAndDirectories' : 'searchCampaigns',
+			listPlaceholder: allowDirectory ? 'Select a campaign or directory…' : 'Select a campaign…',
 			idPlaceholder: allowDirectory ? 'e.g. cam_12345 or dir_12345' : 'e.g. cam_12345',
 			idRegex: allowDirectory ? '(cam|dir)_[A-Za-z0-9]+' : 'cam_[A-Za-z0-9]+',
 			idErrorMessage: allowDirectory

@@ -51,7 +51,11 @@ function directoryPicker(
 		name: generation.name,
 		description: 'The directory to use',
 		searchListMethod: generation.searchListMethod,
-		listPlaceholder: 'Select a directory…',
+		// Which ID form the list gives: the v3 and v4 calls take different ones.
+		listPlaceholder:
+			generation.searchListMethod === 'searchDirectories'
+				? 'Select a directory (gives its dir_… ID)…'
+				: 'Select a directory (gives its numeric ID)…',
 		idPlaceholder: generation.idPlaceholder,
 		idRegex: generation.idRegex,
 		idErrorMessage: generation.idErrorMessage,
