@@ -485,9 +485,9 @@ describe('Directory: documented error codes and checks before sending', () => {
 			/^User ID "8001" is not a valid ID\. It must start with reg_/,
 		],
 		[
-			'a v3 directory without dir_',
-			directory('get', { directory: byId('={{ 2001 }}') }),
-			/^Directory "2001" is not a valid ID/,
+			'a directory that is neither a number nor dir_… (Get takes either, idForms.ts)',
+			directory('get', { directory: byId('={{ "City Deals" }}') }),
+			/^Directory "City Deals" is not a directory ID: it is a number such as 12345, or starts with dir_/,
 		],
 	])('%s is refused before sending', async (_title, parameters, message) => {
 		const result = await run(sandbox.current, { parameters });
@@ -627,12 +627,25 @@ describe('directory pickers (By ID): what the editor accepts per API generation'
 		);
 	};
 
-	test.each(['get', 'getCampaigns', 'getRegisteredUsers', 'updatePaymentStatus'])(
+	test.each(['getCampaigns', 'updatePaymentStatus'])(
 		'v3 %s: dir_ IDs pass, numbers are flagged',
 		(operation) => {
 			const base = { resource: 'directory', operation, registeredUser: 'reg_8001' };
 			expect(issues({ ...base, directory: byId(CITY) })).toBe('null');
 			expect(issues({ ...base, directory: byId('2001') })).toContain('starts with dir_');
+		},
+	);
+
+	// Same parameter name, another rule on these two panels: n8n checks the one each panel shows.
+	test.each(['get', 'getRegisteredUsers'])(
+		'%s (either generation): dir_ IDs and numbers pass, names are flagged',
+		(operation) => {
+			const base = { resource: 'directory', operation };
+			expect(issues({ ...base, directory: byId(CITY) })).toBe('null');
+			expect(issues({ ...base, directory: byId('2001') })).toBe('null');
+			expect(issues({ ...base, directory: byId('City') })).toContain(
+				'is a number, e.g. 12345, or starts with dir_',
+			);
 		},
 	);
 

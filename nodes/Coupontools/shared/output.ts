@@ -91,9 +91,10 @@ function recordsOf(body: IDataObject | IDataObject[], shape: OutputShape): IData
 	if (shape.object && body[shape.object] && typeof body[shape.object] === 'object') {
 		return [asRecord(body[shape.object])];
 	}
-	// Pass everything through except the envelope, so an undocumented shape never loses data.
+	// Pass everything through except the envelope (`status: { status: 'OK' }`), so an undocumented shape
+	// never loses data; a v4 bare answer's own `status` (a directory's "active") is data and stays.
 	const rest = { ...body };
-	delete rest.status;
+	if (rest.status !== null && typeof rest.status === 'object') delete rest.status;
 	return [rest];
 }
 

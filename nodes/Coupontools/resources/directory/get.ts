@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directoryLocator } from './shared';
+import { eitherDirectoryLocator } from './shared';
 
 export const directoryGetFields: INodeProperties[] = [
-	directoryLocator({ show: { resource: ['directory'], operation: ['get'] } }),
+	eitherDirectoryLocator(
+		{ show: { resource: ['directory'], operation: ['get'] } },
+		{ v4Call: 'GET /v4/directory/12345', v3Call: 'POST /v3/directory/info' },
+	),
 ];

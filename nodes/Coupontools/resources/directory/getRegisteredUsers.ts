@@ -1,12 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/fields';
-import { directoryLocator } from './shared';
+import { eitherDirectoryLocator } from './shared';
 
 const displayOptions = { show: { resource: ['directory'], operation: ['getRegisteredUsers'] } };
 
-/** Documented: 100 registrations per page, newest first; higher pages hold older ones. */
+/**
+ * A dir_ ID reads /v3/directoryusers/list: documented 100 registrations per page, newest first; higher
+ * pages hold older ones. A number reads GET /v4/directory/{id}/users, one answer without paging
+ * (idForms.ts); Return All and Limit work on both.
+ */
 export const directoryGetRegisteredUsersFields: INodeProperties[] = [
-	directoryLocator(displayOptions),
+	eitherDirectoryLocator(displayOptions, {
+		v4Call: 'GET /v4/directory/12345/users',
+		v3Call: 'POST /v3/directoryusers/list',
+	}),
 	...returnAllAndLimit(displayOptions),
 ];

@@ -13,6 +13,7 @@ import { directoryGetAllFields } from './getAll';
 import { directoryGetCampaignsFields } from './getCampaigns';
 import { directoryGetRegisteredUsersFields } from './getRegisteredUsers';
 import { directoryGetUserFields } from './getUser';
+import { byDirectoryIdForm, EITHER_DIRECTORY_ID } from './idForms';
 import { directoryGivePaidAccessFields, directoryRevokePaidAccessFields } from './paidAccess';
 import {
 	DIRECTORY_CAMPAIGN_LIST_KEYS,
@@ -47,7 +48,8 @@ function v4UserCall(
 
 /**
  * Directories: the v3 RPC endpoints (answer shapes not documented: README.md, "Endpoints not confirmed by public documentation") for reading and the payment
- * status, and the v4 REST user endpoints (documented) for creating, blocking and paid access.
+ * status, and the v4 REST user endpoints (documented) for creating, blocking and paid access. Get and Get
+ * Registered Users make the v3 or the v4 read by the form of the directory ID (idForms.ts).
  */
 export const directoryDescription: INodeProperties[] = [
 	{
@@ -91,8 +93,15 @@ export const directoryDescription: INodeProperties[] = [
 				action: 'Get a directory',
 				description: 'Retrieve one directory',
 				routing: {
+					// A numeric ID becomes GET /v4/directory/{id} (idForms.ts), whose bare answer passes through.
 					request: { method: 'POST', url: '/v3/directory/info' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					send: { preSend: [byDirectoryIdForm('')] },
+					operations: {
+						pagination: requestHook({
+							repeatable: true,
+							rules: { directory: EITHER_DIRECTORY_ID },
+						}),
+					},
 					output: { postReceive: [coupontoolsOutput({ object: 'directory' })] },
 				},
 			},
@@ -125,12 +134,14 @@ export const directoryDescription: INodeProperties[] = [
 				action: 'Get registered users of a directory',
 				description: 'Retrieve the users registered in a directory, newest first',
 				routing: {
+					// A numeric ID becomes GET /v4/directory/{id}/users (idForms.ts), one bare list.
 					request: { method: 'POST', url: '/v3/directoryusers/list' },
+					send: { preSend: [byDirectoryIdForm('/users')] },
 					operations: {
 						pagination: requestHook({
 							repeatable: true,
 							pages: 'body',
-							rules: { user: REGISTERED_USER_ID },
+							rules: { directory: EITHER_DIRECTORY_ID, user: REGISTERED_USER_ID },
 						}),
 					},
 					output: { postReceive: [coupontoolsOutput({ list: REGISTERED_USER_LIST_KEYS })] },
