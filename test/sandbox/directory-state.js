@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Registered users of the directories (§5.7, §9). Part of the sandbox state (`state.directoryUsers`);
+ * Registered users of the directories (https://docs.coupontools.com/api/v3/directory, https://docs.coupontools.com/api/v4/directory; choices the docs leave open: README.md, "Endpoints not confirmed by public documentation"). Part of the sandbox state (`state.directoryUsers`);
  * `fill()` (called by state.js on start and on every reset) restores the seed.
  *
  * One user record serves both API generations: v3 names it `reg_<n>`, the v4 REST paths `<n>` (the
@@ -162,7 +162,7 @@ function v3UserView(user, now) {
 }
 
 /**
- * v4 REST answers (shape not documented; PD reads `id` and `created_at`): numeric ids, JSON booleans,
+ * v4 REST answers (shape not documented; Pipedream's Coupontools components read `id` and `created_at`): numeric ids, JSON booleans,
  * null for "no value", and no `status` key (the node strips a top-level `status` as the v3 envelope).
  * @param {DirectoryUser} user
  * @param {Directory} directory

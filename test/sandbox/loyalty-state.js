@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Loyalty cards, their users and who is on which card (§5.6, §9). Part of the sandbox state
+ * Loyalty cards, their users and who is on which card (https://docs.coupontools.com/api/v3/loyalty, https://docs.coupontools.com/api/v4/loyalty; choices the docs leave open: README.md, "Endpoints not confirmed by public documentation"). Part of the sandbox state
  * (`state.loyalty`); `fill()` (called by state.js on start and on every reset) restores the seed.
  *
  * Users belong to the account, not to a card: the documented create call takes no card, and

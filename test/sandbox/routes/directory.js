@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Directory routes (§5.7, §9): v3 RPC (list, info, campaigns, registered users, payment status) and the
+ * Directory routes (https://docs.coupontools.com/api/v3/directory, https://docs.coupontools.com/api/v4/directory;
+ * inferred ones: README.md, "Endpoints not confirmed by public documentation"): v3 RPC (list, info, campaigns, registered users, payment status) and the
  * v4 REST calls (list, get, users: list, get, create, block, paid access, single sign-on).
  *
  * v4 REST answers are bare JSON (arrays, objects), as the v4 examples show; failures still use the
@@ -66,7 +67,7 @@ function directoryInfo({ state, body }) {
 	});
 }
 
-/** §9 inferred endpoint: the campaigns shown in the directory, as coupon/list shows them. @param {RouteContext} ctx */
+/** Inferred endpoint (README.md, "Endpoints not confirmed by public documentation"): the campaigns shown in the directory, as coupon/list shows them. @param {RouteContext} ctx */
 function directoryCampaigns({ state, body }) {
 	const directory = directoryParam(state, body);
 	const campaigns = directory.campaigns.flatMap((id) => {
@@ -90,7 +91,7 @@ function listRegisteredUsers({ state, body, options }) {
 	});
 }
 
-/** §9: `payment_status` paid | unpaid. Paid grants paid access without an end date; unpaid ends it. @param {RouteContext} ctx */
+/** Inferred field (README.md, "Endpoints not confirmed by public documentation"): `payment_status` paid | unpaid. Paid grants paid access without an end date; unpaid ends it. @param {RouteContext} ctx */
 function updatePaymentStatus({ state, body }) {
 	requireFields(body, ['directory', 'user', 'payment_status']);
 	const directory = directoryParam(state, body);
@@ -104,7 +105,7 @@ function updatePaymentStatus({ state, body }) {
 	return ok({ action: 'payment_status_updated', user: v3UserView(user, state.now()) });
 }
 
-/** GET /v4/directory: per PD an array of objects with `id` and `name`. @param {RouteContext} ctx */
+/** GET /v4/directory: as Pipedream's Coupontools components read it, an array of objects with `id` and `name`. @param {RouteContext} ctx */
 function listV4Directories({ state }) {
 	return bare(
 		[...state.directories.values()].map((directory) => ({
@@ -145,7 +146,7 @@ function getV4Directory(ctx) {
 }
 
 /**
- * GET /v4/directory/{id}/users: per PD an array of users with `id` and `created_at`, no paging used. The
+ * GET /v4/directory/{id}/users: as Pipedream's Coupontools components read it, an array of users with `id` and `created_at`, no paging used. The
  * sandbox answers every user at once, newest first as the v3 list.
  * @param {RouteContext} ctx
  */

@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Loyalty card routes, v3 RPC (§5.6), plus the endpoints and field names the team inferred (§9):
+ * Loyalty card routes, v3 RPC (https://docs.coupontools.com/api/v3/loyalty), plus the endpoints and field names
+ * the team inferred (README.md, "Endpoints not confirmed by public documentation"):
  * users update with points / stamps / voided, single push and push to all; and the v4 REST routes (list,
  * copy, users of a card: list, get, create, bulk create) with bare JSON answers.
  *
@@ -196,7 +197,7 @@ function linkUser({ state, body }) {
 }
 
 /**
- * §9: points and stamps are amounts to add (whole numbers from 1), voided a boolean. Voided is applied
+ * Inferred fields (README.md, "Endpoints not confirmed by public documentation"): points and stamps are amounts to add (whole numbers from 1), voided a boolean. Voided is applied
  * first; adding to a voided user fails like claiming a voided coupon does.
  * @param {RouteContext} ctx
  */
