@@ -28,7 +28,6 @@ const CLAIMED = 'kkv53n0eer58xmcj4c0xy';
  * @property {(() => Promise<Record<string, unknown>>)} [prepare]  builds the body from sandbox state
  * @property {Array<{ method: string, path: string, body: unknown }> | ((body: Record<string, unknown>) => Array<{ method: string, path: string, body: unknown }>)} requests
  *   every request the sandbox must receive, in order
- * @property {boolean} [v4Keys]  v4 REST path: the x-api-key pair is sent too
  * @property {(items: any[], body: Record<string, unknown>) => void | Promise<void>} output
  */
 
@@ -144,23 +143,27 @@ const ROWS = {
 		},
 	},
 	loyaltyCard: {
-		requests: [{ method: 'POST', path: '/v3/loyalty/info', body: { loyaltycard: '6001' } }],
-		output(items) {
-			expect(items).toEqual([
-				expect.objectContaining({
-					ID: '6001',
-					name: 'Coffee Stamp Card',
-					type: 'stamp',
-					amount_of_users: 2,
-					created_date_utc: '2025-02-01T09:00:00Z',
-				}),
+		// Get (v3), then Get Many Users (v4 REST) of the card it answered, Return All.
+		requests: [
+			{ method: 'POST', path: '/v3/loyalty/info', body: { loyaltycard: '6001' } },
+			{ method: 'GET', path: '/v4/loyalty/loyalty-cards/6001/stats', body: {} },
+			{ method: 'GET', path: '/v4/loyalty/loyalty-cards/6001/stats', body: {} },
+		],
+		async output(items) {
+			expect(items.map((u) => [u.id, u.loyalty_card_id, u.email])).toEqual([
+				[7001, 6001, 'jane@example.com'],
+				[7002, 6001, 'tom@example.com'],
 			]);
+			for (const user of items)
+				expect(user.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+			// Return All: page 1 holds both users, page 2 is empty and ends the list.
+			const [, ...pages] = await ctx.sandbox.requests();
+			expect(pages.map((r) => r.query['pagination[page]'])).toEqual(['1', '2']);
 		},
 	},
 	directory: {
 		body: { directory: 2001, user: 8002 },
 		requests: [{ method: 'POST', path: '/v4/directory/2001/users/8002', body: { block: true } }],
-		v4Keys: true,
 		output(items) {
 			expect(items).toEqual([
 				expect.objectContaining({
@@ -206,6 +209,19 @@ const ROWS = {
 			]);
 		},
 	},
+	account: {
+		body: { teammate: '5101' },
+		requests: [{ method: 'POST', path: '/v3/teammate/sso', body: { teammate: '5101' } }],
+		output(items) {
+			expect(items).toEqual([
+				expect.objectContaining({
+					ID: '5101',
+					token: expect.stringMatching(/^[a-z0-9]{64}$/),
+					url: expect.stringContaining('/sso?token='),
+				}),
+			]);
+		},
+	},
 	webhookEvent: {
 		// An event Coupontools (the sandbox) really sent: delivered to the sandbox's own health URL, which
 		// records it as genuine; the harness then asks Coupontools to confirm it.
@@ -242,11 +258,12 @@ describe(`Every resource through n8n ${ctx.line} (production webhook → Coupont
 
 	test('the table covers every resource the node offers', () => {
 		expect(Object.keys(ROWS).sort()).toEqual(Object.keys(HARNESS).sort());
-		expect(Object.keys(ROWS)).toHaveLength(11);
+		expect(Object.keys(ROWS)).toHaveLength(12);
 	});
 
 	for (const [resource, row] of Object.entries(ROWS)) {
-		const operation = HARNESS[resource].operation;
+		const { then } = HARNESS[resource];
+		const operation = `${HARNESS[resource].operation}${then ? ` → ${then.operation}` : ''}`;
 		test(`${resource}: ${operation}`, async () => {
 			const body = row.prepare ? await row.prepare() : (row.body ?? {});
 			const expected = typeof row.requests === 'function' ? row.requests(body) : row.requests;
@@ -265,7 +282,9 @@ describe(`Every resource through n8n ${ctx.line} (production webhook → Coupont
 					clientId: SANDBOX_CLIENT_ID,
 					clientSecret: SANDBOX_CLIENT_SECRET,
 				});
-				if (row.v4Keys)
+				// The credential adds the x-api-key pair on the v4 REST paths only (directories, loyalty
+				// cards); /v4/subaccount/… is RPC style (credentials/CoupontoolsApi.credentials.ts).
+				if (/^\/v4\/(?!subaccount\/)/.test(request.path))
 					expect([request.headers['x-api-key'], request.headers['x-api-secret']]).toEqual([
 						SANDBOX_CLIENT_ID,
 						SANDBOX_CLIENT_SECRET,

@@ -65,7 +65,15 @@ const HARNESS = {
 		},
 	},
 	subaccount: { operation: 'getAll', parameters: { returnAll: true } },
-	loyaltyCard: { operation: 'get', parameters: { loyaltyCard: byId('6001') } },
+	// The v3 card, then its users through the v4 REST list (x-api-key pair, query-string paging).
+	loyaltyCard: {
+		operation: 'get',
+		parameters: { loyaltyCard: byId('6001') },
+		then: {
+			operation: 'getManyUsers',
+			parameters: { loyaltyCardId: byId('={{ $json.ID }}'), loyaltyCardUsersReturnAll: true },
+		},
+	},
 	directory: {
 		operation: 'blockUser',
 		parameters: {
@@ -78,6 +86,10 @@ const HARNESS = {
 	emailGroup: {
 		operation: 'getContacts',
 		parameters: { emailGroup: byId('gro_4501'), returnAll: true },
+	},
+	account: {
+		operation: 'teammateSingleSignOn',
+		parameters: { teammate: '={{ $json.body.teammate }}' },
 	},
 	webhookEvent: {
 		operation: 'verify',
