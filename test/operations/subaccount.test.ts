@@ -492,7 +492,7 @@ describe('Subaccount: documented error codes', () => {
 			expect(failure?.codes).toEqual([code]);
 			const text = describeFailure(failure!);
 			expect(text.message).toContain(message);
-			expect(text.message).toContain(`error ${code}`);
+			expect(text.message).toContain(`(Coupontools code ${code})`);
 			expect(text.description).toContain(words);
 		},
 	);
