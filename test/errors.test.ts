@@ -135,7 +135,10 @@ describe('transport faults surface as clear errors naming what happened', () => 
 		['connection reset', 'reset', /connection to Coupontools was closed/],
 	])('%s', async (_title, kind, message) => {
 		sandbox.current.setFaults({ kind: kind as never });
-		const result = await run(sandbox.current, { parameters: GET_MANY });
+		// A refusal is waited out (Settings → Rate Limits); a short wait keeps the case quick.
+		const result = await run(sandbox.current, {
+			parameters: { ...GET_MANY, rateLimits: { maxWaitMinutes: 0.02 } },
+		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.description).toBeTruthy();
@@ -158,7 +161,8 @@ describe('transport faults surface as clear errors naming what happened', () => 
 
 	test('nothing listening at the Base URL', async () => {
 		const result = await run(sandbox.current, {
-			parameters: GET_MANY,
+			// A refused connection is tried again within Max Wait When Throttled; keep the wait short here.
+			parameters: { ...GET_MANY, rateLimits: { maxWaitMinutes: 0.02 } },
 			credentials: credentialsFor(sandbox.current, { baseUrl: 'http://127.0.0.1:9' }),
 		});
 		expect(result.error?.message).toBe('Coupontools refused the connection');

@@ -75,7 +75,7 @@ describe('retries after transient faults', () => {
 			},
 		});
 		expect(result.error?.message).toMatch(
-			/^Coupontools refused requests \(too many requests or unavailable\) for longer than the node waits \(3 s\): this item was not sent\. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent\.$/,
+			/^Coupontools kept refusing requests \(rate limiting or unavailable\) for longer than the node waits \(3 s\): this item was not sent\. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent\.$/,
 		);
 		// Sent at about 0, 1 and 2 s (and 3 s if the answers came back within a millisecond): the next try
 		// could only come after the 3 s.

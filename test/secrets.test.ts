@@ -69,7 +69,8 @@ describe('the client secret never appears in outputs, errors or execution data',
 				async () => {
 					sandbox.current.setFaults({ kind });
 					return await run(sandbox.current, {
-						parameters: GET_MANY,
+						// A refusal (429) is waited out; a short Max Wait keeps the case quick.
+						parameters: { ...GET_MANY, rateLimits: { maxWaitMinutes: 0.02 } },
 						credentials: credentialsFor(sandbox.current, { clientSecret: CANARY }),
 					});
 				},
@@ -89,7 +90,8 @@ describe('the client secret never appears in outputs, errors or execution data',
 			'connection refused',
 			async () =>
 				await run(sandbox.current, {
-					parameters: GET_MANY,
+					// A refused connection is tried again within Max Wait When Throttled; keep it short.
+					parameters: { ...GET_MANY, rateLimits: { maxWaitMinutes: 0.02 } },
 					credentials: credentialsFor(sandbox.current, {
 						clientSecret: CANARY,
 						baseUrl: 'http://127.0.0.1:9',

@@ -133,7 +133,7 @@ describe('Max Wait When Throttled: when the budget runs out', () => {
 			);
 		for (const json of errors) {
 			expect(json.error).toBe(
-				'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (1 min): this item was not sent, nor were 19 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
+				'Coupontools kept refusing requests (rate limiting or unavailable) for longer than the node waits (1 min): this item was not sent, nor were 19 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
 			);
 		}
 	});

@@ -384,7 +384,7 @@ describe('Limiter', () => {
 		const [error] = failures as WaitBudgetExceededError[];
 		expect(error.notSent).toBe(4);
 		expect(error.message).toBe(
-			'Coupontools refused requests (too many requests or unavailable) for longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
+			'Coupontools kept refusing requests (rate limiting or unavailable) for longer than the node waits (5 s): this item was not sent, nor were 3 other items of this run. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
 		);
 		expect(error.description).toMatch(/^Coupontools refused for 5 s, then asked for 1 s more\. /);
 		expect(error.description).toMatch(/Check Unique .* Duplicate Check/);

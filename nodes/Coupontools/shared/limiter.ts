@@ -133,7 +133,7 @@ export class WaitBudgetExceededError extends Error {
 	}) {
 		const others = details.notSent - 1;
 		super(
-			`Coupontools refused requests (too many requests or unavailable) for longer than the node waits (${formatDuration(details.budgetMs)}): this item was not sent${others > 0 ? `, nor ${others === 1 ? 'was 1 other item' : `were ${others} other items`} of this run` : ''}. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.`,
+			`Coupontools kept refusing requests (rate limiting or unavailable) for longer than the node waits (${formatDuration(details.budgetMs)}): this item was not sent${others > 0 ? `, nor ${others === 1 ? 'was 1 other item' : `were ${others} other items`} of this run` : ''}. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.`,
 		);
 		this.name = 'WaitBudgetExceededError';
 		this.notSent = details.notSent;

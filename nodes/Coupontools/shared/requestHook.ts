@@ -302,9 +302,15 @@ function asNodeError(
 	// how to send only the rest (limiter.ts). A NodeApiError without HTTP code or API words, because n8n's
 	// declarative engine wraps any other error class in one with the code "none" (n8n-core routing-node.ts).
 	if (caught instanceof WaitBudgetExceededError) {
+		// Nothing answered at all (connection refused): that is the headline a user can act on (a wrong
+		// Base URL, Coupontools down); the waiting and the rerun advice follow in the description.
+		const last = caught.cause;
+		const unreachable = last instanceof NodeApiError && !last.httpCode;
 		return new NodeApiError(this.getNode(), {} as JsonObject, {
-			message: caught.message,
-			description: caught.description,
+			message: unreachable ? last.message : caught.message,
+			description: unreachable
+				? `${caught.message} ${last.description ?? ''}`.trim()
+				: caught.description,
 			itemIndex,
 		});
 	}
