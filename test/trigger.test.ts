@@ -7,12 +7,7 @@ import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-wor
 
 import { CoupontoolsTrigger } from '../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { MAX_BODY_BYTES } from '../nodes/CoupontoolsTrigger/payload';
-import {
-	rememberEvent,
-	SEEN_MAX,
-	SEEN_WINDOW_MS,
-	wasSeen,
-} from '../nodes/CoupontoolsTrigger/seenEvents';
+import { SEEN_MAX, SEEN_WINDOW_MS, seenEvents } from '../nodes/CoupontoolsTrigger/seenEvents';
 import type { Sandbox } from './harness/sandbox';
 import { credentialsFor, SANDBOX_CLIENT_SECRET, useSandbox } from './harness/sandbox';
 import { createTrigger, requestAsN8nParses, WEBHOOK_BASE_URL } from './harness/trigger';
@@ -526,21 +521,22 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 
 describe('duplicate window (static data)', () => {
 	test('an ID counts as seen for 24 hours', () => {
-		const data: IDataObject = {};
-		rememberEvent(data, 'evt_a', 1_000);
-		expect(wasSeen(data, 'evt_a', 1_000 + SEEN_WINDOW_MS - 1)).toBe(true);
-		expect(wasSeen(data, 'evt_a', 1_000 + SEEN_WINDOW_MS)).toBe(false);
-		expect(wasSeen(data, 'evt_b', 1_000)).toBe(false);
+		const seen = seenEvents({});
+		seen.remember('evt_a', 1_000);
+		expect(seen.has('evt_a', 1_000 + SEEN_WINDOW_MS - 1)).toBe(true);
+		expect(seen.has('evt_a', 1_000 + SEEN_WINDOW_MS)).toBe(false);
+		expect(seen.has('evt_b', 1_000)).toBe(false);
 	});
 
 	test(`keeps at most ${SEEN_MAX} IDs, dropping the oldest and the expired`, () => {
 		const data: IDataObject = {};
-		for (let i = 0; i < SEEN_MAX + 5; i++) rememberEvent(data, `evt_${i}`, 10_000 + i);
+		const seen = seenEvents(data);
+		for (let i = 0; i < SEEN_MAX + 5; i++) seen.remember(`evt_${i}`, 10_000 + i);
 		const kept = Object.keys(data.seenEvents as IDataObject);
 		expect(kept).toHaveLength(SEEN_MAX);
 		expect(kept).not.toContain('evt_0');
 		expect(kept).toContain(`evt_${SEEN_MAX + 4}`);
-		rememberEvent(data, 'evt_late', 10_000 + SEEN_WINDOW_MS + SEEN_MAX + 3);
+		seen.remember('evt_late', 10_000 + SEEN_WINDOW_MS + SEEN_MAX + 3);
 		expect(Object.keys(data.seenEvents as IDataObject)).toEqual([
 			`evt_${SEEN_MAX + 4}`,
 			'evt_late',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collectionField } from '../Coupontools/shared/fields';
 import { EVENT_OPTIONS } from './events';
 import { DEFAULT_MAX_REQUESTS } from './settings';
 
@@ -88,12 +89,9 @@ export const properties: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{
+	collectionField({
 		displayName: 'Options',
 		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
 		options: [
 			{
 				displayName: 'Start From',
@@ -113,5 +111,5 @@ export const properties: INodeProperties[] = [
 					'Upper bound of Coupontools calls in one poll. With many campaigns, the ones not reached are checked first on the next poll; no event is lost.',
 			},
 		],
-	},
+	}),
 ];

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { collectionField } from '../Coupontools/shared/fields';
 import { handleDelivery } from './delivery';
 import { ALL_EVENTS, EVENT_OPTIONS } from './events';
 import { POLLING_HINT, SETUP_NOTICE } from './notices';
@@ -69,12 +70,9 @@ export class CoupontoolsTrigger implements INodeType {
 				description:
 					'Which Coupontools events start the workflow. Other events are answered and ignored.',
 			},
-			{
+			collectionField({
 				displayName: 'Options',
 				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
 				options: [
 					{
 						displayName: 'Include Session Data',
@@ -93,7 +91,7 @@ export class CoupontoolsTrigger implements INodeType {
 							'Whether to ask Coupontools to confirm each event before starting the workflow. Without it, anyone who knows the URL can start the workflow with a made-up event. On unless turned off here.',
 					},
 				],
-			},
+			}),
 		],
 	};
 

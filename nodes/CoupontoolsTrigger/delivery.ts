@@ -6,7 +6,7 @@ import { eventItem } from './output';
 import type { IncomingRequest } from './payload';
 import { claimOf, isEventId, readPayload } from './payload';
 import { acknowledge, refuse } from './replies';
-import { rememberEvent, wasSeen } from './seenEvents';
+import { seenEvents } from './seenEvents';
 import type { ConfirmedEvent } from './verification';
 import { callCoupontools, verifyEvent } from './verification';
 
@@ -45,11 +45,13 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 
 	// The workflow-level static data, under a key per trigger node: n8n 2.41 saves static data only
 	// when a top-level key changes, and misses updates made inside the per-node object.
-	const staticData = this.getWorkflowStaticData('global');
-	const seenKey = `coupontoolsSeenEvents:${this.getNode().id}`;
-	const seenScope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	const seen = seenEvents(
+		this.getWorkflowStaticData('global'),
+		`coupontoolsSeenEvents:${this.getNode().id}`,
+		`${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+	);
 	const now = Date.now();
-	if (claim.eventId !== undefined && wasSeen(staticData, claim.eventId, now, seenKey, seenScope)) {
+	if (claim.eventId !== undefined && seen.has(claim.eventId, now)) {
 		return acknowledge({ duplicate: true, eventId: claim.eventId });
 	}
 
@@ -89,8 +91,7 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	// Remembered only once the workflow is about to start: a refused or retried-later event must start when it comes back.
-	if (claim.eventId !== undefined)
-		rememberEvent(staticData, claim.eventId, now, seenKey, seenScope);
+	if (claim.eventId !== undefined) seen.remember(claim.eventId, now);
 	return {
 		workflowData: [this.helpers.returnJsonArray([item])],
 		...acknowledge({ eventId: claim.eventId ?? null }),

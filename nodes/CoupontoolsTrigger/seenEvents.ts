@@ -27,34 +27,32 @@ function remembered(scope: string, eventId: string): number | undefined {
 	return recentInProcess.get(`${scope}\u0000${eventId}`);
 }
 
-export function wasSeen(
-	staticData: IDataObject,
-	eventId: string,
-	now: number,
-	key = KEY,
-	scope = key,
-): boolean {
-	const stored = seenOf(staticData, key)[eventId];
-	const inMemory = remembered(scope, eventId);
-	return [stored, inMemory].some((at) => typeof at === 'number' && now - at < SEEN_WINDOW_MS);
+/** The events one trigger node started: its key in the static data and its scope in this process's memory. */
+export interface SeenEvents {
+	/** Whether the event started the workflow within the last SEEN_WINDOW_MS. */
+	has(eventId: string, now: number): boolean;
+	remember(eventId: string, now: number): void;
 }
 
-export function rememberEvent(
-	staticData: IDataObject,
-	eventId: string,
-	now: number,
-	key = KEY,
-	scope = key,
-): void {
-	recentInProcess.set(`${scope}\u0000${eventId}`, now);
-	for (const [entry, at] of recentInProcess) {
-		if (recentInProcess.size <= SEEN_MAX * 10 && now - at < SEEN_WINDOW_MS) break;
-		recentInProcess.delete(entry);
-	}
-	const kept = Object.entries({ ...seenOf(staticData, key), [eventId]: now })
-		.filter(([, at]) => typeof at === 'number' && now - at < SEEN_WINDOW_MS)
-		.sort(([, a], [, b]) => a - b)
-		.slice(-SEEN_MAX);
-	// Replaced whole, so n8n's change tracking on static data sees the update.
-	staticData[key] = Object.fromEntries(kept);
+export function seenEvents(staticData: IDataObject, key = KEY, scope = key): SeenEvents {
+	return {
+		has(eventId, now) {
+			const stored = seenOf(staticData, key)[eventId];
+			const inMemory = remembered(scope, eventId);
+			return [stored, inMemory].some((at) => typeof at === 'number' && now - at < SEEN_WINDOW_MS);
+		},
+		remember(eventId, now) {
+			recentInProcess.set(`${scope}\u0000${eventId}`, now);
+			for (const [entry, at] of recentInProcess) {
+				if (recentInProcess.size <= SEEN_MAX * 10 && now - at < SEEN_WINDOW_MS) break;
+				recentInProcess.delete(entry);
+			}
+			const kept = Object.entries({ ...seenOf(staticData, key), [eventId]: now })
+				.filter(([, at]) => typeof at === 'number' && now - at < SEEN_WINDOW_MS)
+				.sort(([, a], [, b]) => a - b)
+				.slice(-SEEN_MAX);
+			// Replaced whole, so n8n's change tracking on static data sees the update.
+			staticData[key] = Object.fromEntries(kept);
+		},
+	};
 }

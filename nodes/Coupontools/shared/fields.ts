@@ -119,6 +119,40 @@ export function bodyTextField({
 }
 
 /**
+ * The optional parameters of an operation, grouped as n8n's UX guidelines name them
+ * (https://docs.n8n.io/integrations/creating-nodes/build/reference/ux-guidelines/): the "Add …" button
+ * follows from the group's name.
+ */
+const COLLECTION_PLACEHOLDERS = {
+	'Additional Fields': 'Add Field',
+	'Update Fields': 'Add Field',
+	Filters: 'Add Filter',
+	Options: 'Add Option',
+};
+
+export function collectionField({
+	displayName,
+	name,
+	displayOptions,
+	options,
+}: {
+	displayName: keyof typeof COLLECTION_PLACEHOLDERS;
+	name: string;
+	displayOptions?: IDisplayOptions;
+	options: INodeProperties[];
+}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: COLLECTION_PLACEHOLDERS[displayName],
+		default: {},
+		...(displayOptions ? { displayOptions } : {}),
+		options,
+	};
+}
+
+/**
  * Return All + Limit. On paged endpoints Return All also marks the request as paged (page=1, see
  * pagination.ts); `'unpaged'` is for lists the API answers in one piece, where Limit only trims the answer.
  */

@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/fields';
+import { collectionField, returnAllAndLimit } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['campaign'], operation: ['getAll'] } };
 
 export const campaignGetAllFields: INodeProperties[] = [
 	// The campaign list is one answer (no paging documented): Limit trims it.
 	...returnAllAndLimit(displayOptions, 'unpaged'),
-	{
+	collectionField({
 		displayName: 'Filters',
 		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -51,5 +48,5 @@ export const campaignGetAllFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'tags' } },
 			},
 		],
-	},
+	}),
 ];

@@ -1,6 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { campaignLocator, formatDatesInBody, returnAllAndLimit } from '../../shared/fields';
+import {
+	campaignLocator,
+	collectionField,
+	formatDatesInBody,
+	returnAllAndLimit,
+} from '../../shared/fields';
+
+/** One of the documented session lists of a campaign, with its own path; its value is its name in lower case. */
+function sessionList(name: string, description: string, url: string): INodePropertyOptions {
+	return { name, value: name.toLowerCase(), description, routing: { request: { url } } };
+}
 
 const displayOptions = { show: { resource: ['campaign'], operation: ['getUsageData'] } };
 
@@ -15,39 +25,16 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 		displayOptions,
 		// Each of the four documented session lists has its own path; the selected one replaces the operation's.
 		options: [
-			{
-				name: 'All',
-				value: 'all',
-				description: 'Every session, whatever its state',
-				routing: { request: { url: '/v3/campaign/data' } },
-			},
-			{
-				name: 'Claimed',
-				value: 'claimed',
-				description: 'Sessions whose coupon was claimed',
-				routing: { request: { url: '/v3/campaign/claims' } },
-			},
-			{
-				name: 'Opened',
-				value: 'opened',
-				description: 'Sessions whose coupon was opened',
-				routing: { request: { url: '/v3/campaign/opens' } },
-			},
-			{
-				name: 'Validated',
-				value: 'validated',
-				description: 'Sessions whose coupon was redeemed',
-				routing: { request: { url: '/v3/campaign/validations' } },
-			},
+			sessionList('All', 'Every session, whatever its state', '/v3/campaign/data'),
+			sessionList('Claimed', 'Sessions whose coupon was claimed', '/v3/campaign/claims'),
+			sessionList('Opened', 'Sessions whose coupon was opened', '/v3/campaign/opens'),
+			sessionList('Validated', 'Sessions whose coupon was redeemed', '/v3/campaign/validations'),
 		],
 	},
 	...returnAllAndLimit(displayOptions),
-	{
+	collectionField({
 		displayName: 'Filters',
 		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -79,5 +66,5 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 				},
 			},
 		],
-	},
+	}),
 ];

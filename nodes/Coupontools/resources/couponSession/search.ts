@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignLocator } from '../../shared/fields';
+import { campaignLocator, collectionField } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['couponSession'], operation: ['search'] } };
 
@@ -16,12 +16,9 @@ export const couponSessionSearchFields: INodeProperties[] = [
 		displayOptions,
 		routing: { send: { type: 'body', property: 'search' } },
 	},
-	{
+	collectionField({
 		displayName: 'Options',
 		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -30,5 +27,5 @@ export const couponSessionSearchFields: INodeProperties[] = [
 				description: 'Only search the sessions of this campaign',
 			},
 		],
-	},
+	}),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formatDatesInBody } from '../../shared/fields';
+import { collectionField, formatDatesInBody } from '../../shared/fields';
 import { v4DirectoryLocator, v4UserIdField } from './shared';
 
 const give = { show: { resource: ['directory'], operation: ['givePaidAccess'] } };
@@ -9,12 +9,9 @@ const revoke = { show: { resource: ['directory'], operation: ['revokePaidAccess'
 export const directoryGivePaidAccessFields: INodeProperties[] = [
 	v4DirectoryLocator(give),
 	v4UserIdField(give),
-	{
+	collectionField({
 		displayName: 'Options',
 		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
 		displayOptions: give,
 		options: [
 			{
@@ -33,7 +30,7 @@ export const directoryGivePaidAccessFields: INodeProperties[] = [
 				},
 			},
 		],
-	},
+	}),
 ];
 
 export const directoryRevokePaidAccessFields: INodeProperties[] = [

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignLocator } from '../../shared/fields';
+import { campaignLocator, collectionField } from '../../shared/fields';
+import { emailField } from '../../shared/personFields';
 
 const displayOptions = { show: { resource: ['distribution'], operation: ['sendEmail'] } };
 
@@ -10,17 +11,12 @@ export const distributionSendEmailFields: INodeProperties[] = [
 		name: 'campaignOrDirectory',
 		displayName: 'Campaign or Directory',
 	}),
-	{
-		displayName: 'Email',
+	emailField({
 		name: 'email',
-		type: 'string',
-		default: '',
 		required: true,
-		placeholder: 'e.g. jane@example.com',
 		description: 'Who receives the coupon',
 		displayOptions,
-		routing: { send: { type: 'body', property: 'email' } },
-	},
+	}),
 	{
 		displayName: 'Check Unique',
 		name: 'checkUnique',
@@ -31,12 +27,9 @@ export const distributionSendEmailFields: INodeProperties[] = [
 		displayOptions,
 		routing: { send: { type: 'body', property: 'check_unique' } },
 	},
-	{
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -76,5 +69,5 @@ export const distributionSendEmailFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'subject' } },
 			},
 		],
-	},
+	}),
 ];

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, dayField, returnAllAndLimit } from '../../shared/fields';
+import { bodyTextField, collectionField, dayField, returnAllAndLimit } from '../../shared/fields';
 import { idLocator } from '../../shared/locator';
 import type { GroupKind } from './kinds';
 
@@ -32,12 +32,9 @@ function contactAdditionalFields(displayOptions: IDisplayOptions, name: string):
 			description: `Custom field ${n} of the contact`,
 		}),
 	);
-	return {
+	return collectionField({
 		displayName: 'Additional Fields',
 		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: [
 			dayField({
@@ -49,7 +46,7 @@ function contactAdditionalFields(displayOptions: IDisplayOptions, name: string):
 			bodyTextField({ displayName: 'First Name', name: 'first_name', placeholder: 'e.g. Jane' }),
 			bodyTextField({ displayName: 'Last Name', name: 'last_name', placeholder: 'e.g. Doe' }),
 		],
-	};
+	});
 }
 
 /** The fields of the four operations, in the order the editor shows them. */

@@ -1,38 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, dayField } from '../../shared/fields';
+import { collectionField, dayField } from '../../shared/fields';
+import { emailField, passwordField, personField } from '../../shared/personFields';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['createUser'] } };
 
 export const loyaltyCardCreateUserFields: INodeProperties[] = [
-	{
-		displayName: 'Email',
+	emailField({
 		name: 'cardUserEmail',
-		type: 'string',
-		default: '',
 		required: true,
-		placeholder: 'e.g. jane@example.com',
 		description: "The user's email address, used to log in to the loyalty card",
 		displayOptions,
-		routing: { send: { type: 'body', property: 'email' } },
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
+	}),
+	passwordField({
 		required: true,
 		description: 'The password the user logs in with',
 		displayOptions,
-		routing: { send: { type: 'body', property: 'password' } },
-	},
-	{
+	}),
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'cardUserFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: [
 			dayField({
@@ -40,13 +27,8 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				name: 'birthday',
 				description: "The user's date of birth (only the date is sent)",
 			}),
-			bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
-			bodyTextField({
-				displayName: 'First Name',
-				name: 'firstName',
-				property: 'first_name',
-				placeholder: 'e.g. Jane',
-			}),
+			personField('city'),
+			personField('firstName'),
 			{
 				displayName: 'Gender',
 				name: 'gender',
@@ -59,13 +41,8 @@ export const loyaltyCardCreateUserFields: INodeProperties[] = [
 				],
 				routing: { send: { type: 'body', property: 'gender' } },
 			},
-			bodyTextField({
-				displayName: 'Last Name',
-				name: 'lastName',
-				property: 'last_name',
-				placeholder: 'e.g. Doe',
-			}),
-			bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
+			personField('lastName'),
+			personField('phone'),
 		],
-	},
+	}),
 ];

@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/fields';
+import { collectionField, returnAllAndLimit } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['getAll'] } };
 
 export const loyaltyCardGetAllFields: INodeProperties[] = [
 	// The list is answered in one piece (no paging documented): Limit only trims it.
 	...returnAllAndLimit(displayOptions, 'unpaged'),
-	{
+	collectionField({
 		displayName: 'Options',
 		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -37,5 +34,5 @@ export const loyaltyCardGetAllFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'sorting' } },
 			},
 		],
-	},
+	}),
 ];

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/fields';
+
 const displayOptions = { show: { resource: ['loyaltyCard'], operation: ['getManyUsers'] } };
 
 /** A filter on one user field, sent as `filter[<field>]` (README: "Endpoints not confirmed by public documentation"). */
@@ -37,12 +39,9 @@ export const loyaltyCardGetManyUsersFields: INodeProperties[] = [
 		displayOptions: { show: { ...displayOptions.show, loyaltyCardUsersReturnAll: [false] } },
 		routing: { output: { maxResults: '={{ $value }}' } },
 	},
-	{
+	collectionField({
 		displayName: 'Filters',
 		name: 'loyaltyCardUsersFilters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
 		displayOptions,
 		options: [
 			filterField('City', 'city', 'city', 'e.g. Ghent'),
@@ -52,13 +51,10 @@ export const loyaltyCardGetManyUsersFields: INodeProperties[] = [
 			filterField('Phone', 'phone', 'phone', 'e.g. +32470'),
 			filterField('ZIP Code', 'zip', 'zip', 'e.g. 9000'),
 		],
-	},
-	{
+	}),
+	collectionField({
 		displayName: 'Options',
 		name: 'loyaltyCardUsersOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -70,5 +66,5 @@ export const loyaltyCardGetManyUsersFields: INodeProperties[] = [
 				routing: { send: { type: 'query', property: 'include_voided' } },
 			},
 		],
-	},
+	}),
 ];

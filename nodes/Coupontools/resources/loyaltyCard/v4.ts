@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField } from '../../shared/fields';
+import { bodyTextField, collectionField } from '../../shared/fields';
+import { emailField, personField } from '../../shared/personFields';
 import { idLocator } from '../../shared/locator';
 
 /**
@@ -53,30 +54,18 @@ export function v4LoyaltyUserIdField(displayOptions: IDisplayOptions): INodeProp
  */
 export function v4LoyaltyUserFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
-		{
-			displayName: 'Email',
+		emailField({
 			name: 'loyaltyCardUserEmail',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. jane@example.com',
 			description: "The user's email address",
 			displayOptions,
-			routing: { send: { type: 'body', property: 'email' } },
-		},
-		{
+		}),
+		collectionField({
 			displayName: 'Additional Fields',
 			name: 'loyaltyCardUserFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
 			displayOptions,
 			options: [
-				bodyTextField({
-					displayName: 'Address',
-					name: 'address',
-					placeholder: 'e.g. Main Street 1',
-				}),
-				bodyTextField({ displayName: 'City', name: 'city', placeholder: 'e.g. Ghent' }),
+				personField('address'),
+				personField('city'),
 				...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
 					bodyTextField({
 						displayName: `Custom Field ${n}`,
@@ -84,21 +73,11 @@ export function v4LoyaltyUserFields(displayOptions: IDisplayOptions): INodePrope
 						property: `custom_${n}`,
 					}),
 				),
-				bodyTextField({
-					displayName: 'First Name',
-					name: 'firstName',
-					property: 'first_name',
-					placeholder: 'e.g. Jane',
-				}),
-				bodyTextField({
-					displayName: 'Last Name',
-					name: 'lastName',
-					property: 'last_name',
-					placeholder: 'e.g. Doe',
-				}),
-				bodyTextField({ displayName: 'Phone', name: 'phone', placeholder: 'e.g. +32470123456' }),
-				bodyTextField({ displayName: 'ZIP Code', name: 'zip', placeholder: 'e.g. 9000' }),
+				personField('firstName'),
+				personField('lastName'),
+				personField('phone'),
+				personField('zip'),
 			],
-		},
+		}),
 	];
 }

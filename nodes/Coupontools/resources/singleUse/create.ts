@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField, campaignLocator, formatDatesInBody } from '../../shared/fields';
+import {
+	bodyTextField,
+	campaignLocator,
+	collectionField,
+	formatDatesInBody,
+} from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['singleUse'], operation: ['create'] } };
 
@@ -39,12 +44,9 @@ export const singleUseCreateFields: INodeProperties[] = [
 		hint: 'On: running again for the same email, phone or custom ID returns the same URL',
 		displayOptions: fromVersion11,
 	},
-	{
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'singleUseFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: [
 			{
@@ -146,5 +148,5 @@ export const singleUseCreateFields: INodeProperties[] = [
 				description: 'Tracking: the utm_term value',
 			}),
 		],
-	},
+	}),
 ];

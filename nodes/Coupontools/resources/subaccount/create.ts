@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/fields';
 import { includeApiCredentialsField, subaccountDetailFields } from './shared';
 
 const displayOptions = { show: { resource: ['subaccount'], operation: ['create'] } };
@@ -18,13 +19,10 @@ export const subaccountCreateFields: INodeProperties[] = [
 	},
 	// Top-level switches come before the optional collection (n8n's UX guidelines).
 	includeApiCredentialsField(displayOptions),
-	{
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'subaccountFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: subaccountDetailFields(false),
-	},
+	}),
 ];

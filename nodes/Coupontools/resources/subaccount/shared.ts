@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { dayField } from '../../shared/fields';
+import { passwordField } from '../../shared/personFields';
 import { idLocator } from '../../shared/locator';
 
 /** The list answer's shape is not documented: these keys are tried in order (then the answer's only array). */
@@ -118,16 +119,10 @@ export function subaccountDetailFields(withEmail: boolean): INodeProperties[] {
 			description: 'The package (pac_…) that sets what the subaccount may do',
 			routing: { send: { type: 'body', property: 'package' } },
 		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		passwordField({
 			description:
 				'The login password. On Create, leave it out and Coupontools emails the subaccount a link to set one.',
-			routing: { send: { type: 'body', property: 'password' } },
-		},
+		}),
 		{
 			displayName: 'Status',
 			name: 'status',

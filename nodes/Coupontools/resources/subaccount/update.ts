@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/fields';
 import { includeApiCredentialsField, subaccountDetailFields, subaccountLocator } from './shared';
 
 const displayOptions = { show: { resource: ['subaccount'], operation: ['update'] } };
@@ -8,13 +9,10 @@ export const subaccountUpdateFields: INodeProperties[] = [
 	subaccountLocator(displayOptions),
 	// Top-level switches come before the optional collection (n8n's UX guidelines).
 	includeApiCredentialsField(displayOptions),
-	{
+	collectionField({
 		displayName: 'Update Fields',
 		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		displayOptions,
 		options: subaccountDetailFields(true),
-	},
+	}),
 ];
