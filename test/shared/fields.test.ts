@@ -1,4 +1,5 @@
-import { toApiDate } from '../../nodes/Coupontools/shared/fields';
+import { collectionField, toApiDate } from '../../nodes/Coupontools/shared/fields';
+import { personField } from '../../nodes/Coupontools/shared/personFields';
 
 describe('dates in: what users and expressions give becomes the API format in UTC', () => {
 	test.each([
@@ -17,5 +18,39 @@ describe('dates in: what users and expressions give becomes the API format in UT
 	test('values that are not dates are left for validation to report', () => {
 		expect(toApiDate('yesterday', 'yyyy-MM-dd HH:mm')).toBeUndefined();
 		expect(toApiDate(42, 'yyyy-MM-dd HH:mm')).toBeUndefined();
+	});
+});
+
+describe('field builders', () => {
+	test.each([
+		['Additional Fields', 'Add Field'],
+		['Update Fields', 'Add Field'],
+		['Filters', 'Add Filter'],
+		['Options', 'Add Option'],
+	] as const)('a collection named %s is opened with "%s"', (displayName, placeholder) => {
+		const field = collectionField({ displayName, name: 'group', options: [] });
+		expect(field).toEqual({
+			displayName,
+			name: 'group',
+			type: 'collection',
+			placeholder,
+			default: {},
+			options: [],
+		});
+		// No displayOptions key at all when none is given (a trigger's always-shown Options).
+		expect(Object.keys(field)).not.toContain('displayOptions');
+	});
+
+	test('each place gets its own person field, so one edit does not leak into another operation', () => {
+		const first = personField('firstName');
+		first.displayName = 'Changed';
+		expect(personField('firstName')).toEqual({
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Jane',
+			routing: { send: { type: 'body', property: 'first_name' } },
+		});
 	});
 });
