@@ -147,7 +147,7 @@ describe('Max Wait When Throttled: when the budget runs out', () => {
 		});
 
 		expect(result.error?.message).toMatch(
-			/^Coupontools refused requests .* this item was not sent, nor were 2 other items of this run\. Run it again later/,
+			/^Coupontools kept refusing requests .* this item was not sent, nor were 2 other items of this run\. Run it again later/,
 		);
 		expect(result.error?.description).toMatch(/It did nothing with these items/);
 	});
