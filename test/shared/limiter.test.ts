@@ -185,6 +185,32 @@ describe('Limiter', () => {
 		options = { repeatable: false, classify: classifyWith(clock) };
 	});
 
+	test('freed slots are filled together once per turn of the event loop (clock.later), not one per answer', async () => {
+		const turns: Array<() => void> = [];
+		const limiter = new Limiter({ ceiling: 3 }, { ...clock, later: (fn) => turns.push(fn) });
+		const api = manualSend();
+		const runs = Array.from({ length: 7 }, () => limiter.run(api.send, options));
+		const all = settled(runs);
+		expect(api.calls).toHaveLength(3);
+		// Two answers in the same turn: their callers get them at once, the slots wait for the turn's end.
+		api.calls[0].resolve('a');
+		api.calls[1].resolve('b');
+		await flush();
+		expect(all.results.slice(0, 2).map((r) => r?.status)).toEqual(['fulfilled', 'fulfilled']);
+		expect(api.calls).toHaveLength(3);
+		expect(turns).toHaveLength(1);
+		turns.shift()!();
+		expect(api.calls).toHaveLength(5); // both slots filled by one refill
+		expect(limiter.stats()).toMatchObject({ inFlight: 3, maxInFlight: 3 });
+		for (let i = 2; i < 7; i++) {
+			api.calls[i].resolve(String(i));
+			await flush();
+			while (turns.length) turns.shift()!();
+		}
+		expect(all.done()).toBe(true);
+		expect(limiter.stats()).toMatchObject({ maxInFlight: 3, sent: 7 });
+	});
+
 	test('without throttling: sends at once up to the ceiling, no timer, every answer passed back', async () => {
 		expect(DEFAULT_CEILING).toBe(256);
 		const limiter = new Limiter({ ceiling: 3 }, clock);

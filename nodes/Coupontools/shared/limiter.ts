@@ -28,7 +28,8 @@ import { sleep } from 'n8n-workflow';
  * - An optional quota: requests per second (starts spaced evenly) and/or most in flight.
  *
  * What counts as which fault is the caller's: `classify` (the error module's classification), so this file
- * depends on nothing of the node. Without throttling it costs a few comparisons per request and no timer.
+ * depends on nothing of the node. Without throttling it costs a few comparisons per request and one
+ * zero-delay timer per turn of the event loop that brought answers (Limiter.refill).
  */
 
 /**
@@ -81,6 +82,11 @@ export interface LimiterClock {
 	sleep(ms: number): Promise<void>;
 	/** A number in [0, 1). */
 	random(): number;
+	/**
+	 * Runs `fn` once the answers that are already in have been handled (the system clock: on the next turn
+	 * of the event loop); absent: at once. The limiter refills freed slots through it (Limiter.refill).
+	 */
+	later?(fn: () => void): void;
 }
 
 export interface LimiterStats {
@@ -95,7 +101,12 @@ export interface LimiterStats {
 	cuts: number;
 }
 
-const systemClock: LimiterClock = { now: () => Date.now(), sleep, random: () => Math.random() };
+const systemClock: LimiterClock = {
+	now: () => Date.now(),
+	sleep,
+	random: () => Math.random(),
+	later: (fn) => void sleep(0).then(fn),
+};
 
 /**
  * The wait a `Retry-After` value asks for, in ms: whole seconds ("120") or an HTTP date; undefined when
@@ -192,6 +203,7 @@ export class Limiter {
 	private successes = 0;
 	private refusalsInARow = 0;
 	private wakeAt: number | undefined;
+	private refillPending = false;
 	/**
 	 * Set when the budget ran out: the requests that will not be sent, failed together once nothing is in
 	 * flight (so each knows how many they are).
@@ -314,15 +326,34 @@ export class Limiter {
 				this.waveSettled(job, true);
 				this.succeeded(job);
 				job.resolve(value);
-				this.settle();
+				this.refill();
 			},
 			(error: unknown) => {
 				this.inFlight--;
 				this.waveSettled(job, false);
 				this.failed(job, error);
-				this.settle();
+				this.refill();
 			},
 		);
+	}
+
+	/**
+	 * Freed slots are filled once per turn of the event loop, not one by one as answers come in: the
+	 * requests then start together, as n8n's engine starts them without a limiter. Starting each in the
+	 * callback of the answer that freed its slot made every request cost several times the CPU in a real
+	 * n8n (BENCHMARKS.md, section 6: a batch at 100 ms answers took 1.7–2.7× the HTTP Request node's time).
+	 */
+	private refill(): void {
+		if (!this.clock.later) {
+			this.settle();
+			return;
+		}
+		if (this.refillPending) return;
+		this.refillPending = true;
+		this.clock.later(() => {
+			this.refillPending = false;
+			this.settle();
+		});
 	}
 
 	private settle(): void {
