@@ -1,6 +1,13 @@
 import { describeFailure, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
-import type { Sandbox } from '../harness/sandbox';
-import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	describeOperations,
+	fromList,
+	jsonOf,
+	run,
+	useSandbox,
+	postToSandbox,
+} from '../harness/sandbox';
 
 // Seeded email groups (test/sandbox/seed-data.js): "Newsletter (email)" holds Jane, "Leads" is empty.
 // Only grouplist is documented; the other paths mirror the SMS tool (inferred, see EMAIL_TOOL_PATHS).
@@ -207,7 +214,7 @@ describe('Email Group: error codes', () => {
 	])(
 		'what the sandbox answers on %s %j (code %i) maps to a clear message with the API words',
 		async (path, body, code, message, words) => {
-			const { status, json } = await post(sandbox.current, path, body);
+			const { status, json } = await postToSandbox(sandbox.current, path, body);
 			const failure = parseCoupontoolsFailure(status, json);
 			expect(failure?.codes[0]).toBe(code);
 			const text = describeFailure(failure!);
@@ -216,21 +223,3 @@ describe('Email Group: error codes', () => {
 		},
 	);
 });
-
-/** A call straight to the sandbox, for API answers the node's own checks never let through. */
-async function post(
-	sandbox: Sandbox,
-	path: string,
-	body: Record<string, unknown>,
-): Promise<{ status: number; json: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-client-id': 'sandbox-client-id',
-			'x-client-secret': 'sandbox-client-secret',
-		},
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: await response.json() };
-}

@@ -8,6 +8,7 @@ import {
 	run,
 	subaccountCredentials,
 	useSandbox,
+	postToSandbox,
 } from '../harness/sandbox';
 
 // Seeded subaccounts (test/sandbox/seed-data.js); their own key pairs are sandbox-only values.
@@ -487,7 +488,7 @@ describe('Subaccount: documented error codes', () => {
 	])(
 		'what the sandbox answers on %s %j (code %i) maps to a clear message with the API words',
 		async (path, body, code, message, words) => {
-			const { status, json } = await post(sandbox.current, path, body);
+			const { status, json } = await postToSandbox(sandbox.current, path, body);
 			const failure = parseCoupontoolsFailure(status, json);
 			expect(failure?.codes).toEqual([code]);
 			const text = describeFailure(failure!);
@@ -497,21 +498,3 @@ describe('Subaccount: documented error codes', () => {
 		},
 	);
 });
-
-/** A call straight to the sandbox, for API answers the node's own checks never let through. */
-async function post(
-	sandbox: Sandbox,
-	path: string,
-	body: Record<string, unknown>,
-): Promise<{ status: number; json: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-client-id': 'sandbox-client-id',
-			'x-client-secret': 'sandbox-client-secret',
-		},
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: await response.json() };
-}
