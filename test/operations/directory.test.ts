@@ -1,7 +1,6 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
+import { parameterIssues } from '../harness/parameterIssues';
 import type { Sandbox } from '../harness/sandbox';
 import {
 	byId,
@@ -603,29 +602,7 @@ describe('Sandbox auth on v4 REST paths: one header pair is required', () => {
 });
 
 describe('directory pickers (By ID): what the editor accepts per API generation', () => {
-	const type = new Coupontools();
-	/** n8n's own parameter check, the one behind "workflow has issues". */
-	const issues = (parameters: INodeParameters) => {
-		const full = NodeHelpers.getNodeParameters(
-			type.description.properties,
-			parameters,
-			true,
-			false,
-			null,
-			type.description,
-		) as INodeParameters;
-		const node: INode = {
-			id: 'n',
-			name: 'Coupontools',
-			type: 'coupontools',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: full,
-		};
-		return JSON.stringify(
-			NodeHelpers.getNodeParametersIssues(type.description.properties, node, type.description),
-		);
-	};
+	const issues = (parameters: INodeParameters) => JSON.stringify(parameterIssues(parameters));
 
 	test.each(['getCampaigns', 'updatePaymentStatus'])(
 		'v3 %s: dir_ IDs pass, numbers are flagged',

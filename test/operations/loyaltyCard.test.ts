@@ -1,7 +1,6 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
+import { parameterIssues } from '../harness/parameterIssues';
 import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
 
 // Seeded loyalty cards and users (test/sandbox/seed-data.js `seedLoyalty`).
@@ -464,27 +463,7 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 });
 
 describe('loyalty card picker (By ID): what the editor accepts', () => {
-	const type = new Coupontools();
-	/** n8n's own parameter check, the one behind "workflow has issues". */
-	const issues = (parameters: INodeParameters) => {
-		const full = NodeHelpers.getNodeParameters(
-			type.description.properties,
-			parameters,
-			true,
-			false,
-			null,
-			type.description,
-		) as INodeParameters;
-		const node: INode = {
-			id: 'n',
-			name: 'Coupontools',
-			type: 'coupontools',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: full,
-		};
-		return NodeHelpers.getNodeParametersIssues(type.description.properties, node, type.description);
-	};
+	const issues = parameterIssues;
 
 	test.each([
 		'getUsers',
