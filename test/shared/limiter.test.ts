@@ -212,7 +212,7 @@ describe('Limiter', () => {
 	});
 
 	test('without throttling: sends at once up to the ceiling, no timer, every answer passed back', async () => {
-		expect(DEFAULT_CEILING).toBe(256);
+		expect(DEFAULT_CEILING).toBe(1024);
 		const limiter = new Limiter({ ceiling: 3 }, clock);
 		const api = manualSend();
 		const runs = Array.from({ length: 7 }, () => limiter.run(api.send, options));
@@ -515,15 +515,15 @@ describe('Limiter', () => {
 		}
 	});
 
-	test('the same workload without a limit runs at the ceiling: 1,000 items at 100 ms in about 1,000 ÷ 256 × 0.1 s', async () => {
+	test('without a limit it runs at the ceiling: 3,000 items at 100 ms in ⌈3,000 ÷ 1,024⌉ × 0.1 s', async () => {
 		const api = throttlingApi(clock, { rate: 1e9, latencyMs: 100 });
 		const limiter = new Limiter({}, clock);
-		const runs = Array.from({ length: 1000 }, (_, i) =>
+		const runs = Array.from({ length: 3000 }, (_, i) =>
 			limiter.run(api.send(`item-${i}`), options),
 		);
 		const all = settled(runs);
 		await clock.runUntil(all.done);
-		expect(clock.time).toBe(Math.ceil(1000 / DEFAULT_CEILING) * 100);
+		expect(clock.time).toBe(Math.ceil(3000 / DEFAULT_CEILING) * 100);
 		expect(limiter.stats()).toMatchObject({ maxInFlight: DEFAULT_CEILING, refused: 0, cuts: 0 });
 	});
 });
