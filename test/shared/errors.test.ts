@@ -150,6 +150,13 @@ describe('classification (once, where the error is made): may the call have acte
 		expect(parseRetryAfter('Sun, 29 Nov 2026 12:00:05 GMT', now)).toBe(5000);
 		expect(parseRetryAfter('Sun, 29 Nov 2026 11:00:00 GMT', now)).toBe(0);
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
+		// Neither seconds (a non-negative integer) nor an HTTP date: no wait was told, so the limiter backs off.
+		expect(parseRetryAfter('-1', now)).toBeUndefined();
+		expect(parseRetryAfter('2.5', now)).toBeUndefined();
+		expect(parseRetryAfter('2026-11-29T12:00:05Z', now)).toBeUndefined();
+		// The two obsolete HTTP date forms RFC 9110 still asks recipients to read.
+		expect(parseRetryAfter('Sunday, 29-Nov-26 12:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter('Sun Nov 29 12:00:05 2026', now)).toBe(5000);
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 	});
 

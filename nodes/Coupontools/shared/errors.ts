@@ -298,6 +298,8 @@ export function classifyTransportFault(code: string): FaultClass {
 	return { kind: 'final' };
 }
 
+const HTTP_DATE_START = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
 /**
  * Retry-After is either seconds or an HTTP date (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after).
  * Undefined when absent or unreadable; a date in the past is 0.
@@ -307,6 +309,9 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
 	const trimmed = text.trim();
 	if (!trimmed) return undefined;
 	if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+	// Anything else must be an HTTP date, which starts with the day's name (IMF-fixdate, RFC 850 and asctime
+	// forms): Date.parse alone would also read '-1' or '2.5' as dates.
+	if (!HTTP_DATE_START.test(trimmed)) return undefined;
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

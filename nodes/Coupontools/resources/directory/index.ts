@@ -132,7 +132,8 @@ export const directoryDescription: INodeProperties[] = [
 				name: 'Get Registered Users',
 				value: 'getRegisteredUsers',
 				action: 'Get registered users of a directory',
-				description: 'Retrieve the users registered in a directory, newest first',
+				description:
+					'Retrieve the users registered in a directory (a dir_ ID lists the newest first; the order of a numeric ID is not documented)',
 				routing: {
 					// A numeric ID becomes GET /v4/directory/{id}/users (idForms.ts), one bare list.
 					request: { method: 'POST', url: '/v3/directoryusers/list' },
