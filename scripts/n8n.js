@@ -17,6 +17,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const rt = require('./lib/n8n-runtime');
+const { installPackage } = require('./lib/pack');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -71,7 +72,7 @@ async function smoke(version) {
 		facts.push(`runtime ${secs(Date.now() - t)}`);
 
 		const { built, missing } = packageBuildState();
-		if (built) rt.linkPackage(userFolder, REPO_ROOT);
+		if (built) installPackage(userFolder, REPO_ROOT);
 
 		const port = await rt.freePort();
 		let brokerPort = await rt.freePort();
@@ -104,10 +105,10 @@ async function smoke(version) {
 			const ours = types.nodes.filter((n) => n.startsWith('n8n-nodes-coupontools.'));
 			if (!ours.length)
 				throw new Error(
-					`package linked but n8n loaded no n8n-nodes-coupontools.* node type (see ${server.logFile})`,
+					`package installed but n8n loaded no n8n-nodes-coupontools.* node type (see ${server.logFile})`,
 				);
 			if (!types.credentials.includes('coupontoolsApi'))
-				throw new Error('package linked but the coupontoolsApi credential type is missing');
+				throw new Error('package installed but the coupontoolsApi credential type is missing');
 			facts.push(`package loaded (${ours.join(', ')})`);
 		} else {
 			facts.push(`package not built, load check skipped (missing ${missing[0] ?? 'n8n section'})`);

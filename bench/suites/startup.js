@@ -17,7 +17,7 @@ const { spawn, execFile } = require('node:child_process');
 const runtimeLib = require('../../scripts/lib/n8n-runtime');
 const { REPO_ROOT } = require('../../scripts/lib/stack');
 const { median, sleep } = require('../lib/stats');
-const { packPackage, installPacked } = require('../lib/pack');
+const { packPackage, installPacked } = require('../../scripts/lib/pack');
 
 const READY = 'Editor is now accessible';
 

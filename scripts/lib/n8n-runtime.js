@@ -548,30 +548,6 @@ function createUserFolder() {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-coupontools-'));
 }
 
-/**
- * Make n8n load the package the way a real community install does: a symlink at
- * `<userFolder>/.n8n/nodes/node_modules/n8n-nodes-coupontools`, so node types are
- * named `n8n-nodes-coupontools.coupontools` (via N8N_CUSTOM_EXTENSIONS they would
- * be `CUSTOM.coupontools` and fixtures would not match real installs). n8n reads
- * the package.json `n8n` section, so `dist/` must be built.
- * @param {string} userFolder
- * @param {string} packageRoot  folder holding the package's package.json
- * @returns {string} the link path
- */
-function linkPackage(userFolder, packageRoot) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const linkDir = path.join(nodesDir, 'node_modules');
-	const link = path.join(linkDir, PACKAGE_NAME);
-	fs.mkdirSync(linkDir, { recursive: true });
-	fs.rmSync(link, { recursive: true, force: true });
-	fs.symlinkSync(path.resolve(packageRoot), link, 'dir');
-	// No `.n8n/nodes/package.json` on purpose: n8n writes an empty one itself
-	// (CommunityPackagesService.ensurePackageJson) and loading does not read it. Listing
-	// the package there would make a later UI install of another community package run
-	// `npm install` in that folder and replace the symlink with the registry copy.
-	return link;
-}
-
 // ---------------------------------------------------------------------------
 // environment
 
@@ -651,7 +627,7 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, logLevel = 'info', extr
 		// The verified-community-nodes list is fetched from api.n8n.io (unreachable here).
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		// The current default, set so 2.41 does not log a deprecation; community packages
-		// (ours, linked into .n8n/nodes) are loaded either way.
+		// (ours, installed into .n8n/nodes) are loaded either way.
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		// Already the default; pinned because the Coupontools mock lives on 127.0.0.1,
 		// which the SSRF block list would refuse.
@@ -1026,7 +1002,7 @@ async function readExecutions(baseUrl, apiKey, workflowId) {
 /**
  * Names of the node and credential types the running server loaded, read from
  * `/types/nodes.json` and `/types/credentials.json` (both need the auth cookie).
- * The way to check that a linked package really loaded: when a community package
+ * The way to check that an installed package really loaded: when a community package
  * fails to load, n8n logs one error line and starts without it.
  * @param {string} baseUrl
  * @param {string} cookie  from setupOwnerAndApiKey()
@@ -1051,7 +1027,6 @@ module.exports = {
 	ensureRuntime,
 	cliVersion,
 	createUserFolder,
-	linkPackage,
 	n8nEnv,
 	runCli,
 	parseRawOutput,

@@ -2,9 +2,9 @@
 'use strict';
 /**
  * The stack the demo, the end-to-end tests and the benchmarks share: the Coupontools sandbox and a
- * real n8n (a pinned line from scripts/lib/n8n-runtime.js) with this package linked in, the
- * Coupontools credential pointing at the sandbox, workflows imported and activated, an owner and a
- * public-API key. Everything listens on 127.0.0.1 only.
+ * real n8n (a pinned line from scripts/lib/n8n-runtime.js) with this package installed from its packed
+ * tarball (scripts/lib/pack.js), the Coupontools credential pointing at the sandbox, workflows imported
+ * and activated, an owner and a public-API key. Everything listens on 127.0.0.1 only.
  */
 
 const fs = require('node:fs');
@@ -12,6 +12,7 @@ const path = require('node:path');
 
 const { fetchJson } = require('./http');
 const runtimeLib = require('./n8n-runtime');
+const { installPackage } = require('./pack');
 const { startSandbox } = require('../../test/sandbox/server');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -47,7 +48,7 @@ async function startStack(options = {}) {
 	const sandboxUrl = options.sandboxUrl ?? /** @type {NonNullable<typeof sandbox>} */ (sandbox).url;
 
 	const userFolder = options.userFolder ?? runtimeLib.createUserFolder();
-	runtimeLib.linkPackage(userFolder, REPO_ROOT);
+	installPackage(userFolder, REPO_ROOT);
 	const port = options.port ?? (await runtimeLib.freePort());
 	let brokerPort = await runtimeLib.freePort();
 	while (brokerPort === port) brokerPort = await runtimeLib.freePort();

@@ -15,7 +15,7 @@ const CREDENTIAL = {
 	type: 'coupontoolsApi',
 };
 
-describe(`n8n ${ctx.line} with the package linked`, () => {
+describe(`n8n ${ctx.line} with the package installed`, () => {
 	beforeEach(async () => {
 		await ctx.sandbox.reset();
 	});

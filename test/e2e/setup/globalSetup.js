@@ -2,8 +2,9 @@
 'use strict';
 /**
  * One real n8n for the whole e2e run (each start costs ~25-30 s on 2 cores): the sandbox, n8n of the
- * line in N8N_LINE (default 2.8.4) with the built package linked, the credential, the examples and the
- * harness workflows imported, the webhook and trigger workflows activated, an owner and an API key.
+ * line in N8N_LINE (default 2.8.4) with the built package installed as n8n installs a community package
+ * (scripts/lib/pack.js), the credential, the examples and the harness workflows imported, the webhook
+ * and trigger workflows activated, an owner and an API key.
  *
  * Test files run in their own module registry, so they cannot share the handle: they get what they
  * need from a JSON file (path in COUPONTOOLS_E2E_STATE) and talk to the sandbox over its control
