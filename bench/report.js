@@ -271,6 +271,41 @@ function throttledSection(line) {
 	return out.join('\n');
 }
 
+/** What n8n 2.41 added to the engine's work per item, when the line is 2.41 or later. @param {any} th */
+function line41Note(th) {
+	return th.engineTwice
+		? "Since n8n 2.41 the engine does that work twice per item: it resolves the whole description a second time to find the node's own base URL (RoutingNode.resolveBaseUrl, for the credential's allowed domains), so each expression of the workflow is evaluated 4 times per item instead of 2, and the base URL's expression twice. "
+		: '';
+}
+
+/**
+ * CPU profile of one more unthrottled run per side, by bucket (bench/lib/cpu-profile.js; the window
+ * includes the bench's own waits and calls, so "idle" is not the node's).
+ * @param {any} profile
+ */
+function profileTable(profile) {
+	const names = new Set([
+		...profile.ours.analysis.buckets.map((/** @type {any} */ b) => b.name),
+		...profile.http.analysis.buckets.map((/** @type {any} */ b) => b.name),
+	]);
+	const ms = (/** @type {any} */ side, /** @type {string} */ name) => {
+		const bucket = side.analysis.buckets.find((/** @type {any} */ b) => b.name === name);
+		return bucket ? fmtMs(bucket.ms) : '';
+	};
+	const perItem = (/** @type {any} */ side) =>
+		Number.isFinite(side.analysis.expressions)
+			? (side.analysis.expressions / profile.items).toFixed(1)
+			: 'not counted';
+	return [
+		`CPU profile of one more run per side (${n(profile.items)} items, n8n's main process, V8's sampling profiler; bench/lib/cpu-profile.js; the window includes the bench's own waits and calls, so "idle" is not the node's). ${Number.isFinite(profile.ours.analysis.expressions) ? `Expressions n8n evaluated per item meanwhile (counted by bench/lib/cpu-profile-preload.js): ${perItem(profile.ours)} for the Coupontools node, ${perItem(profile.http)} for the HTTP Request node. ` : ''}The bench workflows have two expressions, the address and the first name; the Coupontools node has a third, its base URL from the credential (the node's request defaults, which n8n's engine uses to tell the node's own host for the credential's allowed domains).`,
+		'',
+		table(
+			['Where the time goes', 'Coupontools node', 'HTTP Request node'],
+			[...names].map((name) => [name, ms(profile.ours, name), ms(profile.http, name)]),
+		),
+	].join('\n');
+}
+
 /**
  * Where the time of our side goes when a target of section 6 is missed: before the first call (n8n's
  * engine preparing items; the bucket holds only one second of tokens meanwhile) and the sending itself.
@@ -292,10 +327,14 @@ function throttledExplanations(th) {
 		const ours = sides.ours;
 		const http = sides.http;
 		if (!ours?.ok || !http?.ok || !(ours.nodeMs / http.nodeMs > 1.25)) continue;
+		const afterFirstCall = (ours.nodeMs - ours.firstCallMs) / (http.nodeMs - http.firstCallMs);
 		out.push(
-			`**Why ${n(Number(size))} items without a limit took ${fmtRatio(ours.nodeMs / http.nodeMs)} the HTTP Request node's time:** before the first call ${fmtMs(ours.firstCallMs)} (ours) and ${fmtMs(http.firstCallMs)} (HTTP Request), then ${fmtMs(ours.nodeMs - ours.firstCallMs)} and ${fmtMs(http.nodeMs - http.firstCallMs)} for the calls and their answers. The HTTP Request side has the two headers typed in (no credential), the side our node cannot match even unthrottled: n8n's declarative engine does more per item, before and after each call (sections "1 and 2. Send Email" above, measured before this limiter existed: the ≤ 1.0 target is missed against this side and met against the HTTP Request node using the credential). Our node also holds at most 256 requests in flight where the HTTP Request node sends all ${n(Number(size))} at once: after the first call it waits at least ${Math.ceil(Number(size) / 256)} rounds of ${th.latencyMs} ms (the cap's floor). The cap used to cost much more than its rounds: the limiter started each waiting request in the callback of the answer that freed its slot, and in a CPU profile of n8n 2.8.4 (3,000 items, the n8n main process, bench/lib/cpu-profile-preload.js) every request then cost about three times the CPU of a request started in a batch (axios dispatchRequest 1.18 s vs 0.36 s in all, the connect() system call 492 ms vs 54 ms, microtask queue 3.5 s vs 0.4 s); it now fills freed slots together once per turn of the event loop (nodes/Coupontools/shared/limiter.ts, Limiter.refill), which took 3,000 items from 5.9–8.0 s to 3.2–4.3 s in that setup (HTTP Request 2.2–3.7 s).`,
+			`**Why ${n(Number(size))} items without a limit took ${fmtRatio(ours.nodeMs / http.nodeMs)} the HTTP Request node's time:** before the first call ${fmtMs(ours.firstCallMs)} (ours) and ${fmtMs(http.firstCallMs)} (HTTP Request), then ${fmtMs(ours.nodeMs - ours.firstCallMs)} and ${fmtMs(http.nodeMs - http.firstCallMs)} for the calls and their answers (${fmtRatio(afterFirstCall)}${Number(size) > ours.maxInFlight ? `; the limiter holds at most ${n(ours.maxInFlight)} requests in flight, so our node creates the other ${n(Number(size) - ours.maxInFlight)} requests after the first call, where the HTTP Request node has created all of them before it` : `; the limiter lets all of a batch of up to 1,024 items out at once`}, nodes/Coupontools/shared/limiter.ts). The difference ${afterFirstCall <= 1.25 ? 'is' : 'is mostly'} before the first call, where n8n's declarative engine (RoutingNode, n8n-core's routing-node.js) prepares every item in one synchronous loop: it resolves every property of the node description and evaluates every expression of the node's parameters once per property of its name and once more for the request. Each evaluation builds a new sandbox for the expression (n8n-workflow's Expression.initializeGlobalContext), the largest single cost in the profile below. The HTTP Request side has the two headers typed in and evaluates each of its two expressions once per item. ${line41Note(th)}All of the node's own code (limiter, transport, output) is the "Coupontools node code" line.`,
 		);
 	}
+	const profile =
+		th.profiles?.ours?.analysis && th.profiles?.http?.analysis ? th.profiles : undefined;
+	if (profile && out.length) out.push(profileTable(profile));
 	return out.join('\n\n');
 }
 
@@ -665,7 +704,7 @@ function renderReport(report) {
 		'',
 		'## Method',
 		'',
-		'- A real n8n (pinned, provisioned by scripts/lib/n8n-runtime.js, outside the clone) with this package linked as a community package, SQLite, default settings; the Coupontools sandbox (test/sandbox) in its own Node process with a listen backlog of 4096; everything on 127.0.0.1.',
+		'- A real n8n (pinned, provisioned by scripts/lib/n8n-runtime.js, outside the clone) with this package installed from its packed tarball as n8n installs a community package (scripts/lib/pack.js), SQLite, default settings; the Coupontools sandbox (test/sandbox) in its own Node process with a listen backlog of 4096; everything on 127.0.0.1.',
 		`- Every workflow starts from a production webhook (bench/workflows.js), so one n8n serves every run. Medians of ${opts.runs} runs per measurement; sides alternate and their order rotates per run.`,
 		'- Send Email items come from a Code node (distinct addresses, Check Unique off: every item really sends). Each run is checked: as many output items as inputs, every one confirmed (`action: email_sent`), and the sandbox received exactly that many calls. The HTTP Request side sends the same method, path, headers and body (checked first, see below), once with the Coupontools credential ("Predefined Credential Type", the way secrets should be kept) and once with the two headers typed into the node.',
 		`- The floor (bench/floor.js) is a Node loop with a keep-alive agent doing the same calls with every item in flight at once, the concurrency of n8n's engine (RoutingNode and the HTTP Request node start every item's request before awaiting any); a second floor uses a pool of ${opts.floorPool} keep-alive sockets.`,

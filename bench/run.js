@@ -118,7 +118,7 @@ async function benchLine(version, opts) {
 					N8N_DB_PING_TIMEOUT: '600000',
 				},
 			});
-			const ctx = { sandbox, n8n, opts, log, profileDir };
+			const ctx = { sandbox, n8n, opts, log, profileDir, runtime };
 			if (opts.only.includes('returnall')) {
 				log(`n8n ${version}: Return All`);
 				results.returnAll = await returnAllSuite(ctx);

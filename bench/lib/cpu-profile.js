@@ -101,6 +101,7 @@ function bucketize(profile) {
 
 /**
  * Profile n8n (pid) while `fn` runs; needs n8n started with cpu-profile-preload.js and BENCH_PROFILE_DIR.
+ * The analysis also has `expressions`: how many expressions n8n evaluated meanwhile.
  * @template T @param {number} pid @param {string} dir @param {() => Promise<T>} fn
  */
 async function profileDuring(pid, dir, fn) {
@@ -114,7 +115,11 @@ async function profileDuring(pid, dir, fn) {
 		if (file) {
 			await sleep(300); // the write may still be going on
 			const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-			return { result, analysis: bucketize(profile) };
+			const counted = path.join(dir, file.replace(/\.cpuprofile$/, '.expressions.json'));
+			const expressions = fs.existsSync(counted)
+				? JSON.parse(fs.readFileSync(counted, 'utf8')).expressions
+				: undefined;
+			return { result, analysis: { ...bucketize(profile), expressions } };
 		}
 		await sleep(200);
 	}

@@ -15,6 +15,7 @@ const FULL = {
 	throttledSizes: [1000, 10000],
 	throttleRate: 50,
 	throttleLatency: 100,
+	unthrottledOnly: false,
 	only: ['returnall', 'send', 'webhook', 'throttled', 'startup'],
 	profile: true,
 	out: 'BENCHMARKS.md',
@@ -45,8 +46,9 @@ const USAGE = `Usage: npm run bench [-- options]
   --throttled-sizes 1000,10000  item counts of the throttled comparison (1 run per side)  env BENCH_THROTTLED_SIZES
   --rate N                requests per second the sandbox accepts in the throttled runs (default 50)
   --latency MS            the sandbox's answer time in the throttled and unthrottled runs (default 100)
+  --unthrottled-only      of the throttled suite, only the unthrottled comparison (a quick look; do not commit its report)
   --only a,b              subset of: returnall, send, webhook, throttled, startup
-  --no-profile            skip the CPU profile of one Send Email run per side
+  --no-profile            skip the CPU profiles (one Send Email run per side; one unthrottled run per side)
   --out FILE              report file (default BENCHMARKS.md)`;
 
 /** @param {string} v */
@@ -93,6 +95,7 @@ function parseOptions(argv, env) {
 		else if (name === '--latency') opts.throttleLatency = Number(value());
 		else if (name === '--only') opts.only = list(value()).map((s) => s.toLowerCase());
 		else if (name === '--no-profile') opts.profile = false;
+		else if (name === '--unthrottled-only') opts.unthrottledOnly = true;
 		else if (name === '--out') opts.out = value();
 		else if (name === '--help' || name === '-h') {
 			process.stdout.write(`${USAGE}\n`);

@@ -25,10 +25,13 @@
  */
 
 const { randomUUID } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const { allWorkflows } = require('../workflows');
 const { nodeRun, executionWallMs } = require('../lib/n8n');
 const { postJson, getJson } = require('../lib/http');
 const { sleep } = require('../lib/stats');
+const { profileDuring } = require('../lib/cpu-profile');
 
 const SIDES = /** @type {const} */ ({
 	ours: { base: 'sendOurs', label: 'Coupontools node (defaults)' },
@@ -110,6 +113,8 @@ async function runSide(ctx, workflowId, side, items, limit) {
 		latencyMs: limit.latencyMs,
 	});
 	await n8n.ready();
+	// n8n may still be saving or deleting the previous 1,000-item execution; let it finish first.
+	await sleep(1500);
 	const res = await n8n
 		.webhook(`bench-throttled-${side}`, { n: items, run: tag })
 		.catch((/** @type {Error} */ e) => ({ status: 0, ms: NaN, text: e.message }));
@@ -175,8 +180,10 @@ async function throttledSuite(ctx) {
 	const throttled = {};
 	/** @type {Record<number, Record<string, any>>} */
 	const unthrottled = {};
+	/** @type {Record<string, any> | undefined} */
+	let profiles;
 	try {
-		for (const items of opts.throttledSizes) {
+		for (const items of opts.unthrottledOnly ? [] : opts.throttledSizes) {
 			throttled[items] = {};
 			for (const side of /** @type {Side[]} */ (Object.keys(SIDES))) {
 				const result = await runSide(ctx, workflows.ids[side], side, items, limit);
@@ -189,6 +196,13 @@ async function throttledSuite(ctx) {
 		for (const items of opts.throttledSizes) {
 			/** @type {Record<string, any[]>} */
 			const runs = {};
+			// One run per side first, not counted: the first runs after n8n starts also pay for compiling
+			// n8n's code paths (up to 2× slower here), which a long-running n8n has long done.
+			for (const side of UNTHROTTLED_SIDES)
+				await runSide(ctx, workflows.ids[side], side, items, {
+					rate: 0,
+					latencyMs: limit.latencyMs,
+				});
 			for (let i = 0; i < opts.runs; i++) {
 				const order = i % 2 ? [...UNTHROTTLED_SIDES].reverse() : UNTHROTTLED_SIDES;
 				for (const side of order) {
@@ -203,10 +217,61 @@ async function throttledSuite(ctx) {
 			unthrottled[items] = {};
 			for (const side of UNTHROTTLED_SIDES) unthrottled[items][side] = medianRun(runs[side]);
 		}
+		if (opts.profile) profiles = await profileUnthrottled(ctx, workflows.ids, limit.latencyMs);
 	} finally {
 		await workflows.remove();
 	}
-	return { rate: limit.rate, latencyMs: limit.latencyMs, throttled, unthrottled };
+	return {
+		rate: limit.rate,
+		latencyMs: limit.latencyMs,
+		throttled,
+		unthrottled,
+		profiles,
+		engineTwice: resolvesDescriptionTwice(ctx.runtime),
+	};
+}
+
+/**
+ * Where each side's time goes without a limit: one more run per side at the smallest size, with n8n's main
+ * process sampled by V8's profiler (bench/lib/cpu-profile.js puts every sample in a bucket).
+ * @param {any} ctx @param {Record<string, string>} ids @param {number} latencyMs
+ */
+async function profileUnthrottled(ctx, ids, latencyMs) {
+	const items = Math.min(...ctx.opts.throttledSizes);
+	/** @type {Record<string, any>} */
+	const out = { items };
+	for (const side of UNTHROTTLED_SIDES) {
+		const { result, analysis } = await profileDuring(ctx.n8n.pid, ctx.profileDir, () =>
+			runSide(ctx, ids[side], side, items, { rate: 0, latencyMs }),
+		);
+		out[side] = { ok: result.ok, nodeMs: result.nodeMs, analysis };
+		ctx.log(
+			`  profiled unthrottled ${items} items, ${side}: ${analysis ? analysis.buckets.map((/** @type {any} */ b) => `${b.name} ${Math.round(b.ms)} ms`).join('; ') : 'no profile written'}`,
+		);
+	}
+	return out;
+}
+
+/**
+ * Whether this n8n's RoutingNode resolves the node description a second time per item (n8n 2.41 added
+ * `resolveBaseUrl`, which walks every property again to find the node's own base URL). Read from the
+ * installed engine, not guessed from the version number.
+ * @param {any} runtime
+ */
+function resolvesDescriptionTwice(runtime) {
+	const file = path.join(
+		runtime.dir,
+		'node_modules',
+		'n8n-core',
+		'dist',
+		'execution-engine',
+		'routing-node.js',
+	);
+	try {
+		return fs.readFileSync(file, 'utf8').includes('resolveBaseUrl(');
+	} catch {
+		return false;
+	}
 }
 
 /** The run with the median node time, with every run's node time (`runsMs`); a failed run wins. @param {any[]} results */
