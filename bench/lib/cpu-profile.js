@@ -14,7 +14,8 @@ const PROFILER = 'the profiler itself (not counted)';
 /** First matching rule wins; `stack` tests any frame, `leaf` the innermost JavaScript frame. */
 const BUCKETS = [
 	// Stopping the profiler serialises the profile inside n8n (inspector `dispatch`): our own cost, left out.
-	{ name: PROFILER, stack: /cpu-profile-preload\.js/ },
+	// (Its expression counter, `proto.resolveSimpleParameterValue`, wraps n8n's evaluations: those count.)
+	{ name: PROFILER, stack: /^(?!proto\.resolveSimpleParameterValue ).*cpu-profile-preload\.js/m },
 	{
 		name: 'credential read + decrypt, once per request (n8n engine)',
 		stack: /\b(getCredentials|_getCredentials|getDecrypted)\b|credentials-helper\.js/,
