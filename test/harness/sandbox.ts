@@ -75,6 +75,18 @@ export function expectApiKeyPair(sandbox: Sandbox): void {
 }
 
 /** A resource locator value as the editor saves it. */
+/**
+ * The node's parameters for one operation of a resource, as the editor saves them:
+ * `const card = operationOf('loyaltyCard'); card('copy', { loyaltyCardId: byId('9001') })`.
+ */
+export function operationOf(resource: string) {
+	return (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+		resource,
+		operation,
+		...extra,
+	});
+}
+
 export function byId(value: string): INodeParameters {
 	return { __rl: true, mode: 'id', value };
 }

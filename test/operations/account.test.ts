@@ -1,15 +1,16 @@
-import type { INodeParameters } from 'n8n-workflow';
-
-import { byId, describeOperations, fromList, run, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	describeOperations,
+	fromList,
+	operationOf,
+	run,
+	useSandbox,
+} from '../harness/sandbox';
 
 // Teammates of the sandbox account (test/sandbox/routes/account.js): 5101 Eva, 5102 Marc.
 const EVA = '5101';
 
-const account = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'account',
-	operation,
-	...extra,
-});
+const account = operationOf('account');
 
 describeOperations('Account', [
 	{

@@ -8,6 +8,7 @@ import {
 	expectApiKeyPair,
 	fromList,
 	jsonOf,
+	operationOf,
 	run,
 	SANDBOX_CLIENT_ID,
 	SANDBOX_CLIENT_SECRET,
@@ -18,11 +19,7 @@ import {
 const CITY = 'dir_2001'; // Jane reg_8001 (paid), Tom reg_8002, Ann reg_8003 (blocked)
 const SHOP = 'dir_2002'; // Jane reg_8004
 
-const directory = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'directory',
-	operation,
-	...extra,
-});
+const directory = operationOf('directory');
 
 function v3User(sandbox: Sandbox, id: number): IDataObject | undefined {
 	const user = sandbox.state.directoryUsers.users.get(id);

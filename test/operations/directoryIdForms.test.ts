@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	byId,
@@ -6,6 +6,7 @@ import {
 	expectApiKeyPair,
 	fromList,
 	jsonOf,
+	operationOf,
 	run,
 	useSandbox,
 } from '../harness/sandbox';
@@ -15,11 +16,7 @@ import {
 // shows it) makes the v4 call, a dir_ ID the v3 call (test/operations/directory.test.ts fixes those).
 // Seed (test/sandbox/seed-data.js): 2001 City Deals with Jane 8001, Tom 8002, Ann 8003 (blocked).
 
-const directory = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'directory',
-	operation,
-	...extra,
-});
+const directory = operationOf('directory');
 
 /** The v4 GETs carry no body: nothing of the v3 call (directory, page) is sent. */
 function expectNoBody(body: unknown): void {

@@ -1,12 +1,12 @@
-import type { INode, INodeParameters } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { Coupontools } from '../../nodes/Coupontools/Coupontools.node';
+import { parameterIssues } from '../harness/parameterIssues';
 import {
 	byId,
 	describeOperations,
 	expectApiKeyPair,
 	fromList,
+	operationOf,
 	run,
 	useSandbox,
 } from '../harness/sandbox';
@@ -14,11 +14,7 @@ import {
 // Directory → Get User (https://docs.coupontools.com/api/v4/directory) against the seeded registered users
 // (test/sandbox/seed-data.js): dir_2001 is 2001 in the REST paths; Jane 8001 (paid), Ann 8003 (blocked);
 // 8004 belongs to dir_2002.
-const directory = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'directory',
-	operation,
-	...extra,
-});
+const directory = operationOf('directory');
 
 describeOperations('Directory: Get User', [
 	{
@@ -69,27 +65,7 @@ describe('Directory: Get User errors', () => {
 	});
 
 	test('the editor accepts a number or dir_ and a number as the directory, and flags a name', () => {
-		const type = new Coupontools();
-		const issues = (parameters: INodeParameters) => {
-			const node: INode = {
-				id: 'n',
-				name: 'Coupontools',
-				type: 'coupontools',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: NodeHelpers.getNodeParameters(
-					type.description.properties,
-					parameters,
-					true,
-					false,
-					null,
-					type.description,
-				) as INodeParameters,
-			};
-			return JSON.stringify(
-				NodeHelpers.getNodeParametersIssues(type.description.properties, node, type.description),
-			);
-		};
+		const issues = (parameters: INodeParameters) => JSON.stringify(parameterIssues(parameters));
 		const base = directory('getUser', { userId: '8001' });
 		expect(issues({ ...base, directoryId: byId('2001') })).toBe('null');
 		expect(issues({ ...base, directoryId: byId('dir_2001') })).toBe('null');

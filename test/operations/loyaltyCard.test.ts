@@ -1,7 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { parameterIssues } from '../harness/parameterIssues';
-import { byId, describeOperations, fromList, jsonOf, run, useSandbox } from '../harness/sandbox';
+import {
+	byId,
+	describeOperations,
+	fromList,
+	jsonOf,
+	operationOf,
+	run,
+	useSandbox,
+} from '../harness/sandbox';
 
 // Seeded loyalty cards and users (test/sandbox/seed-data.js `seedLoyalty`).
 const COFFEE = '6001'; // stamp card: Jane 4 stamps, Tom 9
@@ -11,11 +19,7 @@ const JANE = '7001';
 const TOM = '7002';
 const LISA = '7003';
 
-const card = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'loyaltyCard',
-	operation,
-	...extra,
-});
+const card = operationOf('loyaltyCard');
 
 describeOperations('Loyalty Card', [
 	{

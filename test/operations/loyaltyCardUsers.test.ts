@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { searchV4LoyaltyCards } from '../../nodes/Coupontools/listSearch/searchV4LoyaltyCards';
 import { pickerContext } from '../harness/loadOptions';
@@ -9,6 +9,7 @@ import {
 	describeOperations,
 	fromList,
 	jsonOf,
+	operationOf,
 	run,
 	SANDBOX_CLIENT_ID,
 	SANDBOX_CLIENT_SECRET,
@@ -21,11 +22,7 @@ import {
 const COFFEE = '6001';
 const VIP = '6002';
 
-const card = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'loyaltyCard',
-	operation,
-	...extra,
-});
+const card = operationOf('loyaltyCard');
 
 /** REST calls carry both header pairs (credential); the sandbox accepts either. */
 function expectApiKeyPairOnEveryCall(sandbox: Sandbox): void {

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, credentialsFor, run, useSandbox } from '../harness/sandbox';
+import { byId, credentialsFor, operationOf, run, useSandbox } from '../harness/sandbox';
 
 // The email tool's calls beyond grouplist are inferred from the SMS tool (README, "Endpoints not confirmed
 // by public documentation"). A 404 for them must say that the endpoint itself may be wrong. The sandbox
@@ -9,11 +9,7 @@ describe('a 404 from an inferred endpoint says the endpoint is not confirmed', (
 	const sandbox = useSandbox();
 	const nowhere = () =>
 		credentialsFor(sandbox.current, { baseUrl: `${sandbox.current.url}/nowhere` });
-	const emailGroup = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-		resource: 'emailGroup',
-		operation,
-		...extra,
-	});
+	const emailGroup = operationOf('emailGroup');
 
 	test.each([
 		['Create', emailGroup('create', { groupName: 'Leads 2027' })],
