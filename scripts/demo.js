@@ -18,6 +18,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const { ensureDevDependencies } = require('./lib/dev-deps');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(REPO_ROOT, '.demo');
@@ -180,10 +181,7 @@ async function main() {
 	fs.rmSync(DEMO_DIR, { recursive: true, force: true });
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
 
-	if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsc'))) {
-		say('Installing the development dependencies (npm ci, about 2 minutes)…');
-		await runQuiet('npm', ['ci', '--no-audit', '--no-fund'], path.join(DEMO_DIR, 'npm-ci.log'));
-	}
+	await ensureDevDependencies({ say, logFile: path.join(DEMO_DIR, 'npm-ci.log') });
 
 	const reason = buildReason();
 	if (reason) {
@@ -233,13 +231,10 @@ async function main() {
 			if (/install|Node 2|Waiting/i.test(line) && !/^Installing n8n/.test(line)) say(`  ${line}`);
 		},
 	});
+	// The package is an unpacked copy in .demo (scripts/lib/pack.js), removed with the folder by the next run.
 	stopStack = async () => {
 		stopStack = async () => undefined;
 		await stack.stop();
-		// The link points back at this repository; leaving it would give tools that walk the tree a loop.
-		fs.rmSync(path.join(DEMO_DIR, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-coupontools'), {
-			force: true,
-		});
 	};
 	say(
 		`n8n ${N8N_VERSION} is up (${Math.round((Date.now() - started) / 1000)} s). Imported ${examples.length} example workflow(s): ` +
