@@ -60,7 +60,7 @@ describe('retries after transient faults', () => {
 		const result = await run(sandbox.current, {
 			parameters: { resource: 'campaign', operation: 'get', campaign: byId('cam_9999') },
 		});
-		expect(result.error?.message).toMatch(/502/);
+		expect(result.error?.message).toBe('Campaign or directory not found (Coupontools code 502)');
 		expect(attempts()).toBe(1);
 	});
 
