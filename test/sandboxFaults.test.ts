@@ -1,6 +1,6 @@
 import { parseArgs } from './sandbox/cli';
 import { faultFor, requestKeyOf } from './sandbox/faults';
-import { startSandbox } from './sandbox/server';
+import { resolveOptions, startSandbox } from './sandbox/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './harness/sandbox';
 
 /**
@@ -118,27 +118,20 @@ describe('sandbox faults', () => {
 });
 
 describe('the fault seed', () => {
-	const saved = process.env.SANDBOX_FAULT_SEED;
-	afterEach(() => {
-		if (saved === undefined) delete process.env.SANDBOX_FAULT_SEED;
-		else process.env.SANDBOX_FAULT_SEED = saved;
-	});
-
 	test('is the faultSeed option, else SANDBOX_FAULT_SEED, else the sandbox seed', async () => {
-		delete process.env.SANDBOX_FAULT_SEED;
-		const seeds: Array<string | number> = [];
-		for (const [env, options] of [
-			[undefined, {}],
-			[undefined, { seed: 'codes' }],
-			['from-env', { seed: 'codes' }],
-			['from-env', { faultSeed: 'given' }],
-		] as const) {
-			if (env) process.env.SANDBOX_FAULT_SEED = env;
-			const sandbox = await startSandbox(options);
-			seeds.push(sandbox.faultSeed);
-			await sandbox.close();
-		}
-		expect(seeds).toEqual(['coupontools-sandbox', 'codes', 'from-env', 'given']);
+		const env = { SANDBOX_FAULT_SEED: 'from-env' };
+		expect(resolveOptions({}, {}).faultSeed).toBe('coupontools-sandbox');
+		expect(resolveOptions({ seed: 'codes' }, {}).faultSeed).toBe('codes');
+		expect(resolveOptions({ seed: 'codes' }, env).faultSeed).toBe('from-env');
+		expect(resolveOptions({ faultSeed: 'given' }, env).faultSeed).toBe('given');
+
+		const sandbox = await startSandbox({ faultSeed: 'given' });
+		expect(sandbox.faultSeed).toBe('given');
+		sandbox.setFaults({ kind: '500', rate: 0.5 });
+		expect((await control(sandbox, 'GET')).json).toEqual({
+			faults: [{ kind: '500', rate: 0.5, seed: 'given', injected: 0 }],
+		});
+		await sandbox.close();
 	});
 
 	test('npm run sandbox takes it as --fault-seed', () => {

@@ -95,11 +95,16 @@ export function attemptsByRequest(
 
 /** Runs the assertions; a failure says which fault seed to replay it with. */
 export function withFaultSeed(seed: string | number, file: string, assertions: () => void): void {
+	let failure: Error | undefined;
 	try {
 		assertions();
-	} catch (error) {
-		if (error instanceof Error)
-			error.message = `Fault seed "${seed}": replay with SANDBOX_FAULT_SEED='${seed}' npx jest ${file}\n\n${error.message}`;
-		throw error;
+	} catch (caught) {
+		failure = caught as Error;
+	}
+	if (failure) {
+		throw new Error(
+			`Fault seed "${seed}": replay with SANDBOX_FAULT_SEED='${seed}' npx jest ${file}\n\n${failure.message}`,
+			{ cause: failure },
+		);
 	}
 }

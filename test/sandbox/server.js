@@ -60,8 +60,12 @@ const CONTROL_PREFIX = '/__sandbox/';
  * @property {number} duplicateSends accepted emails to an address that had one already
  */
 
-/** @param {SandboxOptions} options @returns {ResolvedOptions} */
-function resolveOptions(options) {
+/**
+ * @param {SandboxOptions} options
+ * @param {Record<string, string | undefined>} [env] where SANDBOX_FAULT_SEED is read (tests pass their own)
+ * @returns {ResolvedOptions}
+ */
+function resolveOptions(options, env = process.env) {
 	return {
 		host: options.host ?? '127.0.0.1',
 		port: options.port ?? 0,
@@ -71,8 +75,7 @@ function resolveOptions(options) {
 		directoryPageSize: options.directoryPageSize ?? 100,
 		backlog: options.backlog ?? 511,
 		seed: options.seed ?? 'coupontools-sandbox',
-		faultSeed:
-			options.faultSeed ?? process.env.SANDBOX_FAULT_SEED ?? options.seed ?? 'coupontools-sandbox',
+		faultSeed: options.faultSeed ?? env.SANDBOX_FAULT_SEED ?? options.seed ?? 'coupontools-sandbox',
 		failureHttpStatus: options.failureHttpStatus ?? 'as-documented',
 		rateLimit: options.rateLimit ?? {},
 		now: options.now ?? (() => new Date()),
