@@ -14,6 +14,11 @@ interface BadInput {
 	message: RegExp;
 	/** Whether a request reached Coupontools. */
 	sent: boolean;
+	/**
+	 * The error's description when it is not the rule's: an unsent item names its field and says nothing
+	 * was sent; a sent one gives Coupontools' own words.
+	 */
+	description?: string;
 }
 
 const email = (value: unknown): INodeParameters => ({
@@ -198,6 +203,8 @@ const cases: BadInput[] = [
 		},
 		message: /^Session Codes is empty/,
 		sent: false,
+		description:
+			'Enter at least one coupon session code, separated by commas or new lines, or map a list with an expression.',
 	},
 	// Phones
 	{
@@ -388,11 +395,22 @@ describe('bad input corpus: clear errors naming the field and the fix', () => {
 		expect(cases.length).toBeGreaterThanOrEqual(40);
 	});
 
-	test.each(cases)('$title', async ({ parameters, items, message, sent }) => {
+	test.each(cases)('$title', async ({ parameters, items, message, sent, description }) => {
 		const result = await run(sandbox.current, { parameters, items });
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toMatch(message);
-		expect(result.error?.description).toBeTruthy();
+		if (description !== undefined) expect(result.error?.description).toBe(description);
+		else if (sent) expect(result.error?.description).toMatch(/^Coupontools says: \S/);
+		else {
+			// The field the message starts with, and the fix: nothing left for Coupontools.
+			const field = /^Fix the (.+) field for item 0; nothing was sent to Coupontools\.$/.exec(
+				String(result.error?.description),
+			)?.[1];
+			expect({ field, message: result.error?.message.startsWith(`${field} `) }).toEqual({
+				field: expect.any(String),
+				message: true,
+			});
+		}
 		expect(sandbox.current.requests.length > 0).toBe(sent);
 	});
 

@@ -119,7 +119,7 @@ describe('API error codes surface as clear, mapped errors', () => {
 			parameters: { resource: 'campaign', operation: 'get', campaign: byId('cam_9999') },
 		});
 		expect(result.error?.httpCode).toBe('422');
-		expect(result.error?.message).toMatch(/502/);
+		expect(result.error?.message).toBe('Campaign or directory not found (Coupontools code 502)');
 	});
 });
 
@@ -128,20 +128,48 @@ describe('transport faults surface as clear errors naming what happened', () => 
 	const GET_MANY = { resource: 'campaign', operation: 'getAll' };
 
 	test.each([
-		['429 with Retry-After', '429', /HTTP 429|rate limiting/i],
-		['500 JSON', '500', /unavailable \(HTTP 500/],
-		['502 HTML page', '502', /unavailable \(HTTP 502\)/],
-		['truncated JSON', 'truncated', /cannot read/],
-		['connection reset', 'reset', /connection to Coupontools was closed/],
-	])('%s', async (_title, kind, message) => {
+		[
+			'429 with Retry-After',
+			'429',
+			'Coupontools kept refusing requests (rate limiting or unavailable) for longer than the node waits (1 s): this item was not sent. Run it again later: with Check Unique or Duplicate Check on, a rerun sends only what was not sent.',
+			// How long it was refused is measured on the wall clock: about 1 s, the Retry-After of the first refusal.
+			expect.stringMatching(
+				/^Coupontools refused for \d+ s, then asked for 1 s more\. It did nothing with these items\. Run them again later, or let the node wait longer \(Settings → Rate Limits → Max Wait When Throttled\); with Check Unique \(Send Email\) or Duplicate Check \(Single Use: Create\) on, a rerun of the whole batch sends only to those not sent yet\.$/,
+			),
+		],
+		[
+			'500 JSON',
+			'500',
+			'Coupontools is unavailable (HTTP 500, Coupontools code 500)',
+			'Coupontools answered with a server error. This is usually temporary: enable Retry On Fail in the node settings, or try again later.',
+		],
+		[
+			'502 HTML page',
+			'502',
+			'Coupontools is unavailable (HTTP 502)',
+			'Coupontools answered with an HTML page instead of JSON. This is usually temporary: enable Retry On Fail in the node settings, or try again later.',
+		],
+		[
+			'truncated JSON',
+			'truncated',
+			'Coupontools sent an answer n8n cannot read (HTTP 200)',
+			'Coupontools answered with JSON that was cut off before its end. This is usually a temporary fault on their side: enable Retry On Fail in the node settings, or try again later. If it persists, check the Base URL of the credential.',
+		],
+		[
+			'connection reset',
+			'reset',
+			'The connection to Coupontools was closed before it answered',
+			'Coupontools (or a proxy) dropped the connection mid-request. It may have processed the request: check before resending. Enable Retry On Fail in the node settings to try again automatically.',
+		],
+	])('%s', async (_title, kind, message, description) => {
 		sandbox.current.setFaults({ kind: kind as never });
 		// A refusal is waited out (Settings → Rate Limits); a short wait keeps the case quick.
 		const result = await run(sandbox.current, {
 			parameters: { ...GET_MANY, rateLimits: { maxWaitMinutes: 0.02 } },
 		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.description).toBeTruthy();
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toEqual(description);
 	});
 
 	test('an HTML 502 says so in the description', async () => {
@@ -195,7 +223,7 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 		const json = jsonOf(result.items);
 		expect(json[0]).toMatchObject({ sent: true, receiver: 'one@example.com' });
 		expect(json[1].error).toMatch(/^Email "not-an-email" is not an email address/);
-		expect(json[2].error).toMatch(/604/);
+		expect(json[2].error).toBe('Coupontools could not send the email (Coupontools code 604)');
 		expect(json[3]).toMatchObject({ sent: true, receiver: 'four@example.com' });
 		// The invalid address never reached Coupontools.
 		expect(
@@ -215,15 +243,21 @@ describe('Continue On Fail: one output item per input item, paired, nothing lost
 		]);
 		expect(result.errorItems.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
 		expect(jsonOf(result.errorItems).map((j) => j.error)).toEqual([
-			expect.stringMatching(/not an email address/),
-			expect.stringMatching(/604/),
+			'Email "not-an-email" is not an email address: it must look like name@example.com.',
+			'Coupontools could not send the email (Coupontools code 604)',
 		]);
 	});
 
 	test('Stop on error: the run stops and names the item', async () => {
 		const result = await run(sandbox.current, { parameters, items });
-		expect(result.error?.message).toMatch(/not an email address|604/);
-		expect(result.error?.context?.itemIndex).toBeGreaterThanOrEqual(1);
+		// RoutingNode settles every item, then throws the first failure in item order (n8n-core routing-node.ts).
+		expect(result.error?.message).toBe(
+			'Email "not-an-email" is not an email address: it must look like name@example.com.',
+		);
+		expect(result.error?.description).toBe(
+			'Fix the Email field for item 1; nothing was sent to Coupontools.',
+		);
+		expect(result.error?.context?.itemIndex).toBe(1);
 	});
 
 	test('Get Many with several input items: every output item is paired to the input that produced it', async () => {

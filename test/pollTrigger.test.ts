@@ -231,7 +231,10 @@ describe('paging and failures', () => {
 		at('10:02:05');
 		const failed = await trigger.poll();
 		expect(failed.emitted).toBeUndefined();
-		expect(failed.error?.message).toMatch(/Coupontools|server|500/i);
+		expect(failed.error).toMatchObject({
+			message: 'Coupontools is unavailable (HTTP 500, Coupontools code 500)',
+			httpCode: '500',
+		});
 		expect(trigger.savedJson()).toBe(savedAfterActivation);
 		expect(trigger.liveNodeData()?.['cursor coupon_validated cam_1005']).toBeUndefined();
 		expect(
@@ -291,7 +294,10 @@ describe('paging and failures', () => {
 		sandbox.current.setFaults({ kind: '502', pathPattern: 'validations' });
 		at('10:02:05');
 		const failed = await trigger.poll();
-		expect(failed.error).toBeDefined();
+		expect(failed.error).toMatchObject({
+			message: 'Coupontools is unavailable (HTTP 502)',
+			httpCode: '502',
+		});
 		expect(failed.emitted).toBeUndefined();
 		expect(trigger.liveNodeData()?.['cursor coupon_claimed cam_1004']).toBeUndefined();
 

@@ -25,7 +25,9 @@ describe('request policy: a list is multiplied only where the operation declares
 		});
 		expect(sandbox.current.requests).toHaveLength(0);
 		expect(result.error?.message).toMatch(/resolved to a list, not a single value/);
-		expect(result.error?.description).toBeTruthy();
+		expect(result.error?.description).toBe(
+			'Fix the Coupon Session field for item 0; nothing was sent to Coupontools.',
+		);
 		expect(sandbox.current.state.emailsSent['list@example.com']).toBeUndefined();
 	});
 
@@ -39,8 +41,9 @@ describe('request policy: a list is multiplied only where the operation declares
 			},
 		});
 		expect(sandbox.current.requests).toHaveLength(0);
-		expect(result.error?.message).toMatch(/^Session Code|^Coupon Session/);
-		expect(result.error?.message).toMatch(/resolved to a list/);
+		expect(result.error?.message).toBe(
+			'Coupon Session resolved to a list, not a single value. Point the expression at one field, e.g. {{ $json.couponsession }}.',
+		);
 	});
 
 	test('Update with codes typed as a list is refused, not split into calls', async () => {
@@ -53,7 +56,9 @@ describe('request policy: a list is multiplied only where the operation declares
 			},
 		});
 		expect(sandbox.current.requests).toHaveLength(0);
-		expect(result.error?.message).toMatch(/is not a session code/);
+		expect(result.error?.message).toBe(
+			`Coupon Session "${FRESH}, ${OTHER}" is not a session code: it may contain only letters and digits (e.g. ac6s7u3g8a25ja7x9qg87).`,
+		);
 	});
 
 	test('Update Many with the same list: one call per code', async () => {

@@ -1,6 +1,5 @@
-import { sleep } from 'n8n-workflow';
-
 import { parseArgs } from './sandbox/cli';
+import { createRandom } from './sandbox/random';
 import { startSandbox } from './sandbox/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './harness/sandbox';
 
@@ -34,15 +33,22 @@ async function control(sandbox: Sandbox, method: string, route: string, body?: u
 
 describe('sandbox rate limit', () => {
 	let sandbox: Sandbox;
+	/** The token bucket's clock, driven by the tests: no wall-clock time passes for it between requests. */
+	const START_MS = Date.UTC(2025, 5, 2, 10, 0, 0, 500);
+	let clockMs = START_MS;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ rateLimit: { rate: 5, burst: 5 } });
+		sandbox = await startSandbox({
+			rateLimit: { rate: 5, burst: 5 },
+			rateLimitClock: () => clockMs,
+		});
 	});
-	beforeEach(() => sandbox.reset());
+	beforeEach(() => {
+		clockMs = START_MS;
+		sandbox.reset();
+	});
 	afterAll(async () => await sandbox.close());
 
 	test('a token bucket per credential: burst accepted, then 429 with Retry-After and the failed envelope', async () => {
-		// One token a second: on a busy machine the 8 requests may take longer than the 200 ms in which the
-		// start setting (5/s) refills a token, which would let a sixth through.
 		sandbox.setRateLimit({ rate: 1, burst: 5 });
 		const answers = await Promise.all(
 			Array.from({ length: 8 }, async (_, i) => await sendEmail(sandbox, `a${i}@example.com`)),
@@ -71,18 +77,20 @@ describe('sandbox rate limit', () => {
 		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
 		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429);
 		expect((await sendEmail(sandbox, 'y@example.com')).status).toBe(429); // early: told 1 s
-		await sleep(120);
+		clockMs += 99;
+		expect((await sendEmail(sandbox, 'z@example.com')).status).toBe(429); // 0.99 of a token
+		clockMs += 1;
 		expect((await sendEmail(sandbox, 'x@example.com')).status).toBe(200);
-		expect(sandbox.traffic()).toMatchObject({ earlyRepeats: 1, duplicateSends: 1, refused: 2 });
+		expect(sandbox.traffic()).toMatchObject({ earlyRepeats: 1, duplicateSends: 1, refused: 3 });
 	});
 
 	test('Retry-After as an HTTP date or left out; latency with jitter; reset returns to the start settings', async () => {
 		sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: 'date' });
 		await sendEmail(sandbox, 'd1@example.com');
 		const byDate = await sendEmail(sandbox, 'd2@example.com');
-		const wait = Date.parse(String(byDate.retryAfter)) - Date.now();
-		expect(wait).toBeGreaterThan(0);
-		expect(wait).toBeLessThanOrEqual(2000);
+		// The next token comes at 10:00:01.5; an HTTP date has whole seconds, so it says 10:00:02.
+		expect(byDate.retryAfter).toBe('Mon, 02 Jun 2025 10:00:02 GMT');
+		expect(sandbox.requests.at(-1)?.retryAfterMs).toBe(1500);
 
 		sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: 'none' });
 		await sendEmail(sandbox, 'n1@example.com');
@@ -91,9 +99,12 @@ describe('sandbox rate limit', () => {
 		expect(none.retryAfter).toBeNull();
 
 		sandbox.setRateLimit({ latencyMs: 150, jitterMs: 50 });
-		const started = Date.now();
 		await Promise.all([sendEmail(sandbox, 'l1@example.com'), sendEmail(sandbox, 'l2@example.com')]);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+		// 150 ms ± 50, the jitter drawn from the sandbox seed: the first two draws since the reset.
+		const draws = createRandom('coupontools-sandbox');
+		const expected = [draws.next(), draws.next()].map((r) => 150 + (r * 2 - 1) * 50);
+		const waited = sandbox.requests.slice(-2).map((request) => request.latencyMs);
+		expect(waited.sort((a, b) => Number(a) - Number(b))).toEqual(expected.sort((a, b) => a - b));
 		expect(sandbox.traffic().maxInFlight).toBe(2);
 
 		sandbox.reset();

@@ -136,7 +136,7 @@ describe('tool mode', () => {
 
 	test('outside tool mode the same failure still stops the node', async () => {
 		const result = await run(sandbox.current, { parameters: sendEmail('cam_9999') });
-		expect(result.error?.message).toMatch(/502/);
+		expect(result.error?.message).toBe('Campaign or directory not found (Coupontools code 502)');
 		expect(result.items).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import { byId, describeOperations, fromList } from '../harness/sandbox';
+import type { Sandbox } from '../harness/sandbox';
 
 describeOperations('Campaign', [
 	{
@@ -94,15 +95,18 @@ describeOperations('Campaign', [
 			returnAll: true,
 		},
 		request: { method: 'POST', path, body: { campaign: 'cam_1001', page: 1 } },
-		output(items: Array<Record<string, unknown>>) {
-			expect(items.length).toBeGreaterThan(0);
-			for (const item of items) expect(item.session).toMatch(/^[a-z0-9]{21}$/);
+		output(items: Array<Record<string, unknown>>, sandbox: Sandbox) {
+			// Exactly the seeded sessions of cam_1001 in that state, in the sandbox's order.
+			const flag = sessions === 'all' ? undefined : sessions;
+			const expected = sandbox.state
+				.sessionsOf('cam_1001')
+				.filter((session) => !flag || session.status[flag] === '1')
+				.map((session) => session.session);
+			expect(items.map((item) => item.session)).toEqual(expected);
 			if (sessions === 'validated') {
-				const validated = items.find(
-					(item) =>
-						(item.status as Record<string, unknown>).validation_date_utc === '2025-06-04T12:30:00Z',
-				);
-				expect(validated).toBeDefined();
+				expect(
+					items.map((item) => (item.status as Record<string, unknown>).validation_date_utc),
+				).toEqual(['2025-06-04T12:30:00Z']);
 			}
 		},
 	})),
@@ -127,8 +131,17 @@ describeOperations('Campaign', [
 				end_date: '2025-06-02 23:59',
 			},
 		},
-		output(items) {
-			expect(items.length).toBeGreaterThan(0);
+		output(items, sandbox) {
+			// Exactly the seeded sessions of cam_1001 created from 1 June 00:00 to 2 June 23:59 (UTC).
+			const inRange = sandbox.state
+				.sessionsOf('cam_1001')
+				.filter(({ status }) => {
+					const created = String(status.created_date_utc);
+					return created >= '2025-06-01 00:00' && created <= '2025-06-02 23:59:59';
+				})
+				.map((session) => session.session);
+			expect(inRange).toHaveLength(2);
+			expect(items.map((item) => item.session)).toEqual(inRange);
 			expect(items.map((item) => item.created_date_utc)).toEqual(
 				items.map(() => expect.stringMatching(/^2025-06-0[12]T/)),
 			);

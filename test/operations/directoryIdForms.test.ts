@@ -150,7 +150,9 @@ describe('Directory: the v4 reads, not paged, and their errors', () => {
 			parameters: directory(operation, { directory: byId('9999'), returnAll: true }),
 		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toMatch(/507/);
+		expect(result.error?.message).toBe(
+			'Directory or loyalty card not found (Coupontools code 507)',
+		);
 		expect(result.error?.description).toMatch(/Directory ID not found/);
 		expect(sandbox.current.requests.map((r) => r.path)).toEqual([path]);
 	});

@@ -181,7 +181,15 @@ describeOperations('Loyalty Card (cards and their users)', [
 					stamps: 0,
 				}),
 			]);
-			expect(sandbox.state.loyalty.membership(COFFEE, '7004')).toBeDefined();
+			expect(sandbox.state.loyalty.membership(COFFEE, '7004')).toEqual({
+				loyaltycard: COFFEE,
+				user: '7004',
+				points: 0,
+				stamps: 0,
+				voided: '0',
+				voided_date_utc: '',
+				linked_date_utc: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+			});
 		},
 	},
 	{

@@ -44,8 +44,23 @@ describeOperations('Single Use', [
 		output(items, sandbox) {
 			expect(items).toHaveLength(1);
 			expect(items[0].single_use_url).toMatch(/^https:\/\/digicpn\.com\/p\/wlc0me\/[a-z0-9]{21}$/);
-			const session = sandbox.state.findSession(String(items[0].single_use_code));
-			expect(session).toBeDefined();
+			expect(String(items[0].single_use_url).endsWith(`/${items[0].single_use_code}`)).toBe(true);
+			// The session Coupontools now holds carries what was sent.
+			expect(sandbox.state.findSession(String(items[0].single_use_code))).toMatchObject({
+				campaign: 'cam_1004',
+				firstname: 'Ann',
+				lastname: 'Lee',
+				email: 'ann@example.com',
+				phone: '+32470111222',
+				customfields: ['gold', '', '', '', '', '', 'x'],
+				status: {
+					customid: 'crm-77',
+					own_validation_code: 'WELCOME-77',
+					expiration_date: '2026-12-31 23:59:00',
+					utm_source: 'newsletter',
+					utm_campaign: 'welcome',
+				},
+			});
 		},
 	},
 	{

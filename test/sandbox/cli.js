@@ -5,6 +5,7 @@
  *   --port N                    default 8787, or the SANDBOX_PORT environment variable
  *   --host H                    default 127.0.0.1
  *   --seed S                    seed of generated codes (default "coupontools-sandbox")
+ *   --fault-seed S              default seed of the fault dice (default: SANDBOX_FAULT_SEED, else the seed)
  *   --failure-http-status 200   answer every failed envelope with HTTP 200 (default: as documented)
  *   --page-size N               sessions per page of /v3/campaign/* (default 5000)
  *   --backlog N                 listen backlog (default 511)
@@ -20,7 +21,7 @@ const { startSandbox } = require('./server');
 const { resolveRateLimit } = require('./rate-limit');
 
 const USAGE =
-	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--failure-http-status 200] [--page-size N] [--backlog N] [--rate N] [--burst N] [--retry-after seconds|date|none|N] [--latency MS] [--jitter MS] [--quiet]';
+	'Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed S] [--fault-seed S] [--failure-http-status 200] [--page-size N] [--backlog N] [--rate N] [--burst N] [--retry-after seconds|date|none|N] [--latency MS] [--jitter MS] [--quiet]';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -39,6 +40,7 @@ function parseArgs(argv) {
 		else if (arg === '--port') options.port = Number(value());
 		else if (arg === '--host') options.host = value();
 		else if (arg === '--seed') options.seed = value();
+		else if (arg === '--fault-seed') options.faultSeed = value();
 		else if (arg === '--page-size') options.pageSize = Number(value());
 		else if (arg === '--backlog') options.backlog = Number(value());
 		else if (arg === '--rate') rateLimit.rate = Number(value());

@@ -16,7 +16,7 @@
 const http = require('node:http');
 
 const { createState } = require('./state');
-const { createFaults, BAD_GATEWAY_HTML } = require('./faults');
+const { createFaults, requestKeyOf, BAD_GATEWAY_HTML } = require('./faults');
 const { createRateLimit, credentialKey, duplicateSends } = require('./rate-limit');
 const { createRouter } = require('./router');
 const { loadRouteFiles } = require('./routes');
@@ -41,6 +41,7 @@ const CONTROL_PREFIX = '/__sandbox/';
  * @property {import('./state').SandboxState} state live state; `state.fixtures` names the seeded sessions
  * @property {RequestLogEntry[]} requests live request log (API requests only)
  * @property {() => void} reset seed state again, empty the request log, clear faults
+ * @property {number | string} faultSeed the default seed of the fault dice (name it to replay a failure)
  * @property {(spec: FaultSpec | FaultSpec[] | null) => void} setFaults replace the fault rules (throws on a bad spec)
  * @property {() => void} clearFaults
  * @property {(spec: RateLimitSpec | null) => void} setRateLimit replace the rate limit and latency (throws on a bad spec)
@@ -59,8 +60,12 @@ const CONTROL_PREFIX = '/__sandbox/';
  * @property {number} duplicateSends accepted emails to an address that had one already
  */
 
-/** @param {SandboxOptions} options @returns {ResolvedOptions} */
-function resolveOptions(options) {
+/**
+ * @param {SandboxOptions} options
+ * @param {Record<string, string | undefined>} [env] where SANDBOX_FAULT_SEED is read (tests pass their own)
+ * @returns {ResolvedOptions}
+ */
+function resolveOptions(options, env = process.env) {
 	return {
 		host: options.host ?? '127.0.0.1',
 		port: options.port ?? 0,
@@ -70,9 +75,11 @@ function resolveOptions(options) {
 		directoryPageSize: options.directoryPageSize ?? 100,
 		backlog: options.backlog ?? 511,
 		seed: options.seed ?? 'coupontools-sandbox',
+		faultSeed: options.faultSeed ?? env.SANDBOX_FAULT_SEED ?? options.seed ?? 'coupontools-sandbox',
 		failureHttpStatus: options.failureHttpStatus ?? 'as-documented',
 		rateLimit: options.rateLimit ?? {},
 		now: options.now ?? (() => new Date()),
+		rateLimitClock: options.rateLimitClock ?? Date.now,
 		onRequest: options.onRequest,
 	};
 }
@@ -86,8 +93,8 @@ async function startSandbox(options = {}) {
 	const state = createState({ seed: opts.seed, now: opts.now });
 	/** @type {RequestLogEntry[]} */
 	const requests = [];
-	const faults = createFaults(opts.seed);
-	const rateLimit = createRateLimit(opts.seed, opts.rateLimit);
+	const faults = createFaults(opts.faultSeed);
+	const rateLimit = createRateLimit(opts.seed, opts.rateLimit, opts.rateLimitClock);
 	const api = createRouter(loadRouteFiles());
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
@@ -185,7 +192,7 @@ async function startSandbox(options = {}) {
 			if (opts.onRequest) opts.onRequest(entry);
 		};
 
-		const requestKey = `${method} ${path} ${JSON.stringify(entry.body)}`;
+		const requestKey = requestKeyOf(method, path, entry.body);
 		const refusal = rateLimit.admit(credentialKey(req.headers, entry.body), requestKey);
 		if (refusal) {
 			entry.limited = true;
@@ -194,7 +201,7 @@ async function startSandbox(options = {}) {
 			return done(429);
 		}
 
-		const fault = faults.pick(method, path);
+		const fault = faults.pick(method, path, requestKey);
 		if (fault) entry.fault = fault.kind;
 		switch (fault?.kind) {
 			case '429':
@@ -217,7 +224,10 @@ async function startSandbox(options = {}) {
 				break;
 		}
 		const latencyMs = rateLimit.latency();
-		if (latencyMs) await sleep(latencyMs);
+		if (latencyMs) {
+			entry.latencyMs = latencyMs;
+			await sleep(latencyMs);
+		}
 
 		const response = await answer(method, path, query, req.headers, parsed);
 		if (fault?.kind === 'reset-after-processing') {
@@ -304,6 +314,7 @@ async function startSandbox(options = {}) {
 		state,
 		requests,
 		reset,
+		faultSeed: opts.faultSeed,
 		setFaults: faults.set,
 		clearFaults: faults.clear,
 		setRateLimit: rateLimit.set,

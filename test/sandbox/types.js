@@ -14,9 +14,12 @@
  * @property {number} [directoryPageSize] Registrations per page of directory lists. Default 100 (N-v3-dir).
  * @property {number} [backlog] Listen backlog (pending connections). Default 511, Node's; the benchmarks raise it because
  *   n8n opens one connection per item, all at once, and a real API front end queues more than 511.
- * @property {number | string} [seed] Seed of every generated code and of the fault dice.
+ * @property {number | string} [seed] Seed of every generated code, and of the fault dice unless `faultSeed` is set.
+ * @property {number | string} [faultSeed] Default seed of the fault dice (faults.js): this, else the SANDBOX_FAULT_SEED
+ *   environment variable, else `seed`. A fault spec's own `seed` wins.
  * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.
  * @property {() => Date} [now] Clock for dates written by requests (tests may pin it).
+ * @property {() => number} [rateLimitClock] Clock of the rate limiter, in ms (default Date.now; tests may drive it).
  * @property {import('./rate-limit').RateLimitSpec} [rateLimit] Token bucket per credential and latency (rate-limit.js);
  *   `reset()` returns to these. Default: no limit, no latency.
  * @property {(entry: RequestLogEntry) => void} [onRequest] Called when a logged API request is finished (the CLI prints it).
@@ -34,6 +37,7 @@
  * @property {string} [fault] The injected fault kind, if any.
  * @property {true} [limited] Refused by the rate limiter (429) before anything ran.
  * @property {number} [retryAfterMs] With `limited`: the wait the answer told (Retry-After), from `at`.
+ * @property {number} [latencyMs] The latency (rate limit spec, with its seeded jitter) this request waited.
  * @property {number} [status] HTTP status answered (absent when the socket was destroyed).
  *
  * @typedef {object} RouteResponse
