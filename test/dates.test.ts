@@ -10,8 +10,11 @@
  * The days are Europe/Brussels' daylight-saving changes (2026-03-29: +01:00 → +02:00 at 02:00;
  * 2026-10-25: +02:00 → +01:00 at 03:00) and an ordinary winter day.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
+import { Coupontools } from '../nodes/Coupontools/Coupontools.node';
+import { NODE_TYPE } from './harness/engine';
 import { byId, run, useSandbox } from './harness/sandbox';
 
 const sandbox = useSandbox();
@@ -299,4 +302,38 @@ describe('versions 1 and 1.1 keep the behaviour their workflows were saved with'
 			'2026-10-24',
 		);
 	});
+});
+
+describe('the editor labels the fields for the rule of the node version', () => {
+	const description = new Coupontools().description;
+
+	/** "Display name: description" of the options a collection offers, for a saved node. */
+	function offered(typeVersion: number, parameters: INodeParameters, collection: string) {
+		const node = { type: NODE_TYPE, typeVersion, parameters } as unknown as INode;
+		const shown = (p: INodeProperties) =>
+			NodeHelpers.displayParameter(parameters, p, node, description, parameters);
+		const property = description.properties.find((p) => p.name === collection && shown(p));
+		return ((property?.options ?? []) as INodeProperties[])
+			.filter((option) => option.displayOptions === undefined || shown(option))
+			.map((option) => option.displayName);
+	}
+	const usage = { resource: 'campaign', operation: 'getUsageData' };
+	const paid = { resource: 'directory', operation: 'givePaidAccess' };
+
+	test('new nodes are version 1.2', () => {
+		expect(description.defaultVersion).toBe(NEW);
+	});
+
+	test('version 1.2: no "(UTC)" in the labels', () => {
+		expect(offered(NEW, usage, 'filters')).toEqual(['End Date', 'Start Date']);
+		expect(offered(NEW, paid, 'options')).toEqual(['Expires At']);
+	});
+
+	test.each([1, 1.1])(
+		'version %p keeps the UTC labels its workflows were saved with',
+		(version) => {
+			expect(offered(version, usage, 'filters')).toEqual(['End Date (UTC)', 'Start Date (UTC)']);
+			expect(offered(version, paid, 'options')).toEqual(['Expires At (UTC)']);
+		},
+	);
 });
