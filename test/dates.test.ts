@@ -324,6 +324,22 @@ describe('the editor labels the fields for the rule of the node version', () => 
 		expect(description.defaultVersion).toBe(NEW);
 	});
 
+	test('every date field of the node is sent through the dates rule', () => {
+		const dateFields = (properties: INodeProperties[]): INodeProperties[] =>
+			properties.flatMap((p) => [
+				...(p.type === 'dateTime' ? [p] : []),
+				...(p.type === 'collection' ? dateFields(p.options as INodeProperties[]) : []),
+			]);
+		const fields = dateFields(description.properties);
+		// Start, End and Expires At twice (labelled per version), Expiry Date three times, four birthdays.
+		expect(fields.length).toBe(13);
+		expect(
+			fields
+				.filter((f) => !f.routing?.send?.preSend?.some((fn) => fn.name === 'coupontoolsDate'))
+				.map((f) => f.name),
+		).toEqual([]);
+	});
+
 	test('version 1.2: no "(UTC)" in the labels', () => {
 		expect(offered(NEW, usage, 'filters')).toEqual(['End Date', 'Start Date']);
 		expect(offered(NEW, paid, 'options')).toEqual(['Expires At']);

@@ -146,7 +146,7 @@ export function toApiDateIn(
  * (getTimezone), the node version through getNode().
  */
 export function dateInBody(key: string, field: DateField) {
-	return async function (
+	return async function coupontoolsDate(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
