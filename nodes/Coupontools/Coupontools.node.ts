@@ -25,8 +25,10 @@ export class Coupontools implements INodeType {
 		},
 		group: ['transform'],
 		// 1.1: Single Use → Create shows Duplicate Check as a switch, on by default (resources/singleUse/create.ts).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: dates without a time zone are in the workflow's time zone, dates with one keep their meaning
+		// (shared/dates.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send digital coupons and manage campaigns, coupon sessions, single-use URLs and more in Coupontools',

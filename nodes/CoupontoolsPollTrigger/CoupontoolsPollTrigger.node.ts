@@ -21,7 +21,9 @@ export class CoupontoolsPollTrigger implements INodeType {
 			dark: 'file:../../icons/coupontools.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Start From without a time zone is in the workflow's time zone (settings.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["events"].join(", ").replace(/_/g, " ") }}',
 		description:
 			'Starts the workflow on new coupon claims, validations, opens and directory registrations, checked on a schedule',

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dateFieldByVersion } from '../Coupontools/shared/dates';
 import { collectionField } from '../Coupontools/shared/fields';
 import { EVENT_OPTIONS } from './events';
-import { DEFAULT_MAX_REQUESTS } from './settings';
+import { DEFAULT_MAX_REQUESTS, START_FROM_ZONE_VERSION } from './settings';
 
 const CAMPAIGN_EVENTS_SHOWN = {
 	show: { events: ['coupon_opened', 'coupon_claimed', 'coupon_validated'] },
@@ -93,14 +94,22 @@ export const properties: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'options',
 		options: [
-			{
-				displayName: 'Start From',
-				name: 'startFrom',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Also emit the events since this date (UTC) when the workflow is activated. Empty: only events from activation on. Changing it starts over from the new date.',
-			},
+			...dateFieldByVersion(
+				{
+					displayName: 'Start From',
+					name: 'startFrom',
+					type: 'dateTime',
+					default: '',
+					description:
+						"Also emit the events since this date when the workflow is activated; without a time zone it is in the workflow's time zone (Settings → Timezone). Empty: only events from activation on. Changing it starts over from the new date.",
+				},
+				{
+					displayName: 'Start From',
+					description:
+						'Also emit the events since this date (UTC) when the workflow is activated. Empty: only events from activation on. Changing it starts over from the new date.',
+				},
+				START_FROM_ZONE_VERSION,
+			),
 			{
 				displayName: 'Max Requests per Poll',
 				name: 'maxRequestsPerPoll',

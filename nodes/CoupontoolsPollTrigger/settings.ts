@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DATE_FIELDS, toApiDateIn } from '../Coupontools/shared/dates';
 import type { EventName } from './events';
 import { isEventName } from './events';
 import { toApiTime } from './time';
@@ -17,6 +18,12 @@ export interface Settings {
 }
 
 export const DEFAULT_MAX_REQUESTS = 100;
+
+/**
+ * From this trigger version Start From follows the dates rule of the Coupontools node (shared/dates.ts):
+ * without a zone it is in the workflow's time zone. Version 1 reads it as UTC (toApiTime), as saved.
+ */
+export const START_FROM_ZONE_VERSION = 1.1;
 
 function listOf(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
@@ -66,10 +73,15 @@ export function readSettings(context: IPollFunctions): Settings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	let startFrom = '';
 	if (options.startFrom !== undefined && options.startFrom !== '' && options.startFrom !== null) {
-		const parsed = toApiTime(options.startFrom);
+		const inWorkflowZone = node.typeVersion >= START_FROM_ZONE_VERSION;
+		const parsed = inWorkflowZone
+			? toApiDateIn(options.startFrom, DATE_FIELDS.pollStartFrom, context.getTimezone())
+			: toApiTime(options.startFrom);
 		if (!parsed)
 			throw new NodeOperationError(node, `Start From is not a date: ${String(options.startFrom)}`, {
-				description: 'Use a date such as 2026-11-01 or 2026-11-01T08:00:00 (UTC)',
+				description: inWorkflowZone
+					? `Use a date such as 2026-11-01 or 2026-11-01T08:00:00, in the workflow's time zone (${context.getTimezone()}), or one with its own offset such as 2026-11-01T08:00:00+01:00`
+					: 'Use a date such as 2026-11-01 or 2026-11-01T08:00:00 (UTC)',
 			});
 		startFrom = parsed;
 	}

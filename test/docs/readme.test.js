@@ -199,3 +199,38 @@ test('every documentation link of the codex files and the credential resolves to
 		expect({ link, resolves: anchors().has(anchor) }).toEqual({ link, resolves: true });
 	}
 });
+
+/** Every date field (n8n's dateTime type) of a node description, collections included. */
+function dateFieldNames(properties) {
+	return properties.flatMap((property) => [
+		...(property.type === 'dateTime' ? [property.displayName.replace(/ \(UTC\)$/, '')] : []),
+		...(property.type === 'collection' ? dateFieldNames(property.options) : []),
+		...(property.type === 'fixedCollection'
+			? property.options.flatMap((group) => dateFieldNames(group.values))
+			: []),
+	]);
+}
+
+test('the dates table names every date field of the action node and the polling trigger', () => {
+	const {
+		CoupontoolsPollTrigger,
+	} = require('../../nodes/CoupontoolsPollTrigger/CoupontoolsPollTrigger.node');
+	const names = [
+		...new Set([
+			...dateFieldNames(new Coupontools().description.properties),
+			...dateFieldNames(new CoupontoolsPollTrigger().description.properties),
+		]),
+	].sort();
+	expect(names).toEqual([
+		'Birth Date',
+		'Birthday',
+		'End Date',
+		'Expires At',
+		'Expiry Date',
+		'Start Date',
+		'Start From',
+	]);
+	const table = section('dates-table');
+	for (const name of names)
+		expect({ name, listed: table.includes(`**${name}**`) }).toEqual({ name, listed: true });
+});

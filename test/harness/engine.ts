@@ -60,6 +60,8 @@ export interface RunOptions {
 	typeVersion?: number;
 	/** The node's type name; `n8n-nodes-coupontools.coupontoolsTool` runs it as an AI agent's tool. */
 	typeName?: string;
+	/** The workflow's Settings → Timezone (n8n's default, America/New_York, when not given). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -114,7 +116,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		active: false,
 		nodeTypes: new NodeTypes({ [node.type]: nodeType, [START_TYPE]: new StartNode() }),
 		staticData: {},
-		settings: {},
+		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {

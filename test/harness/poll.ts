@@ -47,6 +47,10 @@ export function createPollTrigger(options: {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	name?: string;
+	/** The node version the workflow was saved with (1 by default). */
+	typeVersion?: number;
+	/** The workflow's Settings → Timezone (n8n's default, America/New_York, when not given). */
+	timezone?: string;
 }) {
 	const nodeType = new CoupontoolsPollTrigger();
 	const nodeName = options.name ?? POLL_TRIGGER_NAME;
@@ -54,7 +58,7 @@ export function createPollTrigger(options: {
 		id: 'poll-trigger-node-1',
 		name: nodeName,
 		type: POLL_TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: {
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
@@ -76,6 +80,7 @@ export function createPollTrigger(options: {
 			name: 'Coupontools polling test',
 			active,
 			staticData,
+			timezone: options.timezone,
 		});
 	}
 

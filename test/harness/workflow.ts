@@ -37,6 +37,8 @@ export function singleNodeWorkflow(options: {
 	name?: string;
 	active?: boolean;
 	staticData?: IDataObject;
+	/** The workflow's Settings → Timezone. */
+	timezone?: string;
 }): Workflow {
 	return new Workflow({
 		id: options.id,
@@ -46,6 +48,6 @@ export function singleNodeWorkflow(options: {
 		active: options.active ?? false,
 		nodeTypes: new NodeTypes({ [options.node.type]: options.nodeType }),
 		staticData: options.staticData ?? {},
-		settings: {},
+		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
 }

@@ -50,9 +50,9 @@ async function createFor(typeVersion: number, extra: IDataObject = {}) {
 }
 
 describe('Single Use → Create: Duplicate Check', () => {
-	test('new nodes get version 1.1; version 1 stays loadable', () => {
-		expect(description.version).toEqual([1, 1.1]);
-		expect(description.defaultVersion).toBe(1.1);
+	test('new nodes get version 1.2 (1.1 and later show the switch); versions 1 and 1.1 stay loadable', () => {
+		expect(description.version).toEqual([1, 1.1, 1.2]);
+		expect(description.defaultVersion).toBe(1.2);
 	});
 
 	test('version 1.1 shows it on the panel, on by default, its meaning under it; not in Additional Fields', () => {

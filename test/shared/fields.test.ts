@@ -1,7 +1,8 @@
-import { collectionField, toApiDate } from '../../nodes/Coupontools/shared/fields';
+import { legacyApiDate as toApiDate } from '../../nodes/Coupontools/shared/dates';
+import { collectionField } from '../../nodes/Coupontools/shared/fields';
 import { personField } from '../../nodes/Coupontools/shared/personFields';
 
-describe('dates in: what users and expressions give becomes the API format in UTC', () => {
+describe('dates in, node versions 1 and 1.1: what users and expressions give becomes the API format in UTC', () => {
 	test.each([
 		['2025-06-01T00:00:00', 'yyyy-MM-dd HH:mm', '2025-06-01 00:00'],
 		['2025-06-01T10:15:30.000+02:00', 'yyyy-MM-dd HH:mm', '2025-06-01 08:15'],

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DATE_FIELDS, dateInBody } from './dates';
 import { idLocator } from './locator';
 
 /** Campaign picker: searchable list (fed by /v3/coupon/list) or an ID. */
@@ -55,8 +56,8 @@ export function pushMessageField(
 }
 
 /**
- * A calendar day (birthday, expiry date): n8n's date picker, sent as yyyy-MM-dd exactly as written, never
- * shifted to UTC (toApiDate).
+ * A calendar day (birthday, expiry date): n8n's date picker, sent as yyyy-MM-dd, the day the value shows
+ * (dates.ts).
  */
 export function dayField({
 	displayName,
@@ -79,7 +80,7 @@ export function dayField({
 			send: {
 				type: 'body',
 				property,
-				preSend: [formatDatesInBody([property], 'yyyy-MM-dd')],
+				preSend: [dateInBody(property, DATE_FIELDS.day)],
 			},
 		},
 	};
@@ -183,73 +184,6 @@ export function returnAllAndLimit(
 			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
-}
-
-/**
- * The API wants UTC wall times such as "2026-11-25 09:30". n8n's date fields give ISO strings without
- * a zone, and expressions may give Luxon DateTimes or JS Dates; all become UTC in the API's format.
- * Values that are not dates are left alone for validation.ts to report.
- */
-export function formatDatesInBody(keys: string[], format: ApiDateFormat) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = requestOptions.body as IDataObject | undefined;
-		if (!body || typeof body !== 'object') return requestOptions;
-		for (const key of keys) {
-			if (body[key] === undefined || body[key] === '') continue;
-			const formatted = toApiDate(body[key], format);
-			if (formatted !== undefined) body[key] = formatted;
-		}
-		return requestOptions;
-	};
-}
-
-/** Day-only fields (birthday, subaccount expiry) want the calendar date as written, never shifted to UTC. */
-export type ApiDateFormat = 'yyyy-MM-dd' | 'yyyy-MM-dd HH:mm' | 'yyyy-MM-dd HH:mm:ss';
-
-export function toApiDate(value: unknown, format: ApiDateFormat): string | undefined {
-	let date: Date | undefined;
-	if (value instanceof Date) date = value;
-	else if (
-		value &&
-		typeof value === 'object' &&
-		typeof (value as { toISO?: unknown }).toISO === 'function'
-	) {
-		// A Luxon DateTime from an expression such as {{ $now.minus(1, 'day') }}.
-		const luxon = value as { toISODate?: () => string };
-		if (format === 'yyyy-MM-dd' && typeof luxon.toISODate === 'function') return luxon.toISODate();
-		date = new Date(String((value as { toISO: () => string }).toISO()));
-	} else if (typeof value === 'string') {
-		const trimmed = value.trim();
-		// Already in the API's own wall-time form: only adjust the precision the endpoint wants.
-		const wall = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(:\d{2})?)?$/.exec(trimmed);
-		if (wall) return fitWallTime(wall[1], wall[2], wall[3], format);
-		if (format === 'yyyy-MM-dd' && /^\d{4}-\d{2}-\d{2}T/.test(trimmed)) return trimmed.slice(0, 10);
-		// ISO without a zone (n8n's date picker) is read as UTC, as the field label says.
-		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)
-			? `${trimmed}Z`
-			: trimmed;
-		if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) date = new Date(iso);
-	}
-	if (!date || Number.isNaN(date.getTime())) return undefined;
-	const iso = date.toISOString(); // yyyy-MM-ddTHH:mm:ss.sssZ, always UTC
-	if (format === 'yyyy-MM-dd') return iso.slice(0, 10);
-	return `${iso.slice(0, 10)} ${iso.slice(11, format.length === 16 ? 16 : 19)}`;
-}
-
-/** A day alone means the whole day: 00:00 for a start or list filter, 23:59:59 for an expiry. */
-function fitWallTime(
-	day: string,
-	minutes: string | undefined,
-	seconds: string | undefined,
-	format: string,
-): string {
-	if (format === 'yyyy-MM-dd') return day;
-	if (format === 'yyyy-MM-dd HH:mm') return `${day} ${minutes ?? '00:00'}`;
-	if (!minutes) return `${day} 23:59:59`;
-	return `${day} ${minutes}${seconds ?? ':00'}`;
 }
 
 /** Drops body fields left empty, so an unset optional field is not sent as "". */

@@ -15,6 +15,8 @@ import type { Limiter } from './limiter';
 import { limiterForRun, WaitBudgetExceededError } from './limiter';
 import type { PageLocation } from './pagination';
 import { fetchPages, wantsAllPages } from './pagination';
+import type { EntryFailure } from './perEntry';
+import { entryError, failedEntriesError } from './perEntry';
 import { limiterSettingsOf, RATE_LIMITS } from './rateLimits';
 import { argumentsToFix, runsAsTool, toolCallInput, toolFailureItem } from './toolMode';
 import { sendRequest } from './transport';
@@ -249,7 +251,10 @@ function assertValidFields(
 	});
 }
 
-/** One call per entry; every entry gets its own result ({ <param>, success, ... }). */
+/**
+ * One call per entry; every entry gets its own result ({ <param>, success, ... }). A failed entry fails
+ * its item (perEntry.ts) unless On Error continues, then its result carries the error.
+ */
 async function sendPerEntry(
 	this: IExecutePaginationFunctions,
 	requestData: Request,
@@ -262,6 +267,10 @@ async function sendPerEntry(
 		throw checkError(this.getNode(), `${label} is empty`, { itemIndex, description: whenEmpty });
 	}
 	const results: INodeExecutionData[] = [];
+	const failures: EntryFailure[] = [];
+	// Continue On Fail: the failed entry's item carries its error, so n8n's error output routes it (n8n
+	// then keeps only the error's message as the item's json, which names the entry).
+	const keepsGoing = this.continueOnFail() && !runsAsTool(this.getNode());
 	for (const entry of entries) {
 		const options = {
 			...requestData.options,
@@ -273,7 +282,9 @@ async function sendPerEntry(
 			for (const item of items)
 				results.push({ ...item, json: { [param]: entry, success: true, ...item.json } });
 		} catch (caught) {
-			const error = asNodeError.call(this, caught, itemIndex);
+			const failure = asNodeError.call(this, caught, itemIndex);
+			failures.push({ entry, error: failure });
+			const error = entryError(this.getNode(), label, entry, failure, itemIndex);
 			results.push({
 				json: {
 					[param]: entry,
@@ -281,10 +292,14 @@ async function sendPerEntry(
 					error: error.message,
 					errorDescription: error.description ?? undefined,
 				},
+				...(keepsGoing ? { error } : {}),
 				pairedItem: { item: itemIndex },
 			});
 		}
 	}
+	// Stopping on errors, a failed entry fails its item like any operation's failure (every entry was sent).
+	if (failures.length && !this.continueOnFail() && !runsAsTool(this.getNode()))
+		throw failedEntriesError(this.getNode(), label, failures, entries.length, itemIndex);
 	return results;
 }
 

@@ -1,11 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
-	campaignLocator,
-	collectionField,
-	formatDatesInBody,
-	returnAllAndLimit,
-} from '../../shared/fields';
+	DATE_FIELDS,
+	dateFieldByVersion,
+	dateInBody,
+	WORKFLOW_ZONE_VERSION,
+} from '../../shared/dates';
+import { campaignLocator, collectionField, returnAllAndLimit } from '../../shared/fields';
 
 /** One of the documented session lists of a campaign, with its own path; its value is its name in lower case. */
 function sessionList(name: string, description: string, url: string): INodePropertyOptions {
@@ -37,34 +38,50 @@ export const campaignGetUsageDataFields: INodeProperties[] = [
 		name: 'filters',
 		displayOptions,
 		options: [
-			{
-				displayName: 'End Date (UTC)',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only sessions up to this moment, inclusive, in UTC',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'end_date',
-						preSend: [formatDatesInBody(['end_date'], 'yyyy-MM-dd HH:mm')],
+			...dateFieldByVersion(
+				{
+					displayName: 'End Date',
+					name: 'endDate',
+					type: 'dateTime',
+					default: '',
+					description:
+						"Only sessions up to this moment, inclusive. Without a time zone it is in the workflow's time zone (Settings → Timezone); a date alone means the end of that day.",
+					routing: {
+						send: {
+							type: 'body',
+							property: 'end_date',
+							preSend: [dateInBody('end_date', DATE_FIELDS.usageEnd)],
+						},
 					},
 				},
-			},
-			{
-				displayName: 'Start Date (UTC)',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only sessions from this moment on, inclusive, in UTC',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'start_date',
-						preSend: [formatDatesInBody(['start_date'], 'yyyy-MM-dd HH:mm')],
+				{
+					displayName: 'End Date (UTC)',
+					description: 'Only sessions up to this moment, inclusive, in UTC',
+				},
+				WORKFLOW_ZONE_VERSION,
+			),
+			...dateFieldByVersion(
+				{
+					displayName: 'Start Date',
+					name: 'startDate',
+					type: 'dateTime',
+					default: '',
+					description:
+						"Only sessions from this moment on, inclusive. Without a time zone it is in the workflow's time zone (Settings → Timezone).",
+					routing: {
+						send: {
+							type: 'body',
+							property: 'start_date',
+							preSend: [dateInBody('start_date', DATE_FIELDS.usageStart)],
+						},
 					},
 				},
-			},
+				{
+					displayName: 'Start Date (UTC)',
+					description: 'Only sessions from this moment on, inclusive, in UTC',
+				},
+				WORKFLOW_ZONE_VERSION,
+			),
 		],
 	}),
 ];

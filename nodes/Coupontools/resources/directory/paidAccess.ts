@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { collectionField, formatDatesInBody } from '../../shared/fields';
+import {
+	DATE_FIELDS,
+	dateFieldByVersion,
+	dateInBody,
+	WORKFLOW_ZONE_VERSION,
+} from '../../shared/dates';
+import { collectionField } from '../../shared/fields';
 import { v4DirectoryLocator, v4UserIdField } from './shared';
 
 const give = { show: { resource: ['directory'], operation: ['givePaidAccess'] } };
@@ -13,23 +19,29 @@ export const directoryGivePaidAccessFields: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'options',
 		displayOptions: give,
-		options: [
+		options: dateFieldByVersion(
 			{
-				displayName: 'Expires At (UTC)',
+				displayName: 'Expires At',
 				name: 'expiresAt',
 				type: 'dateTime',
 				default: '',
 				description:
-					'When the paid access ends, in UTC (a date alone means the end of that day). Without it, the access does not end.',
+					"When the paid access ends. Without a time zone it is in the workflow's time zone (Settings → Timezone); a date alone means the end of that day. Without it, the access does not end.",
 				routing: {
 					send: {
 						type: 'body',
 						property: 'expires_at',
-						preSend: [formatDatesInBody(['expires_at'], 'yyyy-MM-dd HH:mm:ss')],
+						preSend: [dateInBody('expires_at', DATE_FIELDS.paidAccessExpiry)],
 					},
 				},
 			},
-		],
+			{
+				displayName: 'Expires At (UTC)',
+				description:
+					'When the paid access ends, in UTC (a date alone means the end of that day). Without it, the access does not end.',
+			},
+			WORKFLOW_ZONE_VERSION,
+		),
 	}),
 ];
 

@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	bodyTextField,
-	campaignLocator,
-	collectionField,
-	formatDatesInBody,
-} from '../../shared/fields';
+import { DATE_FIELDS, dateInBody } from '../../shared/dates';
+import { bodyTextField, campaignLocator, collectionField } from '../../shared/fields';
 
 const displayOptions = { show: { resource: ['singleUse'], operation: ['create'] } };
 
@@ -95,7 +91,7 @@ export const singleUseCreateFields: INodeProperties[] = [
 					send: {
 						type: 'body',
 						property: 'expiry_date',
-						preSend: [formatDatesInBody(['expiry_date'], 'yyyy-MM-dd HH:mm:ss')],
+						preSend: [dateInBody('expiry_date', DATE_FIELDS.singleUseExpiry)],
 					},
 				},
 			},
