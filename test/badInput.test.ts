@@ -441,3 +441,55 @@ describe('bad input corpus: clear errors naming the field and the fix', () => {
 		]);
 	});
 });
+
+describe('a date that is not one names the zone its node version reads it in (README "Dates and output format")', () => {
+	const sandbox = useSandbox();
+	const paidAccess = (expiresAt: string): INodeParameters => ({
+		resource: 'directory',
+		operation: 'givePaidAccess',
+		directoryId: byId('2001'),
+		userId: '8002',
+		options: { expiresAt },
+	});
+	const inWorkflowZone =
+		"in the workflow's time zone (Europe/Brussels), or one with its own offset such as 2026-11-01T08:00:00+01:00.";
+	const cases: Array<[string, INodeParameters, string, string]> = [
+		[
+			'Start Date',
+			usage({ startDate: '={{ "yesterday" }}' }),
+			`Start Date "yesterday" is not a date in the format yyyy-MM-dd or yyyy-MM-dd HH:mm, ${inWorkflowZone}`,
+			'Start Date "yesterday" is not a date in the format yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC).',
+		],
+		[
+			'End Date',
+			usage({ endDate: '={{ "2025-13-01" }}' }),
+			`End Date "2025-13-01" is not a date in the format yyyy-MM-dd or yyyy-MM-dd HH:mm, ${inWorkflowZone}`,
+			'End Date "2025-13-01 00:00" is not a date in the format yyyy-MM-dd or yyyy-MM-dd HH:mm (UTC).',
+		],
+		[
+			'Expires At',
+			paidAccess('={{ "next week" }}'),
+			`Expires At "next week" is not a date in the format yyyy-MM-dd HH:mm:ss, ${inWorkflowZone}`,
+			'Expires At "next week" is not a date in the format yyyy-MM-dd HH:mm:ss (UTC).',
+		],
+	];
+
+	// 1.2 reads a date without a zone in the workflow's time zone; 1 and 1.1 read it as UTC.
+	test.each(
+		cases.flatMap(([field, parameters, inWorkflowZoneMessage, utcMessage]) =>
+			[
+				[1.2, inWorkflowZoneMessage],
+				[1.1, utcMessage],
+				[1, utcMessage],
+			].map(([typeVersion, message]) => [field, typeVersion, parameters, message] as const),
+		),
+	)('%s, version %p', async (_, typeVersion, parameters, message) => {
+		const result = await run(sandbox.current, {
+			parameters,
+			typeVersion: Number(typeVersion),
+			timezone: 'Europe/Brussels',
+		});
+		expect(result.error?.message).toBe(message);
+		expect(sandbox.current.requests).toEqual([]);
+	});
+});

@@ -52,6 +52,8 @@ type Parsed =
 	| { zoned: true; dateTime: DateTime };
 
 const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The API's own form of a date with or without a time: yyyy-MM-dd, then optionally HH:mm or HH:mm:ss. */
+const API_DATE = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(:\d{2})?)?$/;
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED_TIME =
 	/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -118,7 +120,7 @@ function withDayAlone(wall: DateTime, field: DateField): DateTime {
 
 /**
  * A user's date in the form Coupontools reads for `field`, or undefined when the value is not a date
- * (validation.ts then names the field and the expected format).
+ * (apiDate in validation/checks.ts then names the field and the expected format).
  */
 export function toApiDateIn(
 	value: unknown,
@@ -138,6 +140,20 @@ export function toApiDateIn(
 				: wall;
 	}
 	return shown.isValid ? shown.toFormat(field.format) : undefined;
+}
+
+/**
+ * Whether `text` is already in a form Coupontools takes for `field`, on a day that exists: a day alone
+ * for day fields, and for the others also with HH:mm or HH:mm:ss (what validation checks after preSend).
+ */
+export function isApiDate(text: string, field: DateField): boolean {
+	const form = field.format === 'yyyy-MM-dd' ? DAY_ONLY : API_DATE;
+	if (!form.test(text)) return false;
+	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /**
@@ -179,7 +195,7 @@ export function legacyApiDate(value: unknown, format: ApiDateFormat): string | u
 	} else if (typeof value === 'string') {
 		const trimmed = value.trim();
 		// Already in the API's own wall-time form: only adjust the precision the endpoint wants.
-		const wall = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(:\d{2})?)?$/.exec(trimmed);
+		const wall = API_DATE.exec(trimmed);
 		if (wall) return legacyFitWallTime(wall[1], wall[2], wall[3], format);
 		if (format === 'yyyy-MM-dd' && /^\d{4}-\d{2}-\d{2}T/.test(trimmed)) return trimmed.slice(0, 10);
 		// ISO without a zone (n8n's date picker) is read as UTC.

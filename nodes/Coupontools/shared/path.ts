@@ -24,7 +24,7 @@ export async function fillPathIds(
  * v3 names a directory dir_2001 and a registered user reg_8001; the v4 paths take the number alone
  * (README.md, "Endpoints not confirmed by public documentation"). A v3 ID mapped in from Get Registered
  * Users or Directory → Get Many is therefore reduced to its number; anything else is sent as typed.
- * Its checks before sending are V4_DIRECTORY_ID and V4_USER_ID in validation.ts.
+ * Its checks before sending are V4_DIRECTORY_ID and V4_USER_ID in validation/operationRules.ts.
  */
 export function toV4Id(value: unknown): string {
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';

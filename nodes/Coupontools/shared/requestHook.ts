@@ -239,7 +239,10 @@ function assertValidFields(
 	const pathValues: Record<string, unknown> = {};
 	for (const name of Object.keys(policy.pathIds ?? {}))
 		pathValues[name] = this.getNodeParameter(name, '', { extractValue: true });
-	const problems = findFieldProblems(options.body as IDataObject | undefined, policy, pathValues);
+	const problems = findFieldProblems(options.body as IDataObject | undefined, policy, pathValues, {
+		nodeVersion: this.getNode().typeVersion,
+		timezone: this.getTimezone(),
+	});
 	if (!problems.length) return;
 	const [first, ...others] = problems;
 	const itemIndex = this.getItemIndex();

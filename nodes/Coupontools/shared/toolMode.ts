@@ -34,7 +34,7 @@ export function toolCallInput(context: Pick<IExecuteSingleFunctions, 'getInputDa
 }
 
 /**
- * The model's arguments whose value the error quotes (validation.ts quotes the value it refuses): the
+ * The model's arguments whose value the error quotes (validation/ quotes the value it refuses): the
  * names the model gave them (`$fromAI('campaign_id', …)`), so it knows what to change. The arguments
  * are on the tool call's input item, next to what the agent itself passes (its chat input, the call's
  * id), which never matches a quoted value on its own.
