@@ -140,7 +140,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
 		check: (value) =>
 			text(value)?.trim()
 				? undefined
-				: 'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.',
+				: 'is empty. Enter the ID of the loyalty card user, e.g. from Get Many Users (V3 API) or Search Users.',
 	},
 	// Loyalty Card → Search Users declares LOYALTY_USER_SEARCH.
 	search: { label: 'Search For', check: () => undefined },
