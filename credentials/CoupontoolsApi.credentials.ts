@@ -39,7 +39,7 @@ export class CoupontoolsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'Copy it from Integrations → API in the Coupontools dashboard',
+			placeholder: 'e.g. 7f3c9a21d4e8b605',
 			description: 'Found in the Coupontools dashboard under Integrations → API',
 		},
 		{
@@ -49,7 +49,7 @@ export class CoupontoolsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'Copy it from the same page as the Client ID',
+			placeholder: 'e.g. 2b8e6f0a9c4d7e13a5f1b9c0d6e2a8f4',
 			description:
 				'Found next to the Client ID in the Coupontools dashboard under Integrations → API',
 		},

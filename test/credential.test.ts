@@ -82,9 +82,12 @@ describe('Coupontools API credential', () => {
 		expect(byName.clientSecret.typeOptions?.password).toBe(true);
 		expect(byName.clientId.typeOptions?.password).toBeUndefined();
 		expect(byName.baseUrl.default).toBe('https://api.coupontools.com');
-		// Placeholders say where the keys are (issue 13).
-		expect(byName.clientId.placeholder).toMatch(/Integrations → API/);
-		expect(byName.clientSecret.placeholder).toMatch(/same page as the Client ID/);
+		// Placeholders show an example value (they vanish as the user types); the descriptions say where
+		// the keys are.
+		expect(byName.clientId.placeholder).toBe('e.g. 7f3c9a21d4e8b605');
+		expect(byName.clientSecret.placeholder).toBe('e.g. 2b8e6f0a9c4d7e13a5f1b9c0d6e2a8f4');
+		expect(byName.clientId.description).toMatch(/Integrations → API/);
+		expect(byName.clientSecret.description).toMatch(/Integrations → API/);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 	});
 

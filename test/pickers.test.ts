@@ -189,7 +189,7 @@ describe('Subaccount pickers (From List)', () => {
 		).rejects.toThrow('Subaccount keys cannot manage subaccounts (Coupontools code 102)');
 	});
 
-	test("the campaign picker of Single Sign-On lists the chosen subaccount's campaigns", async () => {
+	test("the campaign picker of Subaccount → Create Login Link lists the chosen subaccount's campaigns", async () => {
 		const context = pickerContext(credentialsFor(sandbox.current), { subaccount: fromList(ACME) });
 		const { results } = await searchSubaccountCampaigns.call(context);
 		expect(results).toEqual([

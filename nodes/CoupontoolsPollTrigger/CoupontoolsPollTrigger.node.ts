@@ -24,9 +24,11 @@ export class CoupontoolsPollTrigger implements INodeType {
 		// 1.1: Start From without a time zone is in the workflow's time zone (settings.ts).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["events"].join(", ").replace(/_/g, " ") }}',
+		// The event names as the Events list shows them ("coupon_validated" → "Coupon Validated").
+		subtitle:
+			'={{ $parameter["events"].map((event) => event.split("_").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ")).join(", ") }}',
 		description:
-			'Starts the workflow on new coupon claims, validations, opens and directory registrations, checked on a schedule',
+			'Checks Coupontools on a schedule for coupons opened, claimed or validated and new directory users; no public URL needed',
 		defaults: { name: 'Coupontools Polling Trigger' },
 		polling: true,
 		inputs: [],

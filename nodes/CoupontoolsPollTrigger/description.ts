@@ -9,13 +9,20 @@ const CAMPAIGN_EVENTS_SHOWN = {
 	show: { events: ['coupon_opened', 'coupon_claimed', 'coupon_validated'] },
 };
 
+/**
+ * The line at the top of the panel: information, not a warning, so n8n's info box with a dismiss button
+ * rather than a notice (n8n's own polling triggers show none). It names the other trigger for users who
+ * need each event the moment it happens.
+ */
+export const POLLING_CALLOUT =
+	'Checks Coupontools for new events at the Poll Times above. To get each event the moment it happens, use the Coupontools Trigger instead (it needs a public URL).';
+
 /** The trigger's fields (n8n adds Poll Times in front of them). Data only. */
 export const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Checks Coupontools for new events on the schedule above; works where Coupontools cannot reach your n8n. For instant events at a public URL, use the Coupontools Trigger.',
+		displayName: POLLING_CALLOUT,
 		name: 'pollingNotice',
-		type: 'notice',
+		type: 'callout',
 		default: '',
 	},
 	{
@@ -44,7 +51,11 @@ export const properties: INodeProperties[] = [
 				value: 'all',
 				description: 'Active and inactive campaigns',
 			},
-			{ name: 'Selected Campaigns', value: 'selected' },
+			{
+				name: 'Selected Campaigns',
+				value: 'selected',
+				description: 'Only the campaigns you choose below',
+			},
 		],
 		description: 'Which campaigns to watch',
 	},
@@ -73,7 +84,11 @@ export const properties: INodeProperties[] = [
 				value: 'all',
 				description: 'Every directory of the account, including ones created later',
 			},
-			{ name: 'Selected Directories', value: 'selected' },
+			{
+				name: 'Selected Directories',
+				value: 'selected',
+				description: 'Only the directories you choose below',
+			},
 		],
 		description: 'Which directories to watch for registrations',
 	},
@@ -101,7 +116,7 @@ export const properties: INodeProperties[] = [
 					type: 'dateTime',
 					default: '',
 					description:
-						"Also emit the events since this date when the workflow is activated; without a time zone it is in the workflow's time zone (Settings → Timezone). Empty: only events from activation on. Changing it starts over from the new date.",
+						"Also start the workflow for the events since this date and time, in the workflow's time zone (Settings → Timezone) unless it carries its own, when you publish the workflow. Leave it empty to start only for events that happen after publishing. Changing it later starts over from the new date.",
 				},
 				{
 					displayName: 'Start From',
@@ -117,7 +132,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_REQUESTS,
 				description:
-					'Upper bound of Coupontools calls in one poll. With many campaigns, the ones not reached are checked first on the next poll; no event is lost.',
+					'How many requests one check may send to Coupontools: one per watched campaign and event, one per directory, plus one to list them when you watch all. The default 100, with the default Poll Times (every minute), checks 33 campaigns for all three coupon events, or 99 for one event, each minute. Campaigns left over are checked first at the next check, so no event is lost.',
 			},
 		],
 	}),

@@ -43,25 +43,33 @@ export const CAMPAIGN_EVENTS = (Object.keys(EVENT_KINDS) as EventName[]).filter(
 	(name) => EVENT_KINDS[name].source === 'campaign',
 );
 
+/**
+ * `action` is the entry's name in n8n's node panel ("On {name}" without it): these events are found by
+ * asking Coupontools on a schedule, unlike the Coupontools Trigger's events of the same names.
+ */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Coupon Claimed',
 		value: 'coupon_claimed',
+		action: 'On coupon claimed (checked on a schedule)',
 		description: 'A consumer claimed a coupon (e.g. pressed the claim button)',
 	},
 	{
 		name: 'Coupon Opened',
 		value: 'coupon_opened',
+		action: 'On coupon opened (checked on a schedule)',
 		description: 'A consumer opened a coupon for the first time',
 	},
 	{
 		name: 'Coupon Validated',
 		value: 'coupon_validated',
+		action: 'On coupon validated (checked on a schedule)',
 		description: 'A coupon was validated (redeemed), e.g. at the till',
 	},
 	{
 		name: 'Directory User Registered',
 		value: 'directory_user_registered',
+		action: 'On directory user registered (checked on a schedule)',
 		description: 'Someone registered in a directory',
 	},
 ];

@@ -25,9 +25,13 @@ export class CoupontoolsTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
+		// The event names as the Events list shows them ("coupon_validated" → "Coupon Validated").
 		subtitle:
-			'={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Coupontools sends an event, e.g. a coupon is validated',
+			'={{ $parameter["events"].includes("*") ? "All Events" : $parameter["events"].map((event) => event.split("_").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ")).join(", ") }}',
+		// n8n's node panel groups this trigger with the Coupontools node under one entry and shows this text
+		// on it, so it describes the whole app: the actions and both triggers.
+		description:
+			'Send coupons, manage campaigns, loyalty cards and directories, and start workflows on Coupontools events',
 		defaults: { name: 'Coupontools Trigger' },
 		eventTriggerDescription: 'Waiting for Coupontools to call the Test URL',
 		activationMessage: 'Coupontools events sent to the Production URL now start this workflow.',

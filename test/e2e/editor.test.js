@@ -2,11 +2,15 @@
 'use strict';
 /**
  * The editor check: Debian's Chromium (scripts/install-chromium.sh), driven by playwright-core, opens
- * the real n8n editor, logs in as the owner, opens the node panel on a new workflow, finds
- * "Coupontools", sees its actions grouped by resource, adds "Send a coupon by email" and sees the Send
- * Email fields; the campaign picker lists the sandbox's campaigns through n8n. Then, on a workflow made
- * for it: the Coupontools Trigger's panel (a setup notice of at most three lines at 1440×900, with
- * n8n 2.x's names and a link to the README), Single Use → Create, and the error panel of a node that
+ * the real n8n editor, logs in as the owner, opens the node panel on a new workflow, searches
+ * "Coupontools": two trigger entries, the polling trigger's (its description, its events "checked on a
+ * schedule") and the one grouping the node and the webhook trigger (one description for the whole app,
+ * its events "instant, needs a public URL", the actions grouped by resource); adds "Send a coupon by
+ * email" and sees the Send Email fields; the campaign picker lists the sandbox's campaigns through n8n.
+ * Then, on a workflow made for it: the triggers' subtitles on the canvas, the Coupontools Trigger's
+ * panel (a setup notice of at most three lines at 1440×900, with n8n 2.x's names and a link to the
+ * README), the Polling Trigger's panel (an info line, the help texts of Start From and Max Requests per
+ * Poll, a description for each Campaigns choice), Single Use → Create, and the error panel of a node that
  * fails (unknown campaign) and of one stopped before sending (invalid email). Screenshots go to
  * .artifacts/editor-<line>*.png (gitignored; CI keeps them).
  */
@@ -39,6 +43,28 @@ const RESOURCES = [
 	'Webhook Event',
 ];
 
+/** The texts of the node panel ("+"): the entries' descriptions and the triggers' events. */
+const WHOLE_APP =
+	'Send coupons, manage campaigns, loyalty cards and directories, and start workflows on Coupontools events';
+const POLLING_ENTRY =
+	'Checks Coupontools on a schedule for coupons opened, claimed or validated and new directory users; no public URL needed';
+const WEBHOOK_EVENTS = [
+	'On any event (instant, needs a public URL)',
+	'On coupon claimed (instant, needs a public URL)',
+	'On coupon created (instant, needs a public URL)',
+	'On coupon removed (instant, needs a public URL)',
+	'On coupon updated (instant, needs a public URL)',
+	'On coupon validated (instant, needs a public URL)',
+];
+const POLLING_EVENTS = [
+	'On coupon claimed (checked on a schedule)',
+	'On coupon opened (checked on a schedule)',
+	'On coupon validated (checked on a schedule)',
+	'On directory user registered (checked on a schedule)',
+];
+const POLLING_CALLOUT =
+	'Checks Coupontools for new events at the Poll Times above. To get each event the moment it happens, use the Coupontools Trigger instead (it needs a public URL).';
+
 /** The version a new Coupontools node gets in the editor (the built package's default). */
 const ACTION_VERSION = (() => {
 	const { Coupontools } = require(
@@ -49,6 +75,11 @@ const ACTION_VERSION = (() => {
 })();
 const SHOTS = [
 	'',
+	'-search',
+	'-polling-entry',
+	'-merged',
+	'-polling-trigger',
+	'-polling-campaigns',
 	'-actions',
 	'-picker',
 	'-trigger',
@@ -102,6 +133,19 @@ const PANELS = (() => {
 				position: [0, 300],
 				webhookId: 'e2e-editor-check-trigger',
 				parameters: { events: ['*'] },
+				credentials: { coupontoolsApi: CREDENTIAL },
+			},
+			{
+				id: 'ui-polling',
+				name: 'Coupontools Polling Trigger',
+				type: 'n8n-nodes-coupontools.coupontoolsPollTrigger',
+				typeVersion: 1,
+				position: [0, 600],
+				parameters: {
+					events: ['coupon_validated', 'directory_user_registered'],
+					campaignScope: 'active',
+					options: { startFrom: '', maxRequestsPerPoll: 100 },
+				},
 				credentials: { coupontoolsApi: CREDENTIAL },
 			},
 			action('ui-single-use', 'Single Use Create', 0, {
@@ -206,8 +250,53 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 		STEP_TIMEOUT * 2,
 	);
 
+	/** n8n shows the polling trigger's name without "Trigger" (and keeps the space before it). */
+	const POLLING_NAME = /^Coupontools Polling\s*$/;
+	/**
+	 * The names the node panel shows now: on top at their centre. Its sliding views keep the previous
+	 * view (the search results) in the page, covered by the open entry.
+	 */
+	const shownNames = async () =>
+		page.getByTestId('node-creator-item-name').evaluateAll((names) =>
+			names
+				.filter((name) => {
+					const box = name.getBoundingClientRect();
+					const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+					return box.width > 0 && !!top && name.contains(top);
+				})
+				.map((name) => (name.textContent ?? '').replace(/\s+/g, ' ').trim()),
+		);
+	/** Waits until the node panel's views stop sliding (CSS transitions inside it). */
+	const settled = () =>
+		page.waitForFunction(() => {
+			const creator = document.querySelector('[data-test-id="node-creator"]');
+			return (
+				!!creator &&
+				document.getAnimations().every((animation) => {
+					const target = /** @type {KeyframeEffect | null} */ (animation.effect)?.target;
+					return !target || !creator.contains(target) || animation.playState !== 'running';
+				})
+			);
+		});
+	/** The names shown once the view whose first name is `first` has slid in. */
+	const namesOf = async (/** @type {string} */ first) => {
+		await page.getByText(first, { exact: true }).first().waitFor();
+		await settled();
+		return await waitFor(
+			async () => {
+				const names = await shownNames();
+				return names[0] === first && names;
+			},
+			`"${first}" on top of the node panel`,
+			{ timeoutMs: STEP_TIMEOUT },
+		);
+	};
+	/** The description at the top of the open entry ("Node details"). */
+	const entryDescription = (/** @type {string} */ text) =>
+		page.getByTestId('node-creator').getByText(text, { exact: true }).filter({ visible: true });
+
 	test(
-		'the node panel finds "Coupontools" and lists its actions by resource',
+		'the "+" panel search for "Coupontools" offers two trigger entries: the app and the polling trigger',
 		step(async () => {
 			await page.getByTestId('canvas-add-button').click();
 			await page
@@ -216,9 +305,62 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 				.or(page.locator('input[data-test-id="node-creator-search-bar"]'))
 				.first()
 				.fill('Coupontools');
-			const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^Coupontools$/ });
-			await item.first().click();
+			await page.getByTestId('node-creator-item-name').filter({ hasText: POLLING_NAME }).waitFor();
+			const names = await namesOf('Coupontools');
+			console.log(`[editor ${ctx.line}] search: ${JSON.stringify(names)}`);
+			await page.screenshot({ path: shot('-search') });
+			// n8n names a trigger entry without "Trigger"; the webhook trigger shares the node's entry.
+			expect(names).toEqual(['Coupontools', 'Coupontools Polling']);
+		}),
+		STEP_TIMEOUT * 2,
+	);
 
+	test(
+		"the polling trigger's entry: its description and its events, checked on a schedule",
+		step(async () => {
+			await page.getByTestId('node-creator-item-name').filter({ hasText: POLLING_NAME }).click();
+			const names = await namesOf(POLLING_EVENTS[0]);
+			console.log(`[editor ${ctx.line}] polling entry: ${JSON.stringify(names)}`);
+			await page.screenshot({ path: shot('-polling-entry') });
+			await expect(entryDescription(POLLING_ENTRY).isVisible()).resolves.toBe(true);
+			expect(names).toEqual(POLLING_EVENTS);
+			// Back to the search results (the arrow of the entry's header).
+			const back = page.locator('button:has([data-icon="arrow-left"])');
+			const onTop = await back.evaluateAll((buttons) =>
+				buttons.findIndex((button) => {
+					const box = button.getBoundingClientRect();
+					const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+					return box.width > 0 && !!top && button.contains(top);
+				}),
+			);
+			await back.nth(onTop).click();
+			expect(await namesOf('Coupontools')).toEqual(['Coupontools', 'Coupontools Polling']);
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	test(
+		"the merged entry: one description for the whole app, the webhook trigger's events (instant, public URL), the actions",
+		step(async () => {
+			await page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Coupontools$/ })
+				.click();
+			await page.getByText(/^Actions \(\d+\)$/).waitFor();
+			const names = await namesOf(WEBHOOK_EVENTS[0]);
+			console.log(`[editor ${ctx.line}] merged entry: ${JSON.stringify(names)}`);
+			await page.screenshot({ path: shot('-merged') });
+			// n8n shows the webhook trigger's description on the entry that groups it with the node.
+			await expect(entryDescription(WHOLE_APP).isVisible()).resolves.toBe(true);
+			// The triggers are open, the actions folded under "Actions (59)".
+			expect(names).toEqual(WEBHOOK_EVENTS);
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	test(
+		'the node panel finds "Coupontools" and lists its actions by resource',
+		step(async () => {
 			await page.getByText(/^Actions \(\d+\)$/).click();
 			const groups = page.locator(
 				'[data-test-id="item-iterator-item"][data-keyboard-nav-id$=" Actions"]',
@@ -394,6 +536,74 @@ describe(`n8n ${ctx.line} editor in Chromium`, () => {
 					.isVisible(),
 			).resolves.toBe(true);
 			await page.screenshot({ path: shot('-trigger') });
+		}),
+		STEP_TIMEOUT * 2,
+	);
+
+	/**
+	 * The text n8n shows for a parameter's description: hovering its label shows a help icon, hovering
+	 * that shows the description in a tooltip.
+	 * @param {import('playwright-core').Locator} ndv
+	 * @param {string} name
+	 * @param {RegExp} text
+	 */
+	async function helpOf(ndv, name, text) {
+		const label = ndv.locator(`label[for="${name}"]`);
+		await label.hover();
+		await label.locator('[data-icon="circle-help"]').hover();
+		const tip = page.getByText(text).filter({ visible: true }).first();
+		await tip.waitFor();
+		return (await tip.innerText()).replace(/\s+/g, ' ').trim();
+	}
+
+	test(
+		'the polling trigger: event names on the canvas, an info line (not a warning), plain option texts',
+		step(async () => {
+			await openPanel('Coupontools Trigger');
+			await page.keyboard.press('Escape');
+			await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+			const canvasText = async (/** @type {string} */ name) =>
+				(
+					await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).innerText()
+				).replace(/\s+/g, ' ');
+			// The subtitles under the nodes name the events as the Events list does.
+			expect(await canvasText('Coupontools Polling Trigger')).toContain(
+				'Coupon Validated, Directory User Registered',
+			);
+			expect(await canvasText('Coupontools Trigger')).toContain('All Events');
+
+			const ndv = await openPanel('Coupontools Polling Trigger');
+			const callout = ndv.getByText(POLLING_CALLOUT, { exact: true });
+			await callout.waitFor();
+			// n8n's info box, not the orange notice n8n uses for warnings.
+			expect(await ndv.locator('.notice').count()).toBe(0);
+
+			const startFrom = await helpOf(ndv, 'startFrom', /in the workflow's time zone/);
+			console.log(`[editor ${ctx.line}] Start From: ${startFrom}`);
+			expect(startFrom).toMatch(
+				/^Also start the workflow for the events since this date and time, in the workflow's time zone, when you publish the workflow\. Leave it empty to start only for events that happen after publishing\./,
+			);
+			const maxRequests = await helpOf(ndv, 'maxRequestsPerPoll', /^How many requests/);
+			console.log(`[editor ${ctx.line}] Max Requests per Poll: ${maxRequests}`);
+			expect(maxRequests).toMatch(
+				/The default 100, with the default Poll Times \(every minute\), checks 33 campaigns for all three coupon events, or 99 for one event, each minute\./,
+			);
+			await page.screenshot({ path: shot('-polling-trigger') });
+
+			// Every choice says what it does, Selected Campaigns included.
+			await ndv.getByTestId('parameter-input-campaignScope').click();
+			const choice = page.getByText('Only the campaigns you choose below', { exact: true });
+			await choice.waitFor();
+			for (const text of [
+				'Every active campaign of the account, including ones created later',
+				'Active and inactive campaigns',
+			])
+				await expect(page.getByText(text, { exact: true }).isVisible()).resolves.toBe(true);
+			await page.screenshot({ path: shot('-polling-campaigns') });
+			await page.keyboard.press('Escape');
+			await choice.waitFor({ state: 'hidden' });
+			await page.getByTestId('ndv-close-button').filter({ visible: true }).first().click();
+			await page.getByTestId('ndv').waitFor({ state: 'hidden' });
 		}),
 		STEP_TIMEOUT * 2,
 	);

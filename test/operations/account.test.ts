@@ -14,7 +14,7 @@ const account = operationOf('account');
 
 describeOperations('Account', [
 	{
-		title: 'Single Sign-On: POST /v3/account/sso with no parameter, the login link unwrapped',
+		title: 'Create Login Link: POST /v3/account/sso with no parameter, the login link unwrapped',
 		parameters: account('singleSignOn'),
 		request: { method: 'POST', path: '/v3/account/sso', body: {} },
 		output(items) {
@@ -28,7 +28,7 @@ describeOperations('Account', [
 		},
 	},
 	{
-		title: 'Teammate Single Sign-On: the teammate number, no campaign sent when left empty',
+		title: 'Create Teammate Login Link: the teammate number, no campaign sent when left empty',
 		parameters: account('teammateSingleSignOn', { teammate: EVA }),
 		request: { method: 'POST', path: '/v3/teammate/sso', body: { teammate: EVA } },
 		output(items) {
@@ -40,7 +40,7 @@ describeOperations('Account', [
 	},
 	{
 		title:
-			'Teammate Single Sign-On with a campaign picked from the list: the link opens it; a mapped number stays a number',
+			'Create Teammate Login Link with a campaign picked from the list: the link opens it; a mapped number stays a number',
 		parameters: account('teammateSingleSignOn', {
 			teammate: '={{ 5102 }}',
 			teammateCampaign: fromList('cam_1002'),

@@ -255,7 +255,7 @@ describeOperations('Directory', [
 		},
 	},
 	{
-		title: 'Create User Sign-On Token: POST …/sso, the token passed through',
+		title: 'Create User Login Token: POST …/sso, the token passed through',
 		parameters: directory('createSsoToken', { directoryId: byId('2001'), userId: '8001' }),
 		request: { method: 'POST', path: '/v4/directory/2001/users/8001/sso' },
 		output(items, sandbox) {

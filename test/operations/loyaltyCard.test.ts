@@ -68,7 +68,7 @@ describeOperations('Loyalty Card', [
 		},
 	},
 	{
-		title: 'Get Users: every user of the card with its balance, paged from page 1',
+		title: 'Get Many Users (V3 API): every user of the card with its balance, paged from page 1',
 		parameters: card('getUsers', { loyaltyCard: byId(COFFEE), returnAll: true }),
 		request: {
 			method: 'POST',
@@ -262,7 +262,7 @@ describe('Loyalty Card: state across calls', () => {
 		return jsonOf(result.items);
 	};
 
-	test('a created user, once linked, is listed by Get Users; points and stamps add up; voiding shows', async () => {
+	test('a created user, once linked, is listed by Get Many Users (V3 API); points and stamps add up; voiding shows', async () => {
 		const [created] = await go(
 			card('createUser', { cardUserEmail: 'new@example.com', password: 'pw-123456' }),
 		);
@@ -326,7 +326,7 @@ describe('Loyalty Card: state across calls', () => {
 	});
 });
 
-describe('Loyalty Card: Get Users through the shared pager (paging is not documented)', () => {
+describe('Loyalty Card: Get Many Users (V3 API) through the shared pager (paging is not documented)', () => {
 	// A small page size makes the pager's work visible; the sandbox pages this list like the session lists.
 	const sandbox = useSandbox({ pageSize: 2 });
 	const addUsers = (count: number) => {
@@ -375,7 +375,7 @@ describe('Loyalty Card: documented error codes and checks before sending', () =>
 			description: /Loyalty card not found/,
 		},
 		{
-			code: '505 (Get Users: loyalty card ID not found)',
+			code: '505 (Get Many Users (V3 API): loyalty card ID not found)',
 			parameters: card('getUsers', { loyaltyCard: byId('9999'), returnAll: true }),
 			message: /loyalty card not found \(Coupontools code 505\)/,
 			description: /Loyalty card ID not found/,

@@ -197,7 +197,7 @@ describeOperations('Subaccount', [
 		},
 	},
 	{
-		title: 'Create Password Reset URL: the answer is passed through',
+		title: 'Create Password Reset Link: the answer is passed through',
 		parameters: { resource: 'subaccount', operation: 'createResetUrl', subaccount: fromList(ACME) },
 		request: { method: 'POST', path: '/v3/subaccount/reset/url', body: { subaccount: ACME } },
 		output(items) {
@@ -210,7 +210,7 @@ describeOperations('Subaccount', [
 		},
 	},
 	{
-		title: 'Single Sign-On to the default page: no page sent',
+		title: 'Create Login Link to the default page: no page sent',
 		parameters: {
 			resource: 'subaccount',
 			operation: 'singleSignOn',
@@ -230,7 +230,7 @@ describeOperations('Subaccount', [
 		},
 	},
 	{
-		title: 'Single Sign-On to a page: `page` is a page name, not a paging marker (one request)',
+		title: 'Create Login Link to a page: `page` is a page name, not a paging marker (one request)',
 		parameters: {
 			resource: 'subaccount',
 			operation: 'singleSignOn',
@@ -248,7 +248,7 @@ describeOperations('Subaccount', [
 		},
 	},
 	{
-		title: 'Single Sign-On to Update Campaign with a campaign of the subaccount',
+		title: 'Create Login Link to Update Campaign with a campaign of the subaccount',
 		parameters: {
 			resource: 'subaccount',
 			operation: 'singleSignOn',
@@ -413,7 +413,7 @@ describe('Subaccount: documented error codes', () => {
 		expect(result.error?.description).toMatch(/Subaccount ID not correct.*sub_/);
 	});
 
-	test('502: Single Sign-On to a campaign the subaccount does not own', async () => {
+	test('502: Create Login Link to a campaign the subaccount does not own', async () => {
 		const result = await run(sandbox.current, {
 			parameters: {
 				resource: 'subaccount',

@@ -4,7 +4,7 @@ import { coupontoolsApiRequest } from '../shared/transport';
 import { filterAndSort } from './filter';
 
 /**
- * Campaigns of the subaccount chosen in the same node (Single Sign-On → Update Campaign): the subaccount's
+ * Campaigns of the subaccount chosen in the same node (Create Login Link → Update Campaign): the subaccount's
  * info answer lists them (`campaigns`, https://docs.coupontools.com). Empty until a subaccount is chosen.
  */
 export async function searchSubaccountCampaigns(

@@ -22,10 +22,10 @@ export const accountDescription: INodeProperties[] = [
 		default: 'singleSignOn',
 		options: [
 			{
-				name: 'Single Sign-On',
+				name: 'Create Login Link',
 				value: 'singleSignOn',
 				action: 'Create a login link for the account',
-				description: "Create a single sign-on link that logs into this account's dashboard",
+				description: "Create a single sign-on (SSO) link that logs into this account's dashboard",
 				routing: {
 					request: { method: 'POST', url: '/v3/account/sso' },
 					operations: { pagination: requestHook({}) },
@@ -33,11 +33,11 @@ export const accountDescription: INodeProperties[] = [
 				},
 			},
 			{
-				name: 'Teammate Single Sign-On',
+				name: 'Create Teammate Login Link',
 				value: 'teammateSingleSignOn',
 				action: 'Create a login link for a teammate',
 				description:
-					"Create a single sign-on link that logs a teammate into the account's dashboard, optionally on a campaign",
+					"Create a single sign-on (SSO) link that logs a teammate into the account's dashboard, optionally on a campaign",
 				routing: {
 					request: { method: 'POST', url: '/v3/teammate/sso' },
 					send: { preSend: [dropEmptyBodyFields] },

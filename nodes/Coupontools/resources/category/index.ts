@@ -16,6 +16,8 @@ export const categoryDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['category'] } },
 		default: 'getAll',
+		// An action with a hyphen or punctuation is a template literal: n8n's sentence-case lint compares it with
+		// sentenceCase(), which drops punctuation. test/actionNames.test.ts checks the case of every action.
 		options: [
 			{
 				name: 'Get Many',
@@ -31,7 +33,7 @@ export const categoryDescription: INodeProperties[] = [
 			{
 				name: 'Get Many Third-Level',
 				value: 'getAllThirdLevel',
-				action: 'Get many third level categories',
+				action: `Get many third-level categories`,
 				description:
 					'Retrieve the third-level categories (only for accounts that use three category levels)',
 				routing: {

@@ -18,6 +18,8 @@ export const couponSessionDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['couponSession'] } },
 		default: 'get',
+		// An action with a hyphen or punctuation is a template literal: n8n's sentence-case lint compares it with
+		// sentenceCase(), which drops punctuation. test/actionNames.test.ts checks the case of every action.
 		options: [
 			{
 				name: 'Get',
@@ -46,8 +48,8 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Send Push Notification',
 				value: 'sendPush',
-				action: 'Send a push notification to the wallet pass of a coupon session',
-				description: "Send a notification now to one consumer's wallet pass",
+				action: 'Send a push notification to a coupon session',
+				description: "Send a notification now to the wallet pass of one consumer's coupon session",
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/single' },
 					operations: { pagination: requestHook({}) },
@@ -57,8 +59,8 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Send Push Notification to All',
 				value: 'sendPushToAll',
-				action: 'Send a push notification to every wallet pass of a campaign',
-				description: 'Send a notification now to every wallet pass of a campaign',
+				action: 'Send a push notification to all wallet passes of a campaign',
+				description: 'Send a notification now to all wallet passes of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
 					operations: { pagination: requestHook({ unconfirmed: true }) },
@@ -68,7 +70,7 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Claim or validate or void a coupon session',
+				action: `Update a coupon session (claim, validate or void)`,
 				description: 'Claim, validate (redeem), void or unvoid one coupon session',
 				routing: {
 					request: update,
@@ -79,7 +81,7 @@ export const couponSessionDescription: INodeProperties[] = [
 			{
 				name: 'Update Many',
 				value: 'updateMany',
-				action: 'Claim or validate or void many coupon sessions',
+				action: `Update many coupon sessions (claim, validate or void)`,
 				description:
 					'Claim, validate, void or unvoid a list of coupon sessions, with one result per session',
 				routing: {

@@ -80,11 +80,11 @@ export const directoryDescription: INodeProperties[] = [
 				},
 			},
 			{
-				name: 'Create User Sign-On Token',
+				name: 'Create User Login Token',
 				value: 'createSsoToken',
-				action: 'Create a single sign on token for a directory user',
+				action: 'Create a login token for a directory user',
 				description:
-					'Create a single-use token that logs the user in to the directory when put in its URL',
+					'Create a single sign-on (SSO) token: a single-use token that logs the user in to the directory when put in its URL',
 				routing: v4UserCall('POST', '/sso'),
 			},
 			{
@@ -166,7 +166,7 @@ export const directoryDescription: INodeProperties[] = [
 			{
 				name: 'Revoke Paid Access',
 				value: 'revokePaidAccess',
-				action: 'Revoke paid access of a directory user',
+				action: 'Revoke paid access from a directory user',
 				description: "End a registered user's paid access to the directory",
 				routing: v4UserCall('DELETE', '/access'),
 			},

@@ -70,6 +70,8 @@ export const loyaltyCardDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['loyaltyCard'] } },
 		default: 'getAll',
+		// An action with a hyphen or punctuation is a template literal: n8n's sentence-case lint compares it with
+		// sentenceCase(), which drops punctuation. test/actionNames.test.ts checks the case of every action.
 		options: [
 			{
 				name: 'Add Many Users',
@@ -99,7 +101,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 			{
 				name: 'Create User',
 				value: 'createUser',
-				action: 'Create a loyalty user',
+				action: 'Create a loyalty user with a password',
 				// The documented create call takes no card: Link User puts the new user on a card.
 				description: 'Create a loyalty user account; put it on a card with Link User',
 				routing: {
@@ -145,24 +147,24 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				),
 			},
 			{
+				name: 'Get Many Users (V3 API)',
+				value: 'getUsers',
+				action: 'Get many users of a loyalty card from the v3 API',
+				description:
+					"Retrieve every user of a loyalty card with points, stamps and voided state, from Coupontools' v3 list (no filters)",
+				routing: {
+					request: { method: 'POST', url: '/v3/loyaltyusers/list' },
+					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
+					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
+				},
+			},
+			{
 				name: 'Get User',
 				value: 'getUser',
 				action: 'Get a user of a loyalty card',
 				description:
 					'Retrieve one user of a loyalty card with their points, stamps and voided state',
 				routing: cardCall('GET', '/stats/{loyaltyCardUserId}', { repeatable: true }),
-			},
-			{
-				name: 'Get Users',
-				value: 'getUsers',
-				action: 'Get users of a loyalty card',
-				description:
-					'Retrieve the users of a loyalty card with their points, stamps and voided state',
-				routing: {
-					request: { method: 'POST', url: '/v3/loyaltyusers/list' },
-					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
-					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
-				},
 			},
 			{
 				name: 'Link User',
@@ -178,7 +180,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 			{
 				name: 'Search Users',
 				value: 'searchUsers',
-				action: 'Search users of a loyalty card',
+				action: `Search users of a loyalty card by name, email or phone`,
 				description: 'Find users of a loyalty card by name, email, phone or ID, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/search' },
@@ -192,7 +194,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				// Inferred endpoint (README.md, "Endpoints not confirmed by public documentation").
 				name: 'Send Push Notification',
 				value: 'sendPush',
-				action: 'Send a push notification to a loyalty card user',
+				action: 'Send a push notification to a user of a loyalty card',
 				description: "Send a notification now to one user's loyalty card in the wallet",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/single' },
@@ -215,7 +217,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 			{
 				name: 'Update User',
 				value: 'updateUser',
-				action: 'Add points or stamps to a loyalty card user or void them',
+				action: `Update a user of a loyalty card (points, stamps or void)`,
 				description: 'Add points or stamps to a user of a loyalty card, or void or unvoid the user',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/update' },

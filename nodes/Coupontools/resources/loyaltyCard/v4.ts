@@ -43,7 +43,8 @@ export function v4LoyaltyUserIdField(displayOptions: IDisplayOptions): INodeProp
 		default: '',
 		required: true,
 		placeholder: 'e.g. 123456',
-		description: 'The user of the card: the ID from Add User, Get Many Users or Get Users',
+		description:
+			'The user of the card: the ID from Add User, Get Many Users or Get Many Users (V3 API)',
 		displayOptions,
 	};
 }

@@ -15,11 +15,13 @@ export const singleUseDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['singleUse'] } },
 		default: 'create',
+		// An action with a hyphen or punctuation is a template literal: n8n's sentence-case lint compares it with
+		// sentenceCase(), which drops punctuation. test/actionNames.test.ts checks the case of every action.
 		options: [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a single use coupon link',
+				action: `Create a single-use coupon link`,
 				description:
 					'Create a personal coupon URL that works once, pre-filled with the consumer data',
 				routing: {
@@ -38,7 +40,7 @@ export const singleUseDescription: INodeProperties[] = [
 			{
 				name: 'Create Many',
 				value: 'createMany',
-				action: 'Create many single use coupon links',
+				action: `Create many single-use coupon links`,
 				description: 'Create up to 100,000 single-use URLs at once, one output item per URL',
 				routing: {
 					request: { method: 'POST', url: '/v3/multiplesingleuse/create' },
@@ -49,7 +51,7 @@ export const singleUseDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a single use coupon link',
+				action: `Delete a single-use coupon link`,
 				description: 'Remove a single-use URL so it no longer works',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/remove' },

@@ -38,7 +38,22 @@ export const subaccountDescription: INodeProperties[] = [
 				},
 			},
 			{
-				name: 'Create Password Reset URL',
+				name: 'Create Login Link',
+				value: 'singleSignOn',
+				action: 'Create a login link for a subaccount',
+				description:
+					"Create a single sign-on (SSO) link that logs into the subaccount's dashboard, optionally on a given page",
+				routing: {
+					request: { method: 'POST', url: '/v3/subaccount/sso' },
+					operations: { pagination: requestHook({}) },
+					send: { preSend: [dropEmptyBodyFields] },
+					output: {
+						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
+					},
+				},
+			},
+			{
+				name: 'Create Password Reset Link',
 				value: 'createResetUrl',
 				action: 'Create a password reset link for a subaccount',
 				description: 'Create a link where the subaccount sets a new password',
@@ -72,21 +87,6 @@ export const subaccountDescription: INodeProperties[] = [
 					operations: { pagination: requestHook({ repeatable: true }) },
 					output: {
 						postReceive: [coupontoolsOutput({ list: SUBACCOUNT_LIST_KEYS }), hideApiCredentials],
-					},
-				},
-			},
-			{
-				name: 'Single Sign-On',
-				value: 'singleSignOn',
-				action: 'Create a login link for a subaccount',
-				description:
-					"Create a single sign-on link that logs into the subaccount's dashboard, optionally on a given page",
-				routing: {
-					request: { method: 'POST', url: '/v3/subaccount/sso' },
-					operations: { pagination: requestHook({}) },
-					send: { preSend: [dropEmptyBodyFields] },
-					output: {
-						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
 					},
 				},
 			},

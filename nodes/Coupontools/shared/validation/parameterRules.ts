@@ -83,7 +83,7 @@ export const PARAMETER_RULES: Record<string, FieldRule> = {
 	user: {
 		label: 'User ID',
 		check: notEmpty(
-			'is empty. Enter the ID of the loyalty card user, e.g. from Get Users or Search Users.',
+			'is empty. Enter the ID of the loyalty card user, e.g. from Get Many Users (V3 API) or Search Users.',
 		),
 	},
 	// Loyalty Card → Search Users declares LOYALTY_USER_SEARCH.
