@@ -17,8 +17,15 @@ export async function apiRequest(
 	method: IHttpRequestMethods,
 	path: string,
 	body: IDataObject = {},
+	call: CallOptions = {},
 ): Promise<IDataObject> {
-	return await coupontoolsApiRequest.call(context, method, path, body);
+	return await coupontoolsApiRequest.call(context, method, path, body, call);
+}
+
+/** How one call is made: its timeout, and whether a fault that may have acted is repeated. */
+export interface CallOptions {
+	timeout?: number;
+	repeatable?: boolean;
 }
 
 /** The records of a list answer: `key` when it is an array, else a bare JSON array answer (`data`). */
