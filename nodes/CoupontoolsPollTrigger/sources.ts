@@ -4,7 +4,7 @@ import type { WatchedEvent } from './cursor';
 import type { EventName } from './events';
 import { EVENT_KINDS } from './events';
 import type { CallOptions } from './request';
-import { apiRequest, recordsOf } from './request';
+import { apiRequest, recordsOf, v4ListRecords } from './request';
 import { toApiTime } from './time';
 
 /** One watched source: an event kind in one campaign (cam_…) or one directory (numeric v4 id). */
@@ -128,28 +128,28 @@ export async function readNewestCampaignEvents(context: Context, unit: Unit): Pr
 
 /**
  * The users of a v4 directory: GET /v4/directory/{id}/users, an array with `id` and `created_at`
- * (https://docs.coupontools.com, v4 Directory). The list takes no date filter, so the window is applied here.
+ * (https://docs.coupontools.com, v4 Directory), every page when the answer is paged (shared/v4Pages.ts).
+ * The list takes no date filter, so the window is applied here.
  */
 export async function readRegistrations(
 	context: Context,
 	unit: Unit,
 	call?: CallOptions,
 ): Promise<ReadResult> {
-	const answer = await apiRequest(
+	const { records, calls } = await v4ListRecords(
 		context,
-		'GET',
 		`/v4/directory/${encodeURIComponent(unit.scope)}/users`,
-		{},
+		'users',
 		call,
 	);
 	const events: WatchedEvent[] = [];
-	for (const record of recordsOf(answer, 'users')) {
+	for (const record of records) {
 		const time = toApiTime(record.created_at);
 		const id = record.id;
 		if (time && (typeof id === 'string' || typeof id === 'number') && String(id))
 			events.push({ id: String(id), time, record });
 	}
-	return { events, requests: 1 };
+	return { events, requests: calls };
 }
 
 /** One source's events in the window (scheduled polls), or its newest events (manual runs: no window). */

@@ -7,6 +7,7 @@
 
 const { deliverWebhook } = require('./webhook-delivery');
 const { applySessionEvents, registerDirectoryUsers } = require('./timeline');
+const { v4PagingOf } = require('./v4-paging');
 
 /** @typedef {import('./types').RouteContext} RouteContext */
 /** @typedef {import('./types').RouteResponse} RouteResponse */
@@ -167,6 +168,16 @@ function createControlRoutes(sandbox) {
 			deletedCampaigns.delete(params.id);
 			sandbox.state.campaigns.set(params.id, campaign);
 			return json({ restored: params.id });
+		},
+
+		// Paging of the v4 lists (v4-paging.js): { pageSize, style: bare | links | meta | laravel }; {} = off.
+		'POST /__sandbox/v4-paging': ({ body }) => {
+			try {
+				sandbox.state.v4Paging = v4PagingOf(body);
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+			return json({ v4Paging: sandbox.state.v4Paging });
 		},
 
 		'POST /__sandbox/account': ({ body }) => {
