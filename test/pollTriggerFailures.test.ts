@@ -204,7 +204,7 @@ describe('every source failing', () => {
 	test('a wrong credential still fails the activation, also when the sources are read at once', async () => {
 		const trigger = triggerWith(
 			{ ...claimedIn('cam_1001', 'cam_1002'), options: { startFrom: '2026-11-20T09:00:00' } },
-			credentialsFor(sandbox.current, { clientSecret: 'not-the-secret-7' }),
+			credentialsFor(sandbox.current, { clientSecret: 'not-the-secret' }),
 		);
 		const activation = await trigger.activate();
 		expect(activation.emitted).toBeUndefined();
@@ -212,7 +212,7 @@ describe('every source failing', () => {
 			/^Could not read campaign cam_1001 .*Client ID or secret/,
 		);
 		expect(`${activation.error?.message} ${activation.error?.description}`).not.toContain(
-			'not-the-secret-7',
+			'not-the-secret',
 		);
 	});
 });
