@@ -7,12 +7,13 @@
  * processes (scripts/lib/queue.js plus the webhook processes started here), the sandbox playing
  * Coupontools with a slow verification (1.5 s, when senders retry).
  *
- * For each layout it delivers one genuine event:
- *  1. `copies` copies at once to every receiving process (main, and each webhook process);
- *  2. 10 s later, one more copy to every receiving process, one after the other;
- * and counts the executions n8n recorded for the event.
+ * Scenarios, each counting the executions n8n recorded per event:
+ *  - copies: `copies` copies of one event at once to every receiving process (the main alone, then the
+ *    main and each webhook process), and 10 s later one more copy to each;
+ *  - later elsewhere: one event to the main, 10 s later a copy to each webhook process;
+ *  - distinct events at once: a different event to each process at once, 10 s later each to the next.
  *
- *   node scripts/measure-webhook-scaling.js [--version 2.8.4|2.41.1] [--webhook-processes 2] [--copies 3]
+ *   node scripts/measure-webhook-scaling.js [--version 2.8.4|2.41.1] [--webhook-processes 2] [--copies 5]
  *
  * Needs the n8n runtime of the line (node scripts/n8n.js install <version>), redis-server and PostgreSQL
  * (bash scripts/install-queue-services.sh) and a built package (npm run build). Prints one JSON line per
@@ -53,7 +54,7 @@ function args() {
 	return {
 		version: value('--version', '2.8.4'),
 		webhookProcesses: Number(value('--webhook-processes', '2')),
-		copies: Number(value('--copies', '3')),
+		copies: Number(value('--copies', '5')),
 	};
 }
 
@@ -76,37 +77,81 @@ async function startsOf(stack, eventId) {
 	).length;
 }
 
-/**
- * One event: copies at once to every receiver, then (10 s later) one copy to each, one after the other.
- * @param {any} stack
- * @param {string[]} receivers base URLs
- * @param {number} copies
- */
-async function playEvent(stack, receivers, copies) {
-	const state = stack.sandbox.state;
+/** @param {any} stack */
+function slowVerification(stack) {
 	stack.sandbox.setFaults({
 		kind: 'slow',
 		delayMs: 1500,
 		pathPattern: '^/v3/webhook/verification$',
 	});
-	const event = recordEvent(state);
+}
+
+/** @param {any} stack @param {string} base @param {string} eventId @param {number} [copies] */
+async function deliverTo(stack, base, eventId, copies = 1) {
+	return await deliverWebhook(stack.sandbox.state, {
+		url: `${base}/${WEBHOOK_PATH}`,
+		eventId,
+		copies,
+	});
+}
+
+/**
+ * Copies of one event at once to every receiver, then (10 s later) one more copy to each.
+ * @param {any} stack
+ * @param {string[]} receivers base URLs
+ * @param {number} copies
+ */
+async function copiesTogether(stack, receivers, copies) {
+	slowVerification(stack);
+	const event = recordEvent(stack.sandbox.state);
 	const together = await Promise.all(
-		receivers.map((base) =>
-			deliverWebhook(state, { url: `${base}/${WEBHOOK_PATH}`, eventId: event.webhook, copies }),
-		),
+		receivers.map((base) => deliverTo(stack, base, event.webhook, copies)),
 	);
 	stack.sandbox.clearFaults();
 	await sleep(10_000);
 	const startsTogether = await startsOf(stack, event.webhook);
-	for (const base of receivers)
-		await deliverWebhook(state, { url: `${base}/${WEBHOOK_PATH}`, eventId: event.webhook });
+	for (const base of receivers) await deliverTo(stack, base, event.webhook);
 	await sleep(10_000);
 	return {
-		deliveredTogether: together.flatMap((r) => r.deliveries).length,
-		answeredTogether: together.flatMap((r) => r.deliveries.map((d) => d.status)),
-		startsFromCopiesTogether: startsTogether,
-		startsAfterLaterCopies: await startsOf(stack, event.webhook),
+		copiesAtOnce: together.flatMap((r) => r.deliveries).length,
+		answers: [...new Set(together.flatMap((r) => r.deliveries.map((d) => d.status)))],
+		starts: startsTogether,
+		startsAfterOneMoreCopyEach: await startsOf(stack, event.webhook),
 	};
+}
+
+/**
+ * One event to the first receiver; 10 s later one copy to each other receiver, one after the other: does
+ * a process that never saw the event know it started (the saved static data)?
+ * @param {any} stack
+ * @param {string[]} receivers
+ */
+async function laterElsewhere(stack, receivers) {
+	const event = recordEvent(stack.sandbox.state);
+	await deliverTo(stack, receivers[0], event.webhook);
+	await sleep(10_000);
+	for (const base of receivers.slice(1)) await deliverTo(stack, base, event.webhook);
+	await sleep(10_000);
+	return { starts: await startsOf(stack, event.webhook) };
+}
+
+/**
+ * A different event to each receiver at once (their saves of the static data race); 10 s later each
+ * event once more to the next receiver: how many start again?
+ * @param {any} stack
+ * @param {string[]} receivers
+ */
+async function distinctTogether(stack, receivers) {
+	slowVerification(stack);
+	const events = receivers.map(() => recordEvent(stack.sandbox.state));
+	await Promise.all(receivers.map((base, i) => deliverTo(stack, base, events[i].webhook)));
+	stack.sandbox.clearFaults();
+	await sleep(10_000);
+	for (const [i, event] of events.entries())
+		await deliverTo(stack, receivers[(i + 1) % receivers.length], event.webhook);
+	await sleep(10_000);
+	const starts = await Promise.all(events.map((event) => startsOf(stack, event.webhook)));
+	return { events: events.length, startsPerEvent: starts };
 }
 
 async function main() {
@@ -124,8 +169,8 @@ async function main() {
 	/** @type {Array<{ stop: () => Promise<void> }>} */
 	const webhooks = [];
 	try {
-		const mainOnly = await playEvent(stack, [stack.baseUrl], copies);
-		console.log(JSON.stringify({ version, layout: 'one main, 1 worker', copies, ...mainOnly }));
+		const mainOnly = await copiesTogether(stack, [stack.baseUrl], copies);
+		console.log(JSON.stringify({ version, layout: 'one main', scenario: 'copies', ...mainOnly }));
 
 		log(`Starting ${webhookProcesses} n8n webhook process(es)…`);
 		const receivers = [stack.baseUrl];
@@ -146,15 +191,12 @@ async function main() {
 			);
 			receivers.push(`http://127.0.0.1:${port}`);
 		}
-		const spread = await playEvent(stack, receivers, copies);
-		console.log(
-			JSON.stringify({
-				version,
-				layout: `one main + ${webhookProcesses} n8n webhook processes, 1 worker`,
-				copies,
-				...spread,
-			}),
-		);
+		const layout = `main + ${webhookProcesses} n8n webhook processes`;
+		const print = (/** @type {string} */ scenario, /** @type {object} */ result) =>
+			console.log(JSON.stringify({ version, layout, scenario, ...result }));
+		print('copies', await copiesTogether(stack, receivers, copies));
+		print('later elsewhere', await laterElsewhere(stack, receivers));
+		print('distinct events at once', await distinctTogether(stack, receivers));
 	} finally {
 		for (const webhook of webhooks) await webhook.stop();
 		await stack.stop();
