@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-wor
 
 import { CoupontoolsTrigger } from '../nodes/CoupontoolsTrigger/CoupontoolsTrigger.node';
 import { MAX_BODY_BYTES } from '../nodes/CoupontoolsTrigger/payload';
-import { SEEN_MAX, SEEN_WINDOW_MS, seenEvents } from '../nodes/CoupontoolsTrigger/seenEvents';
+import { eventClaims, SEEN_MAX, SEEN_WINDOW_MS } from '../nodes/CoupontoolsTrigger/seenEvents';
 import type { Sandbox } from './harness/sandbox';
 import { credentialsFor, SANDBOX_CLIENT_SECRET, useSandbox } from './harness/sandbox';
 import { createTrigger, requestAsN8nParses, WEBHOOK_BASE_URL } from './harness/trigger';
@@ -521,22 +521,25 @@ describe('Coupontools Trigger: description and lifecycle', () => {
 
 describe('duplicate window (static data)', () => {
 	test('an ID counts as seen for 24 hours', () => {
-		const seen = seenEvents({});
-		seen.remember('evt_a', 1_000);
-		expect(seen.has('evt_a', 1_000 + SEEN_WINDOW_MS - 1)).toBe(true);
-		expect(seen.has('evt_a', 1_000 + SEEN_WINDOW_MS)).toBe(false);
-		expect(seen.has('evt_b', 1_000)).toBe(false);
+		const data: IDataObject = {};
+		eventClaims(data, 'seen', 'node-window-a').claim('evt_a', 1_000);
+		eventClaims(data, 'seen', 'node-window-a').started('evt_a', 1_000);
+		// Another process (its own memory) reading the saved static data.
+		const elsewhere = () => eventClaims(data, 'seen', `node-window-${Math.random()}`);
+		expect(elsewhere().claim('evt_a', 1_000 + SEEN_WINDOW_MS - 1)).toBe(false);
+		expect(elsewhere().claim('evt_a', 1_000 + SEEN_WINDOW_MS)).toBe(true);
+		expect(elsewhere().claim('evt_b', 1_000)).toBe(true);
 	});
 
 	test(`keeps at most ${SEEN_MAX} IDs, dropping the oldest and the expired`, () => {
 		const data: IDataObject = {};
-		const seen = seenEvents(data);
-		for (let i = 0; i < SEEN_MAX + 5; i++) seen.remember(`evt_${i}`, 10_000 + i);
+		const claims = eventClaims(data, 'seenEvents', 'node-window-b');
+		for (let i = 0; i < SEEN_MAX + 5; i++) claims.started(`evt_${i}`, 10_000 + i);
 		const kept = Object.keys(data.seenEvents as IDataObject);
 		expect(kept).toHaveLength(SEEN_MAX);
 		expect(kept).not.toContain('evt_0');
 		expect(kept).toContain(`evt_${SEEN_MAX + 4}`);
-		seen.remember('evt_late', 10_000 + SEEN_WINDOW_MS + SEEN_MAX + 3);
+		claims.started('evt_late', 10_000 + SEEN_WINDOW_MS + SEEN_MAX + 3);
 		expect(Object.keys(data.seenEvents as IDataObject)).toEqual([
 			`evt_${SEEN_MAX + 4}`,
 			'evt_late',

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './description';
 import { pollEvents, sampleEvents } from './poll';
-import { apiRequest, recordsOf } from './request';
+import { apiRequest, recordsOf, v4ListRecords } from './request';
 
 export class CoupontoolsPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,8 +51,8 @@ export class CoupontoolsPollTrigger implements INodeType {
 					.sort((a, b) => a.name.localeCompare(b.name));
 			},
 			async getDirectories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const answer = await apiRequest(this, 'GET', '/v4/directory');
-				return recordsOf(answer, 'directories')
+				const { records } = await v4ListRecords(this, '/v4/directory', 'directories');
+				return records
 					.filter((directory) => directory.id !== undefined)
 					.map((directory) => ({
 						name: String(directory.name ?? directory.id),

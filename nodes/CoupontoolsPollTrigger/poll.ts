@@ -7,8 +7,10 @@ import { eventItem } from './output';
 import { resolveUnits, wasInScope } from './scope';
 import type { Settings } from './settings';
 import { configOf, readSettings } from './settings';
-import type { Unit } from './sources';
-import { readUnit, unitKey } from './sources';
+import type { SourceFailure } from './failures';
+import { allFailed, failureError, isFailing, reportFailures, sourceOf } from './failures';
+import type { ReadResult, Unit } from './sources';
+import { FAILING_SOURCE_CALL, readUnit, unitKey } from './sources';
 import { apiTimeOf, lastClosedMinute, minuteAfter, minuteOf } from './time';
 
 /*
@@ -96,6 +98,8 @@ async function pollOnce(
 		units.findIndex((unit) => unitKey(unit) === resumeKey),
 	);
 	const pending: Pending[] = [];
+	const failures = new Map<string, SourceFailure>();
+	const readOk = new Set<string>();
 	let resumeAt: string | undefined;
 	for (let step = 0; step < units.length; step++) {
 		const unit = units[(start + step) % units.length];
@@ -109,7 +113,19 @@ async function pollOnce(
 		if (endMinute < startMinute) continue;
 		// The first call of a source is always allowed; its further pages count against what is left.
 		const extraPages = Math.max(0, settings.maxRequests - requests - 1);
-		const read = await readUnit(context, unit, { startMinute, endMinute }, extraPages);
+		const source = sourceOf(unit);
+		let read: ReadResult;
+		try {
+			// A source that failed before is asked once, without repeats: it must not hold up the others.
+			const call = isFailing(data, source) ? FAILING_SOURCE_CALL : undefined;
+			read = await readUnit(context, unit, { startMinute, endMinute }, extraPages, call);
+		} catch (error) {
+			// This source's cursor stays: its events are read again, from there, once it recovers.
+			requests++;
+			if (!failures.has(source)) failures.set(source, { source, error });
+			continue;
+		}
+		readOk.add(source);
 		requests += read.requests;
 		const readUntil = read.endMinute ?? endMinute;
 		const fresh = newEvents(
@@ -122,10 +138,21 @@ async function pollOnce(
 			pending.push({ unit, next: { from: minuteAfter(readUntil), ids: [] }, events: [] });
 	}
 
-	// Every source read without error: only now do cursors move (a failed page threw above and left them).
+	// Nothing could be read: the poll fails as a whole (n8n fails the activation, or records an error
+	// execution for a later poll), typically a wrong credential or Coupontools unavailable.
+	const nowMs = now.getTime();
+	if (failures.size && !readOk.size) throw allFailed(context, data, [...failures.values()], nowMs);
+
+	// Only the cursors of sources read without error move, together with the events they stand for.
 	for (const { unit, next } of pending) data[CURSOR_PREFIX + unitKey(unit)] = next;
 	if (resumeAt) data[RESUME_AT] = resumeAt;
 	else if (data[RESUME_AT] !== undefined) delete data[RESUME_AT];
+	reportFailures(context, data, {
+		failures: [...failures.values()],
+		healthy: new Set([...readOk].filter((source) => !failures.has(source))),
+		watched: new Set(units.map(sourceOf)),
+		now: nowMs,
+	});
 
 	const items = pending
 		.flatMap(({ unit, events }) => events.map((event) => ({ unit, event })))
@@ -145,7 +172,12 @@ export async function sampleEvents(context: IPollFunctions): Promise<INodeExecut
 	const newest = new Map<string, { unit: Unit; event: WatchedEvent }>();
 	for (const unit of units) {
 		if (requests >= settings.maxRequests) break;
-		const read = await readUnit(context, unit);
+		let read: ReadResult;
+		try {
+			read = await readUnit(context, unit);
+		} catch (error) {
+			throw failureError(context.getNode(), { source: sourceOf(unit), error }, 'manual');
+		}
 		requests += read.requests;
 		for (const event of read.events) {
 			const best = newest.get(unit.event);

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { coupontoolsApiRequest } from '../Coupontools/shared/transport';
+import { readV4List } from '../Coupontools/shared/v4Pages';
 
 /**
  * Every call of this trigger goes through the action node's request function: the same credential,
@@ -17,8 +18,15 @@ export async function apiRequest(
 	method: IHttpRequestMethods,
 	path: string,
 	body: IDataObject = {},
+	call: CallOptions = {},
 ): Promise<IDataObject> {
-	return await coupontoolsApiRequest.call(context, method, path, body);
+	return await coupontoolsApiRequest.call(context, method, path, body, call);
+}
+
+/** How one call is made: its timeout, and whether a fault that may have acted is repeated. */
+export interface CallOptions {
+	timeout?: number;
+	repeatable?: boolean;
 }
 
 /** The records of a list answer: `key` when it is an array, else a bare JSON array answer (`data`). */
@@ -27,4 +35,21 @@ export function recordsOf(body: IDataObject, key: string): IDataObject[] {
 	return Array.isArray(list)
 		? list.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object')
 		: [];
+}
+
+/**
+ * A v4 REST list read whole (GET, no body), following its pages when the answers carry them
+ * (shared/v4Pages.ts): the records under `key` (or of a bare array) and the number of calls made.
+ */
+export async function v4ListRecords(
+	context: IPollFunctions | ILoadOptionsFunctions,
+	path: string,
+	key: string,
+	call: CallOptions = {},
+): Promise<{ records: IDataObject[]; calls: number }> {
+	return await readV4List(
+		path,
+		async (pathAndQuery) => await apiRequest(context, 'GET', pathAndQuery, {}, call),
+		{ keys: [key] },
+	);
 }

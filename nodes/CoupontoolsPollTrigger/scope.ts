@@ -3,7 +3,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import type { Settings } from './settings';
 import type { Unit } from './sources';
 import { CAMPAIGN_EVENTS } from './events';
-import { apiRequest, recordsOf } from './request';
+import { apiRequest, recordsOf, v4ListRecords } from './request';
 
 /**
  * The sources one poll watches, in a stable order: each campaign in scope × each campaign event chosen,
@@ -36,11 +36,9 @@ export async function resolveUnits(
 		let directories = settings.directories;
 		if (settings.directoryScope === 'all') {
 			// GET /v4/directory: an array of { id, name } (https://docs.coupontools.com, v4 Directory).
-			const answer = await apiRequest(context, 'GET', '/v4/directory');
-			requests++;
-			directories = recordsOf(answer, 'directories')
-				.map((directory) => String(directory.id ?? ''))
-				.filter(Boolean);
+			const list = await v4ListRecords(context, '/v4/directory', 'directories');
+			requests += list.calls;
+			directories = list.records.map((directory) => String(directory.id ?? '')).filter(Boolean);
 		}
 		for (const directory of directories)
 			units.push({ event: 'directory_user_registered', scope: directory });

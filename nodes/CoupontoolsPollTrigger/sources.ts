@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, IPollFunctions } from 'n8n-wor
 import type { WatchedEvent } from './cursor';
 import type { EventName } from './events';
 import { EVENT_KINDS } from './events';
-import { apiRequest, recordsOf } from './request';
+import type { CallOptions } from './request';
+import { apiRequest, recordsOf, v4ListRecords } from './request';
 import { toApiTime } from './time';
 
 /** One watched source: an event kind in one campaign (cam_…) or one directory (numeric v4 id). */
@@ -17,6 +18,12 @@ export function unitKey(unit: Unit): string {
 }
 
 type Context = IPollFunctions | ILoadOptionsFunctions;
+
+/**
+ * The calls of a source that failed on an earlier poll: one attempt with a short timeout, so a source
+ * that keeps failing costs the others at most this long per poll.
+ */
+export const FAILING_SOURCE_CALL: CallOptions = { timeout: 10_000, repeatable: false };
 
 export interface Window {
 	/** "yyyy-MM-dd HH:mm", UTC, inclusive */
@@ -62,16 +69,18 @@ export async function readCampaignEvents(
 	unit: Unit,
 	window: Window,
 	extraPages = Number.POSITIVE_INFINITY,
+	call?: CallOptions,
 ): Promise<ReadResult> {
 	const kind = EVENT_KINDS[unit.event];
 	if (kind.source !== 'campaign') throw new Error(`${unit.event} is not a campaign event`);
 	const ask = async (endMinute: string, page: number) =>
-		await apiRequest(context, 'POST', kind.path, {
-			campaign: unit.scope,
-			start_date: window.startMinute,
-			end_date: endMinute,
-			page,
-		});
+		await apiRequest(
+			context,
+			'POST',
+			kind.path,
+			{ campaign: unit.scope, start_date: window.startMinute, end_date: endMinute, page },
+			call,
+		);
 	let requests = 0;
 	let endMinute = window.endMinute;
 	let first: IDataObject;
@@ -119,22 +128,28 @@ export async function readNewestCampaignEvents(context: Context, unit: Unit): Pr
 
 /**
  * The users of a v4 directory: GET /v4/directory/{id}/users, an array with `id` and `created_at`
- * (https://docs.coupontools.com, v4 Directory). The list takes no date filter, so the window is applied here.
+ * (https://docs.coupontools.com, v4 Directory), every page when the answer is paged (shared/v4Pages.ts).
+ * The list takes no date filter, so the window is applied here.
  */
-export async function readRegistrations(context: Context, unit: Unit): Promise<ReadResult> {
-	const answer = await apiRequest(
+export async function readRegistrations(
+	context: Context,
+	unit: Unit,
+	call?: CallOptions,
+): Promise<ReadResult> {
+	const { records, calls } = await v4ListRecords(
 		context,
-		'GET',
 		`/v4/directory/${encodeURIComponent(unit.scope)}/users`,
+		'users',
+		call,
 	);
 	const events: WatchedEvent[] = [];
-	for (const record of recordsOf(answer, 'users')) {
+	for (const record of records) {
 		const time = toApiTime(record.created_at);
 		const id = record.id;
 		if (time && (typeof id === 'string' || typeof id === 'number') && String(id))
 			events.push({ id: String(id), time, record });
 	}
-	return { events, requests: 1 };
+	return { events, requests: calls };
 }
 
 /** One source's events in the window (scheduled polls), or its newest events (manual runs: no window). */
@@ -143,9 +158,10 @@ export async function readUnit(
 	unit: Unit,
 	window?: Window,
 	extraPages?: number,
+	call?: CallOptions,
 ): Promise<ReadResult> {
 	if (EVENT_KINDS[unit.event].source === 'directory') {
-		const result = await readRegistrations(context, unit);
+		const result = await readRegistrations(context, unit, call);
 		if (!window) return result;
 		const from = `${window.startMinute}:00`;
 		const to = `${window.endMinute}:59`;
@@ -156,5 +172,5 @@ export async function readUnit(
 		};
 	}
 	if (!window) return await readNewestCampaignEvents(context, unit);
-	return await readCampaignEvents(context, unit, window, extraPages);
+	return await readCampaignEvents(context, unit, window, extraPages, call);
 }

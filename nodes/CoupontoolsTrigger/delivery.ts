@@ -3,15 +3,15 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { normalizeRecord } from '../Coupontools/shared/normalize';
 import { ALL_EVENTS, isSelectedEvent } from './events';
 import { eventItem } from './output';
-import type { IncomingRequest } from './payload';
+import type { EventClaim, IncomingRequest } from './payload';
 import { claimOf, isEventId, readPayload } from './payload';
 import { acknowledge, refuse } from './replies';
-import { seenEvents } from './seenEvents';
+import { eventClaims } from './seenEvents';
 import type { ConfirmedEvent } from './verification';
 import { callCoupontools, verifyEvent } from './verification';
 
 /**
- * One webhook call from Coupontools: read → filter by kind → deduplicate → verify → enrich → start.
+ * One webhook call from Coupontools: read → filter by kind → claim the event ID → verify → enrich → start.
  * Every way a call can fail is answered with a status and a short reason; nothing here throws at n8n.
  */
 export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -45,16 +45,36 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 
 	// The workflow-level static data, under a key per trigger node: n8n 2.41 saves static data only
 	// when a top-level key changes, and misses updates made inside the per-node object.
-	const seen = seenEvents(
+	const claims = eventClaims(
 		this.getWorkflowStaticData('global'),
 		`coupontoolsSeenEvents:${this.getNode().id}`,
 		`${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
 	);
-	const now = Date.now();
-	if (claim.eventId !== undefined && seen.has(claim.eventId, now)) {
-		return acknowledge({ duplicate: true, eventId: claim.eventId });
-	}
+	const eventId = claim.eventId;
+	// Claimed before anything is awaited: a copy arriving while this one is verified is a duplicate.
+	if (eventId !== undefined && !claims.claim(eventId, Date.now()))
+		return acknowledge({ duplicate: true, eventId });
 
+	let answer: IWebhookResponseData | undefined;
+	try {
+		answer = await checkAndStart.call(this, claim, read.payload, verify);
+		return answer;
+	} finally {
+		// Only a started event stays taken: a refused or unverifiable one may start when it is sent again.
+		if (eventId !== undefined) {
+			if (answer?.workflowData) claims.started(eventId, Date.now());
+			else claims.release(eventId);
+		}
+	}
+}
+
+/** Verify (when on), enrich (when asked), start: or refuse with the reason, starting nothing. */
+async function checkAndStart(
+	this: IWebhookFunctions,
+	claim: EventClaim,
+	payload: IDataObject,
+	verify: boolean,
+): Promise<IWebhookResponseData> {
 	let confirmed: ConfirmedEvent = {};
 	if (verify) {
 		const outcome = await verifyEvent.call(this, { ...claim, eventId: claim.eventId as string });
@@ -77,7 +97,7 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		confirmed = outcome.value;
 	}
 
-	const item = eventItem(claim, confirmed, verify, read.payload);
+	const item = eventItem(claim, confirmed, verify, payload);
 	if (this.getNodeParameter('options.includeSessionData', false) as boolean) {
 		const enriched = await sessionDataOf.call(this, item.session as string | null);
 		if (enriched === undefined) {
@@ -89,9 +109,6 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		}
 		Object.assign(item, enriched);
 	}
-
-	// Remembered only once the workflow is about to start: a refused or retried-later event must start when it comes back.
-	if (claim.eventId !== undefined) seen.remember(claim.eventId, now);
 	return {
 		workflowData: [this.helpers.returnJsonArray([item])],
 		...acknowledge({ eventId: claim.eventId ?? null }),

@@ -6,8 +6,10 @@
  * stack's n8n must not be restarted under the other test files): events made in the sandbox start one
  * execution item each; n8n stopped and started again (SIGTERM, same database) replays nothing and
  * delivers the events of the downtime. The "validated coupons → daily report" example runs beside it
- * (polling every minute) and its report is checked. Waits are bounded by the poll schedule: an event is emitted by
- * the first poll after its minute has ended, so by about two minutes at most.
+ * (polling every minute) and its report is checked. A third workflow watches two selected campaigns, one of
+ * which is deleted while it runs: the other's claims keep arriving and one error execution names the
+ * deleted one. Waits are bounded by the poll schedule: an event is emitted by the first poll after its
+ * minute has ended, so by about two minutes at most.
  */
 
 const fs = require('node:fs');
@@ -48,6 +50,31 @@ const workflow = {
 	connections: {},
 	settings: { executionOrder: 'v1' },
 	pinData: {},
+};
+
+/**
+ * Claims of two selected campaigns; one of them is deleted in the dashboard while the workflow runs. The
+ * other is inactive (a selected campaign is watched all the same), so the first workflow, watching the
+ * active ones, never reads it: every claims call for it is this workflow's poll.
+ */
+const SELECTED_ID = 'ctE2ePollSelected';
+const selected = {
+	...workflow,
+	id: SELECTED_ID,
+	name: 'Polling trigger e2e, two selected campaigns',
+	nodes: [
+		{
+			...workflow.nodes[0],
+			id: 'b16c2a40-0d6e-4f3b-8a55-000000000002',
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				events: ['coupon_claimed'],
+				campaignScope: 'selected',
+				campaigns: ['cam_1003', 'cam_1005'],
+				options: {},
+			},
+		},
+	],
 };
 
 /**
@@ -137,11 +164,11 @@ function counts(keys) {
 beforeAll(async () => {
 	scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'coupontools-poll-e2e-'));
 	const file = path.join(scratch, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify([workflow, report]));
+	fs.writeFileSync(file, JSON.stringify([workflow, report, selected]));
 	stack = await startStack({
 		version: line,
 		workflows: [file],
-		activate: [WORKFLOW_ID, report.id],
+		activate: [WORKFLOW_ID, report.id, SELECTED_ID],
 	});
 	server = stack.server;
 }, 300_000);
@@ -211,4 +238,64 @@ describe(`Coupontools Polling Trigger on n8n ${line}, active, every minute`, () 
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(counts(await emittedKeys())).toEqual(counts(made));
 	}, 420_000);
+
+	test("one of two selected campaigns deleted: the other's claims keep arriving within two polls, and an error execution names the deleted one", async () => {
+		const sandbox = /** @type {NonNullable<typeof stack.sandbox>} */ (stack.sandbox);
+		// Deleted in the dashboard: every call naming it answers Coupontools code 502.
+		sandbox.state.campaigns.delete('cam_1005');
+		const since = new Date().toISOString();
+		const claims = [1, 2, 3].map(() => happen('cam_1003', 'claimed')[0]);
+
+		const execution = await waitFor(
+			async () => {
+				const done = (
+					await runtimeLib.readExecutions(stack.baseUrl, stack.owner.apiKey, SELECTED_ID)
+				).filter((e) => e.finished);
+				return done.find((e) =>
+					claims.every((key) =>
+						(e.data?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0] ?? []).some(
+							(/** @type {{ json: any }} */ item) => `coupon_claimed ${item.json.session}` === key,
+						),
+					),
+				);
+			},
+			'the claims of cam_1003 to arrive',
+			{ timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 2000 },
+		);
+		// Within two polls of the claims: the polls that read cam_1003 until that execution started.
+		const polls = sandbox.requests.filter(
+			(r) =>
+				r.path === '/v3/campaign/claims' &&
+				/** @type {any} */ (r.body).campaign === 'cam_1003' &&
+				r.at > since &&
+				r.at <= new Date(execution.startedAt).toISOString(),
+		);
+		expect(polls.length).toBeLessThanOrEqual(2);
+
+		const failures = async () =>
+			(await runtimeLib.readExecutions(stack.baseUrl, stack.owner.apiKey, SELECTED_ID)).filter(
+				(e) => e.status === 'error',
+			);
+		const [failure] = await waitFor(
+			async () => ((await failures()).length ? await failures() : undefined),
+			'an error execution',
+			{ timeoutMs: 30_000, intervalMs: 1000 },
+		);
+		expect(failure.data.resultData.error.message).toBe(
+			'Could not read campaign cam_1005 from Coupontools: Campaign or directory not found (Coupontools code 502)',
+		);
+
+		// The next poll reads cam_1005 again and reports nothing more (at most once an hour).
+		const calls = sandbox.requests.length;
+		await waitFor(
+			async () =>
+				sandbox.requests
+					.slice(calls)
+					.some((r) => /** @type {any} */ (r.body)?.campaign === 'cam_1005'),
+			'one more poll',
+			{ timeoutMs: 90_000, intervalMs: 1000 },
+		);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(await failures()).toHaveLength(1);
+	}, 300_000);
 });

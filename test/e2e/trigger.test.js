@@ -4,8 +4,10 @@
  * Example (c) "Redemption feed" and the Coupontools Trigger under `n8n start`, activated: the sandbox plays
  * Coupontools and delivers events to the production URL. Genuine events start exactly one execution each;
  * forged ones (unknown id, claims that Coupontools does not confirm), an unselected event kind and a
- * duplicate delivery start none; malformed JSON is refused with a 4xx. Checked against the executions
- * n8n recorded (public API) and the verification calls the sandbox received.
+ * duplicate delivery start none, also 5 copies arriving at once while verification is slow; a delivery
+ * refused while Coupontools could not verify it starts once when sent again. Malformed JSON is refused
+ * with a 4xx. Checked against the executions n8n recorded (public API) and the verification calls the
+ * sandbox received.
  */
 
 const {
@@ -38,6 +40,12 @@ async function startedEventIds() {
  * @param {Record<string, unknown>} spec  test/sandbox/webhook-delivery.js DeliverySpec, without url
  */
 const deliver = async (spec = {}) => await ctx.sandbox.deliver({ url, ...spec });
+
+/** The sandbox's fault rules (test/sandbox/faults.js); `{}` clears them. @param {Record<string, unknown>} spec */
+async function setFaults(spec) {
+	const res = await http(`${ctx.sandboxUrl}/__sandbox/faults`, { method: 'POST', body: spec });
+	if (res.status !== 200) throw new Error(`sandbox faults: HTTP ${res.status} ${res.text}`);
+}
 
 describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" activated`, () => {
 	/** @type {string[]} */
@@ -159,6 +167,38 @@ describe(`Coupontools Trigger on n8n ${ctx.line}: example (c) "${feed.name}" act
 			duplicate: true,
 			eventId: report.event.webhook,
 		});
+	});
+
+	test('5 copies of one event arriving while Coupontools takes 1.5 s to verify it are acknowledged; 1 starts', async () => {
+		await setFaults({ kind: 'slow', delayMs: 1500, pathPattern: '^/v3/webhook/verification$' });
+		const before = (await ctx.sandbox.requests()).length;
+		const report = await deliver({ copies: 5 });
+		await setFaults({});
+		genuine.push(report.event.webhook);
+		expect(report.deliveries.map((/** @type {any} */ d) => d.status)).toEqual([
+			200, 200, 200, 200, 200,
+		]);
+		const duplicates = report.deliveries.filter(
+			(/** @type {any} */ d) => d.responseBody.duplicate === true,
+		);
+		expect(duplicates).toHaveLength(4);
+		const verifications = (await ctx.sandbox.requests())
+			.slice(before)
+			.filter((r) => r.path === '/v3/webhook/verification');
+		expect(verifications).toHaveLength(1);
+	});
+
+	test('a delivery refused while Coupontools cannot verify it is sent again later (twice at once) and starts once', async () => {
+		await setFaults({ kind: '500', pathPattern: '^/v3/webhook/verification$' });
+		const refused = await deliver();
+		await setFaults({});
+		expect(refused.status).toBe(503);
+		const retried = await deliver({ eventId: refused.event.webhook, copies: 2 });
+		genuine.push(refused.event.webhook);
+		expect(retried.deliveries.map((/** @type {any} */ d) => d.status)).toEqual([200, 200]);
+		expect(
+			retried.deliveries.filter((/** @type {any} */ d) => d.responseBody.duplicate === true),
+		).toHaveLength(1);
 	});
 
 	test('malformed JSON is refused with a 4xx and starts nothing', async () => {

@@ -18,6 +18,31 @@ import { CoupontoolsPollTrigger } from '../../nodes/CoupontoolsPollTrigger/Coupo
 import { TestCredentialsHelper } from './credentials';
 import { credentialReference, singleNodeWorkflow } from './workflow';
 
+/**
+ * jest's fake Date for poll tests (the clock the trigger reads, set with jest.setSystemTime): every other
+ * clock function stays real (HTTP, timeouts and the sandbox's timers need them), and the fake Date keeps
+ * ticking in real time from wherever a test sets it.
+ */
+export const FAKE_DATE_ONLY = {
+	advanceTimers: true,
+	doNotFake: [
+		'hrtime',
+		'nextTick',
+		'performance',
+		'queueMicrotask',
+		'requestAnimationFrame',
+		'cancelAnimationFrame',
+		'requestIdleCallback',
+		'cancelIdleCallback',
+		'setImmediate',
+		'clearImmediate',
+		'setInterval',
+		'clearInterval',
+		'setTimeout',
+		'clearTimeout',
+	] as Array<'hrtime'>,
+};
+
 export const POLL_TRIGGER_TYPE = 'n8n-nodes-coupontools.coupontoolsPollTrigger';
 const POLL_TRIGGER_NAME = 'Coupontools Polling Trigger';
 
@@ -30,6 +55,11 @@ export interface PollOutcome {
 	emitted?: IDataObject[];
 	/** The error n8n records as an error execution (a later poll) or shows as the activation error. */
 	error?: Error & { description?: string | null; httpCode?: string | null };
+	/**
+	 * Errors the poll reported through `__emitError` while it still returned its items: n8n records each
+	 * as an error execution and runs the error workflow (ActiveWorkflowManager.getExecutePollFunctions).
+	 */
+	reported?: Array<Error & { description?: string | null }>;
 }
 
 /**
@@ -106,10 +136,20 @@ export function createPollTrigger(options: {
 		}
 	}
 
+	/** What the active poll context's __emitError received, collected per poll. */
+	let reported: NonNullable<PollOutcome['reported']> = [];
+	const emitError = (error: Error) => void reported.push(error);
+
 	async function runPoll(outcome: PollOutcome): Promise<void> {
 		if (!active) throw new Error('the workflow is not active');
 		const { workflow, context } = active;
-		const response = await triggersAndPollers.runPoll(workflow, node, context);
+		reported = [];
+		let response: INodeExecutionData[][] | null;
+		try {
+			response = await triggersAndPollers.runPoll(workflow, node, context);
+		} finally {
+			if (reported.length) outcome.reported = reported;
+		}
 		if (response !== null) {
 			// getExecutePollFunctions' __emit: save (not awaited in n8n), then start the execution.
 			saveStaticData(workflow);
@@ -119,7 +159,15 @@ export function createPollTrigger(options: {
 
 	async function activate(mode: WorkflowActivateMode = 'activate'): Promise<PollOutcome> {
 		const workflow = newWorkflow(JSON.parse(saved) as IDataObject, true);
-		const context = new PollContext(workflow, node, additionalData(), 'trigger', mode);
+		const context = new PollContext(
+			workflow,
+			node,
+			additionalData(),
+			'trigger',
+			mode,
+			undefined,
+			emitError,
+		);
 		active = { workflow, context };
 		const outcome: PollOutcome = {};
 		try {

@@ -134,12 +134,17 @@ let triggerCount = 0;
 
 /**
  * One Coupontools Trigger in one workflow. `deliver` runs the node's webhook() inside n8n-core's real
- * WebhookContext (parameters, static data, credentials and HTTP helpers are n8n's own); the static data
- * persists between deliveries, as n8n saves it after each production webhook call.
+ * WebhookContext (parameters, static data, credentials and HTTP helpers are n8n's own). Static data as n8n's
+ * LiveWebhooks handles it: every call builds its own Workflow with a copy of the saved static data and saves
+ * that copy after the call when it changed (the last writer wins), so concurrent calls never see each
+ * other's changes. `saveStaticData: false` plays n8n 2.41, which does not save what webhook() changed.
  */
 export function createTrigger(options: {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	/** The workflow's ID; by default a new one per trigger (a separate workflow). */
+	workflowId?: string;
+	saveStaticData?: boolean;
 }) {
 	// Each trigger gets its own workflow ID: the trigger's in-memory duplicate check is kept per workflow
 	// and node, so one test's events are not another's duplicates (as in a fresh n8n process).
@@ -155,13 +160,27 @@ export function createTrigger(options: {
 		parameters: options.parameters,
 		credentials: credentialReference(),
 	};
-	const workflow = singleNodeWorkflow({
-		node,
-		nodeType,
-		id: `wf-trigger-${triggerCount}`,
-		name: 'Coupontools trigger test',
-		active: true,
-	});
+	const workflowId = options.workflowId ?? `wf-trigger-${triggerCount}`;
+	/** The workflow row's staticData column (JSON), as n8n's database holds it. */
+	let saved = '{}';
+	/** The Workflow n8n builds for one webhook call (LiveWebhooks.executeWebhook), from the saved static data. */
+	function workflowOfCall() {
+		return singleNodeWorkflow({
+			node,
+			nodeType,
+			id: workflowId,
+			name: 'Coupontools trigger test',
+			active: true,
+			staticData: JSON.parse(saved) as IDataObject,
+		});
+	}
+	/** WorkflowStaticDataService.saveStaticData: writes only when n8n's change flag is set. */
+	function saveAfterCall(workflow: ReturnType<typeof workflowOfCall>) {
+		if (options.saveStaticData === false || workflow.staticData.__dataChanged !== true) return;
+		workflow.staticData.__dataChanged = false;
+		saved = JSON.stringify(workflow.staticData);
+	}
+	const workflow = workflowOfCall();
 	const credentialsHelper = new TestCredentialsHelper({ coupontoolsApi: options.credentials });
 
 	function additionalDataFor(
@@ -170,7 +189,6 @@ export function createTrigger(options: {
 	): IWorkflowExecuteAdditionalData {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const additionalData = mock<any>({
-			credentialsHelper,
 			executionId: undefined,
 			webhookBaseUrl: WEBHOOK_BASE_URL,
 			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
@@ -178,7 +196,9 @@ export function createTrigger(options: {
 			variables: {},
 			currentNodeParameters: undefined,
 		});
-		// Assigned after creation: objects given to mock() come back wrapped in its proxies.
+		// Assigned after creation: objects given to mock() come back wrapped in its proxies, and an object
+		// shared by every call (the credentials helper) would be wrapped once more on each call.
+		additionalData.credentialsHelper = credentialsHelper;
 		additionalData.httpRequest = request;
 		additionalData.httpResponse = response;
 		return additionalData as IWorkflowExecuteAdditionalData;
@@ -199,6 +219,7 @@ export function createTrigger(options: {
 	async function deliver(request: FakeRequest): Promise<DeliveryOutcome> {
 		const response = new FakeResponse();
 		const additionalData = additionalDataFor(request, response);
+		const workflow = workflowOfCall();
 		const context = new WebhookContext(
 			workflow,
 			node,
@@ -212,6 +233,7 @@ export function createTrigger(options: {
 			context.logger,
 			async () => await nodeType.webhook.call(context),
 		);
+		saveAfterCall(workflow);
 		const started = result.workflowData?.[0]?.map((item) => item.json);
 		// n8n's onReceived answer: the node's own response when it set noWebhookResponse; otherwise 200 with
 		// webhookResponse, because the description's responseData is empty (webhook-on-received-response-extractor).
@@ -228,6 +250,7 @@ export function createTrigger(options: {
 	/** Runs one lifecycle method the way n8n does on activation ('activate') or deactivation. */
 	async function lifecycle(method: 'checkExists' | 'create' | 'delete') {
 		const additionalData = additionalDataFor();
+		const workflow = workflowOfCall();
 		const context = new HookContext(
 			workflow,
 			node,
@@ -236,10 +259,16 @@ export function createTrigger(options: {
 			'activate',
 			webhookDataFor(additionalData),
 		);
-		return await capturingLogs(
+		const outcome = await capturingLogs(
 			context.logger,
 			async () => await nodeType.webhookMethods.default[method].call(context),
 		);
+		// n8n saves the static data after (de)activating a workflow's webhooks.
+		if (workflow.staticData.__dataChanged === true) {
+			workflow.staticData.__dataChanged = false;
+			saved = JSON.stringify(workflow.staticData);
+		}
+		return outcome;
 	}
 
 	return {
@@ -247,7 +276,9 @@ export function createTrigger(options: {
 		lifecycle,
 		workflow,
 		node,
-		staticData: () => workflow.getStaticData('node', node),
-		globalStaticData: () => workflow.getStaticData('global'),
+		/** The node's static data as saved in the database. */
+		staticData: () => workflowOfCall().getStaticData('node', node),
+		/** The workflow-level static data as saved in the database. */
+		globalStaticData: () => workflowOfCall().getStaticData('global'),
 	};
 }

@@ -7,6 +7,7 @@
 
 const { deliverWebhook } = require('./webhook-delivery');
 const { applySessionEvents, registerDirectoryUsers } = require('./timeline');
+const { v4PagingOf } = require('./v4-paging');
 
 /** @typedef {import('./types').RouteContext} RouteContext */
 /** @typedef {import('./types').RouteResponse} RouteResponse */
@@ -38,6 +39,8 @@ const ACCOUNT_TOGGLES = /** @type {const} */ (['emailIntegration', 'smsIntegrati
  * @returns {import('./types').RouteMap}
  */
 function createControlRoutes(sandbox) {
+	/** Campaigns deleted through the control endpoint, to restore them. @type {Map<string, any>} */
+	const deletedCampaigns = new Map();
 	return {
 		'GET /__sandbox/health': () => json({ ok: true }),
 
@@ -59,6 +62,7 @@ function createControlRoutes(sandbox) {
 
 		'POST /__sandbox/reset': () => {
 			sandbox.reset();
+			deletedCampaigns.clear();
 			return json({ reset: true, fixtures: sandbox.state.fixtures });
 		},
 
@@ -146,6 +150,34 @@ function createControlRoutes(sandbox) {
 			} catch (error) {
 				return badRequest(error instanceof Error ? error.message : String(error));
 			}
+		},
+
+		// A campaign deleted in the dashboard: every call naming it answers 502 "Campaign ID not found", and it
+		// leaves the campaign list. Its sessions stay in the state, so a later POST brings it back with them.
+		'DELETE /__sandbox/campaigns/{id}': ({ params }) => {
+			const campaign = sandbox.state.campaigns.get(params.id);
+			if (!campaign) return badRequest(`unknown campaign ${params.id}`);
+			deletedCampaigns.set(params.id, campaign);
+			sandbox.state.campaigns.delete(params.id);
+			return json({ deleted: params.id });
+		},
+
+		'POST /__sandbox/campaigns/{id}/restore': ({ params }) => {
+			const campaign = deletedCampaigns.get(params.id);
+			if (!campaign) return badRequest(`campaign ${params.id} was not deleted`);
+			deletedCampaigns.delete(params.id);
+			sandbox.state.campaigns.set(params.id, campaign);
+			return json({ restored: params.id });
+		},
+
+		// Paging of the v4 lists (v4-paging.js): { pageSize, style: bare | links | meta | laravel }; {} = off.
+		'POST /__sandbox/v4-paging': ({ body }) => {
+			try {
+				sandbox.state.v4Paging = v4PagingOf(body);
+			} catch (error) {
+				return badRequest(error instanceof Error ? error.message : String(error));
+			}
+			return json({ v4Paging: sandbox.state.v4Paging });
 		},
 
 		'POST /__sandbox/account': ({ body }) => {

@@ -13,6 +13,7 @@ const { formatUtc } = require('./dates');
 const seed = require('./seed-data');
 const { createLoyaltyStore } = require('./loyalty-state');
 const { createDirectoryUserStore } = require('./directory-state');
+const { noV4Paging } = require('./v4-paging');
 
 /** @typedef {import('./seed-data').Campaign} Campaign */
 /** @typedef {import('./seed-data').Directory} Directory */
@@ -177,6 +178,8 @@ function createState(config) {
 		loyalty: createLoyaltyStore(),
 		/** Registered users of the directories (directory-state.js). */
 		directoryUsers: createDirectoryUserStore(),
+		/** How the v4 lists are paged (v4-paging.js); none unless a test asks. */
+		v4Paging: noV4Paging(),
 		random: createRandom(config.seed),
 		now: () => formatUtc(config.now()),
 		reset,
@@ -191,6 +194,7 @@ function createState(config) {
 
 	function reset() {
 		state.account = { emailIntegration: true, smsIntegration: true, expired: false };
+		state.v4Paging = noV4Paging();
 		for (const collection of [
 			state.campaigns,
 			state.directories,

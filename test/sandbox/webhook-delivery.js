@@ -13,6 +13,9 @@
  * - duplicate: the same genuine event twice, one after the other (the second after the first answer).
  * - malformed: the genuine event's JSON cut off before its end, still labelled application/json.
  * - form: the genuine event form-encoded (application/x-www-form-urlencoded).
+ * `copies: N` sends N copies of the request at once (a sender retrying while the first is still being
+ * answered); `eventId` sends an event recorded by an earlier delivery again (a retry later) instead of a
+ * new one.
  *
  *   const { deliverWebhook } = require('./test/sandbox/webhook-delivery');
  *   const report = await deliverWebhook(sandbox.state, { url: 'http://127.0.0.1:5678/webhook/<id>/webhook' });
@@ -53,6 +56,8 @@ const { CAMPAIGN_IDS } = require('./seed-data');
  * @property {string} [contentType] overrides the mode's Content-Type
  * @property {Record<string, string>} [headers] extra request headers
  * @property {number} [timeoutMs] default 10000
+ * @property {number} [copies] how many copies of the request to send at once; default 1
+ * @property {string} [eventId] an evt_ ID recorded earlier: that event is delivered again, not a new one
  */
 
 /**
@@ -181,7 +186,7 @@ function formEncode(payload) {
  * and builds the request(s) to send. No network.
  * @param {SandboxState} state
  * @param {DeliverySpec} spec
- * @returns {{ mode: DeliveryMode, event: WebhookEvent | null, requests: OutgoingRequest[] }}
+ * @returns {{ mode: DeliveryMode, event: WebhookEvent | null, requests: OutgoingRequest[], copies: number }}
  */
 function buildDelivery(state, spec) {
 	if (!spec || typeof spec.url !== 'string' || !/^https?:\/\//.test(spec.url))
@@ -192,7 +197,17 @@ function buildDelivery(state, spec) {
 	if (keys !== 'webhook' && keys !== 'id') throw new Error("keys must be 'webhook' or 'id'");
 	const forge = spec.forge ?? 'unknown-id';
 
-	const event = recordEvent(state, spec.event);
+	const copies = spec.copies ?? 1;
+	if (!Number.isInteger(copies) || copies < 1 || copies > 50)
+		throw new Error('copies must be a whole number from 1 to 50');
+	const earlier = spec.eventId === undefined ? undefined : state.webhookEvents.get(spec.eventId);
+	if (spec.eventId !== undefined && mode === 'forged')
+		throw new Error('eventId delivers a recorded event again; it cannot be forged');
+	if (spec.eventId !== undefined && !earlier)
+		throw new Error(`no event ${spec.eventId} was recorded (deliver it once first)`);
+	const event = earlier
+		? /** @type {WebhookEvent} */ (/** @type {unknown} */ ({ ...earlier }))
+		: recordEvent(state, spec.event);
 	let claim = event;
 	if (mode === 'forged') {
 		claim = forgedClaim(state, event, forge);
@@ -226,6 +241,7 @@ function buildDelivery(state, spec) {
 		mode,
 		event: unknown ? null : event,
 		requests: mode === 'duplicate' ? [request, { ...request }] : [request],
+		copies,
 	};
 }
 
@@ -284,16 +300,22 @@ function send(request, timeoutMs) {
 }
 
 /**
- * Records the event, sends the request(s) one after the other, and reports what was sent and answered.
- * `status` is the last answer's status (for 'duplicate': the second delivery's).
+ * Records the event, sends the request(s) one after the other (each `copies` times at once), and reports
+ * what was sent and answered. `status` is the last answer's status (for 'duplicate': the second
+ * delivery's).
  * @param {SandboxState} state
  * @param {DeliverySpec} spec
  */
 async function deliverWebhook(state, spec) {
-	const { mode, event, requests } = buildDelivery(state, spec);
+	const { mode, event, requests, copies } = buildDelivery(state, spec);
 	/** @type {DeliveryResult[]} */
 	const deliveries = [];
-	for (const request of requests) deliveries.push(await send(request, spec.timeoutMs ?? 10_000));
+	for (const request of requests) {
+		const copiesOf = Array.from({ length: copies }, () => ({ ...request }));
+		deliveries.push(
+			...(await Promise.all(copiesOf.map((copy) => send(copy, spec.timeoutMs ?? 10_000)))),
+		);
+	}
 	const last = deliveries[deliveries.length - 1];
 	return { mode, event, deliveries, status: last.status };
 }

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { coupontoolsApiRequest } from '../shared/transport';
-import { listRecords } from '../shared/output';
+import { readV4List } from '../shared/v4Pages';
 import { filterAndSort } from './filter';
 
 /**
@@ -12,10 +12,14 @@ export async function searchV4Directories(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await coupontoolsApiRequest.call(this, 'GET', '/v4/directory');
+	// Every page, should the list be paged (v4Pages.ts).
+	const { records } = await readV4List(
+		'/v4/directory',
+		async (pathAndQuery) => await coupontoolsApiRequest.call(this, 'GET', pathAndQuery),
+	);
 	return {
 		results: filterAndSort(
-			listRecords(body, ['data'])
+			records
 				.filter((directory) => directory.id !== undefined)
 				.map((directory) => ({
 					name: `${String(directory.name ?? directory.id)} (${String(directory.id)})`,

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
@@ -20,6 +21,7 @@ import { entryError, failedEntriesError } from './perEntry';
 import { limiterSettingsOf, RATE_LIMITS } from './rateLimits';
 import { argumentsToFix, runsAsTool, toolCallInput, toolFailureItem } from './toolMode';
 import { sendRequest } from './transport';
+import { readV4List } from './v4Pages';
 import type { ValidationPolicy } from './validation';
 import { findFieldProblems } from './validation';
 
@@ -44,6 +46,11 @@ export interface RequestPolicy extends ValidationPolicy {
 	repeatable?: boolean | ((body: IDataObject) => boolean);
 	/** Where the API's `page` parameter goes when Return All is on; absent for lists answered in one piece. */
 	pages?: PageLocation;
+	/**
+	 * A GET of a v4 REST list (/v4/…) by this operation is read whole, following its pages when the
+	 * answers carry them (v4Pages.ts); Limit stops early. Its output steps see the records as one list.
+	 */
+	v4List?: boolean;
 	/**
 	 * One call per entry of this body parameter (a list, or text separated by commas, spaces or new lines),
 	 * each with its own result; one failure does not stop the others. Only Coupon Session → Update Many.
@@ -120,6 +127,8 @@ export function requestHook(policy: RequestPolicy = {}): RequestHook {
 				return await sendPerEntry.call(this, requestData, policy, policy.perEntry);
 			assertValidFields.call(this, requestData.options, policy);
 			if (policy.batch) return await sendInBatch.call(this, requestData, policy, policy.batch);
+			if (policy.v4List && isV4ListRequest(requestData.options))
+				return await sendV4List.call(this, requestData, policy);
 			const where = policy.pages;
 			if (where && wantsAllPages(requestData.options, where)) {
 				return await fetchPages(
@@ -174,6 +183,15 @@ async function sendOnce(
 		async () => await sendRequest.call(this, options as IHttpRequestOptions),
 		{ repeatable, limiter: limiterOfRun.call(this) },
 	);
+	return await outputOf.call(this, requestData, response);
+}
+
+/** The operation's output steps (output.ts) over one answer. */
+async function outputOf(
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
 	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
 	for (const step of requestData.postReceive) {
 		for (const action of step.actions) {
@@ -187,6 +205,38 @@ async function sendOnce(
 		}
 	}
 	return items;
+}
+
+function isV4ListRequest(options: Request['options']): boolean {
+	return (options.method ?? 'GET') === 'GET' && String(options.url ?? '').startsWith('/v4/');
+}
+
+/** A v4 list, every page (v4Pages.ts, until Limit), through the output steps as one answer. */
+async function sendV4List(
+	this: IExecutePaginationFunctions,
+	requestData: Request,
+	policy: RequestPolicy,
+): Promise<INodeExecutionData[]> {
+	const repeatable = policy.repeatable === true;
+	const limiter = limiterOfRun.call(this);
+	let last: IN8nHttpFullResponse | undefined;
+	const limit = Number(requestData.maxResults) > 0 ? Number(requestData.maxResults) : undefined;
+	const { records } = await readV4List(
+		String(requestData.options.url),
+		async (url) => {
+			const options = { ...requestData.options, url } as IHttpRequestOptions;
+			last = await sendWithRetries(async () => await sendRequest.call(this, options), {
+				repeatable,
+				limiter,
+			});
+			return last.body;
+		},
+		{ limit },
+	);
+	return await outputOf.call(this, requestData, {
+		...(last as IN8nHttpFullResponse),
+		body: records,
+	});
 }
 
 /** This item's record joins a bulk call; what comes back is this item's own result or error. */

@@ -16,6 +16,7 @@ const { requiredText } = require('../lookup');
 const { isRealDay, isDateTimeWithSeconds } = require('../dates');
 const { campaignView } = require('../views');
 const { v3UserView, v4UserView, PROFILE_FIELDS } = require('../directory-state');
+const { pageOfV4List } = require('../v4-paging');
 
 /** @typedef {import('../types').RouteContext} RouteContext */
 /** @typedef {import('../types').RouteResponse} RouteResponse */
@@ -105,16 +106,20 @@ function updatePaymentStatus({ state, body }) {
 	return ok({ action: 'payment_status_updated', user: v3UserView(user, state.now()) });
 }
 
-/** GET /v4/directory: as Pipedream's Coupontools components read it, an array of objects with `id` and `name`. @param {RouteContext} ctx */
-function listV4Directories({ state }) {
-	return bare(
-		[...state.directories.values()].map((directory) => ({
-			id: directory.id,
-			name: directory.name,
-			code: directory.code,
-			url: directory.url,
-		})),
-	);
+/**
+ * GET /v4/directory: as Pipedream's Coupontools components read it, an array of objects with `id` and
+ * `name` (paged only when a test asks, v4-paging.js).
+ * @param {RouteContext} ctx
+ */
+function listV4Directories(ctx) {
+	const { state } = ctx;
+	const list = [...state.directories.values()].map((directory) => ({
+		id: directory.id,
+		name: directory.name,
+		code: directory.code,
+		url: directory.url,
+	}));
+	return bare(pageOfV4List(ctx, list, state.v4Paging));
 }
 
 /** @param {RouteContext} ctx @returns {Directory} */
@@ -147,17 +152,16 @@ function getV4Directory(ctx) {
 
 /**
  * GET /v4/directory/{id}/users: as Pipedream's Coupontools components read it, an array of users with `id` and `created_at`, no paging used. The
- * sandbox answers every user at once, newest first as the v3 list.
+ * sandbox answers every user at once, newest first as the v3 list (paged only when a test asks, v4-paging.js).
  * @param {RouteContext} ctx
  */
 function listV4Users(ctx) {
 	const directory = v4Directory(ctx);
 	const now = ctx.state.now();
-	return bare(
-		ctx.state.directoryUsers
-			.newestFirst(directory.ID)
-			.map((user) => v4UserView(user, directory, now)),
-	);
+	const users = ctx.state.directoryUsers
+		.newestFirst(directory.ID)
+		.map((user) => v4UserView(user, directory, now));
+	return bare(pageOfV4List(ctx, users, ctx.state.v4Paging));
 }
 
 /** GET /v4/directory/{id}/users/{userId} (answer not documented): the user as the other v4 calls answer it. @param {RouteContext} ctx */

@@ -7,8 +7,8 @@ const displayOptions = { show: { resource: ['directory'], operation: ['getRegist
 
 /**
  * A dir_ ID reads /v3/directoryusers/list: documented 100 registrations per page, newest first; higher
- * pages hold older ones. A number reads GET /v4/directory/{id}/users, one answer without paging
- * (idForms.ts); Return All and Limit work on both.
+ * pages hold older ones. A number reads GET /v4/directory/{id}/users, whose paging is not documented:
+ * its pages are followed when the answers carry them (shared/v4Pages.ts); Return All and Limit work on both.
  */
 export const directoryGetRegisteredUsersFields: INodeProperties[] = [
 	eitherDirectoryLocator(displayOptions, {

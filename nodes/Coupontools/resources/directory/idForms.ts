@@ -22,7 +22,8 @@ function directoryIdOf(context: IExecuteSingleFunctions): string {
 /**
  * preSend: a numeric directory ID turns the operation's v3 request into the v4 GET of `/v4/directory/{id}`
  * followed by `v4Path`. The v3 body (directory, and `page` for Return All) is not sent: the v4 list is
- * answered in one piece (no paging is documented), and Limit still cuts it (the Limit field's maxResults).
+ * read whole, following its pages when its answers carry them (shared/v4Pages.ts), and Limit still cuts
+ * it (the Limit field's maxResults).
  */
 export function byDirectoryIdForm(v4Path: '' | '/users') {
 	return async function routeByDirectoryId(

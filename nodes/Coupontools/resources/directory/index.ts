@@ -135,13 +135,14 @@ export const directoryDescription: INodeProperties[] = [
 				description:
 					'Retrieve the users registered in a directory (a dir_ ID lists the newest first; the order of a numeric ID is not documented)',
 				routing: {
-					// A numeric ID becomes GET /v4/directory/{id}/users (idForms.ts), one bare list.
+					// A numeric ID becomes GET /v4/directory/{id}/users (idForms.ts), read whole (v4Pages.ts).
 					request: { method: 'POST', url: '/v3/directoryusers/list' },
 					send: { preSend: [byDirectoryIdForm('/users')] },
 					operations: {
 						pagination: requestHook({
 							repeatable: true,
 							pages: 'body',
+							v4List: true,
 							rules: { directory: EITHER_DIRECTORY_ID, user: REGISTERED_USER_ID },
 						}),
 					},
