@@ -116,7 +116,7 @@ export const properties: INodeProperties[] = [
 					type: 'dateTime',
 					default: '',
 					description:
-						"Also start the workflow for the events since this date and time, in the workflow's time zone (Settings → Timezone) unless it carries its own, when you publish the workflow. Leave it empty to start only for events that happen after publishing. Changing it later starts over from the new date.",
+						"Also start the workflow for the events since this date and time, in the workflow's time zone, when you publish the workflow. Leave it empty to start only for events that happen after publishing. A value with its own offset keeps it. Changing it later starts over from the new date.",
 				},
 				{
 					displayName: 'Start From',
