@@ -11,6 +11,9 @@
  * emitted by the first poll after its minute has ended.
  */
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 const { CREDENTIAL } = require('../../../scripts/lib/stack');
 const runtimeLib = require('../../../scripts/lib/n8n-runtime');
 const { killGroup } = require('../../../scripts/lib/process-groups');
@@ -61,16 +64,48 @@ function counts(keys) {
 }
 
 /**
- * @param {{ sandbox: import('../../sandbox/server').SandboxHandle, baseUrl: () => string, apiKey: string, workflowId: string }} opts
- *   baseUrl is read on each call: a restarted n8n may listen elsewhere (it does not here, but the tests need not know)
+ * A workflow's finished executions as n8n's public API lists them (what the editor shows), oldest first.
+ * @param {() => string} baseUrl  read on each call (a restarted n8n)
+ * @param {string} apiKey @param {string} workflowId
+ * @returns {() => Promise<Array<{ id: string, data: any }>>}
  */
-function pollTimeline({ sandbox, baseUrl, apiKey, workflowId }) {
-	/** Finished executions of the workflow, oldest first. */
-	const executions = async () =>
+function executionsFromApi(baseUrl, apiKey, workflowId) {
+	return async () =>
 		(await runtimeLib.readExecutions(baseUrl(), apiKey, workflowId))
 			.filter((execution) => execution.finished || execution.status === 'success')
-			.sort((a, b) => Number(a.id) - Number(b.id));
+			.sort((a, b) => Number(a.id) - Number(b.id))
+			.map((execution) => ({ id: String(execution.id), data: execution.data }));
+}
 
+/**
+ * A workflow's finished executions as n8n stored them in PostgreSQL, oldest first. For queue mode: n8n
+ * 2.41.1's main sometimes keeps waiting for a job its worker finished within milliseconds (Bull's
+ * job.finished() after the job was removed), and its public API leaves out executions the main thinks are
+ * running, so a finished execution may not be listed until the main restarts. What ran is in the database.
+ * @param {any} db  a connected pg Client
+ * @param {string} runtimeDir  the n8n install (its `flatted`, the format n8n stores run data in)
+ * @param {string} workflowId
+ * @returns {() => Promise<Array<{ id: string, data: any }>>}
+ */
+function executionsFromDb(db, runtimeDir, workflowId) {
+	const flatted = require(path.join(runtimeDir, 'node_modules', 'flatted'));
+	return async () => {
+		const { rows } = await db.query(
+			'SELECT e.id, d.data FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1 AND e.finished = true ORDER BY e.id',
+			[workflowId],
+		);
+		return rows.map((/** @type {{ id: unknown, data: string }} */ row) => ({
+			id: String(row.id),
+			data: flatted.parse(row.data),
+		}));
+	};
+}
+
+/**
+ * @param {{ sandbox: import('../../sandbox/server').SandboxHandle, executions: () => Promise<Array<{ id: string, data: any }>> }} opts
+ *   executions: from executionsFromApi or executionsFromDb
+ */
+function pollTimeline({ sandbox, executions }) {
 	/** `event session` of every item the trigger emitted, over every finished execution. */
 	const emittedKeys = async () =>
 		(await executions()).flatMap((execution) =>
@@ -149,6 +184,48 @@ async function lateInMinuteBetweenPolls({ pollSecond, from = 42, to = 56, margin
 	}
 }
 
+/**
+ * When an n8n process logged a poll (its debug line, one per poll, in local time), oldest first. n8n 1.x and
+ * 2.8 log "Polling trigger initiated", 2.41 "Poll trigger initiated". The first line of a run is its
+ * activation poll (before "Editor is now accessible" on 2.8, just after it on 2.41).
+ * @param {string} file  the process's log (N8N_LOG_LEVEL=debug)
+ * @param {number} around  a time within an hour after the log began (to date the times)
+ */
+function pollTimesIn(file, around = Date.now()) {
+	let text = '';
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch {}
+	const times = [];
+	for (const m of text.matchAll(
+		/^(\d{2}):(\d{2}):(\d{2})\.(\d{3}).*Poll(?:ing)? trigger initiated for workflow/gm,
+	)) {
+		const at = new Date(around);
+		at.setHours(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]));
+		if (at.getTime() > around + 3_600_000) at.setDate(at.getDate() - 1);
+		if (at.getTime() < around - 23 * 3_600_000) at.setDate(at.getDate() + 1);
+		times.push(at);
+	}
+	return times;
+}
+
+/**
+ * The first scheduled poll of an n8n run (the one after its activation poll), as the sandbox saw it: the
+ * next poll after it comes a minute later and reads its minute whole.
+ * @param {ReturnType<typeof pollTimeline>} timeline @param {string} logFile  the run's log
+ */
+async function firstScheduledPoll(timeline, logFile) {
+	const [, scheduled] = await waitFor(
+		async () => {
+			const times = pollTimesIn(logFile);
+			return times.length >= 2 ? times : undefined;
+		},
+		`a scheduled poll in ${logFile}`,
+		{ timeoutMs: 130_000, intervalMs: 500 },
+	);
+	return await timeline.nextPoll(new Date(scheduled.getTime() - 1000));
+}
+
 /** Waits until the minute that is running now has ended (plus a second). */
 async function untilNextMinute() {
 	const now = Date.now();
@@ -175,6 +252,10 @@ module.exports = {
 	DELIVERY_TIMEOUT_MS,
 	pollWorkflow,
 	pollTimeline,
+	executionsFromApi,
+	executionsFromDb,
+	pollTimesIn,
+	firstScheduledPoll,
 	counts,
 	lateInMinuteBetweenPolls,
 	untilNextMinute,
