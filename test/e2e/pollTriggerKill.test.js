@@ -254,7 +254,7 @@ describe(`Coupontools Polling Trigger on n8n ${line} (PostgreSQL) after kill -9`
 		const claimsPage = sandbox.requests[held.seq - 1];
 		expect([claimsPage.path, claimsPage.status]).toEqual(['/v3/campaign/claims', 200]);
 		// Its window ends with the minute the events are in.
-		expect(String(claimsPage.body.end_date)).toMatch(
+		expect(String(/** @type {any} */ (claimsPage.body).end_date)).toMatch(
 			new RegExp(`^${scheduled.at.toISOString().slice(0, 16).replace('T', ' ')}`),
 		);
 		expect((await hardKill(server)).signal).toBe('SIGKILL');
