@@ -4,9 +4,9 @@
 /**
  * Provision and check the real n8n used by the demo, e2e tests and benchmarks.
  *
- *   node scripts/n8n.js install [2.8.4|2.41.1|all]   install (or reuse) the pinned runtime(s); default all
- *   node scripts/n8n.js smoke   [2.8.4|2.41.1|all]   install if needed, start n8n, check it, stop it; default 2.8.4
- *   node scripts/n8n.js lock    <2.8.4|2.41.1>       regenerate e2e/runtime/<v>/package-lock.json (maintainers)
+ *   node scripts/n8n.js install [2.8.4|2.41.1|1.123.81|all]   install (or reuse) the pinned runtime(s); default all
+ *   node scripts/n8n.js smoke   [2.8.4|2.41.1|1.123.81|all]   install if needed, start n8n, check it, stop it; default 2.8.4
+ *   node scripts/n8n.js lock    <2.8.4|2.41.1|1.123.81>       regenerate e2e/runtime/<v>/package-lock.json (maintainers)
  *
  * Runtimes live in ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-coupontools/, never in the clone.
  * Progress goes to stderr; the one-line result per version goes to stdout.

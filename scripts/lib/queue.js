@@ -431,6 +431,12 @@ async function startQueueStack(options = {}) {
 			QUEUE_BULL_PREFIX: `coupontools-${process.pid}-${redis.port}`,
 			// Workers finish running jobs on SIGTERM for up to this long (default 30 s).
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '15',
+			// The main waits for each job with Bull's job.finished(), which looks the job up in Redis only after
+			// the main's workflowExecuteBefore hook; n8n removes a completed job from Redis at once. A job a worker
+			// finishes within those milliseconds is then never seen finished: the main keeps the execution as
+			// running (its public API leaves it out, its shutdown waits for it) until it restarts. Keeping the
+			// last completed jobs closes that gap on 2.41 (2.8 has no such setting and always removes them).
+			N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: '1000',
 			...(postgres
 				? {
 						DB_TYPE: 'postgresdb',
