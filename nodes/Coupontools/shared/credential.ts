@@ -32,13 +32,10 @@ export function decryptedCredential(
 }
 
 /**
- * The decrypted credential of each node run, shared by its items. n8n-core's httpRequestWithAuthentication
- * reads the credential from n8n's database and decrypts it on every call unless it is handed the decrypted
- * credential (RoutingNode does that only in credential tests). On a batch every item paid that read, queued
- * on the database's connection pool: most of the time a 10,000-item Send Email spent after its first request
- * (BENCHMARKS.md). RoutingNode itself decrypts the credential once per run (for `$credentials`); this does
- * the same for the requests. Keyed by the run's execution data, which all its items share, so the entry goes
- * with the run; a failed read is not kept.
+ * Rule: the credential is read and decrypted once per node run, not once per request. n8n-core's
+ * httpRequestWithAuthentication reads it from n8n's database on every call unless it is handed the decrypted
+ * credential, so a batch would queue one database read per item. Keyed by the run's execution data, which all
+ * its items share, so the entry goes with the run; a failed read is not kept.
  */
 const credentialsOfRun = new WeakMap<object, Promise<ICredentialsDecrypted>>();
 

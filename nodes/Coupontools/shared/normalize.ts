@@ -42,9 +42,8 @@ export function normalizeRecord(record: IDataObject): IDataObject {
 }
 
 /**
- * normalizeRecord without the copy, for a record nothing else holds (just parsed from an answer). Return All
- * reads up to 100,000 sessions: a second copy of each doubled the allocations, and with them the garbage
- * collections that go through the whole growing result (BENCHMARKS.md, Return All).
+ * normalizeRecord without the copy, for a record nothing else holds (just parsed from an answer): Return All
+ * can read 100,000 sessions, and a second copy of each would double the allocations.
  */
 export function normalizeRecordInPlace(record: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(record)) {
