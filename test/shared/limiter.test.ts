@@ -1,13 +1,22 @@
-import type { FaultClass, LimiterClock, SendOptions } from '../../nodes/Coupontools/shared/limiter';
+import type { INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
 import {
-	BACKOFF_BASE_MS,
-	BACKOFF_MAX_MS,
+	answerError,
+	faultClassOf,
+	parseCoupontoolsFailure,
+} from '../../nodes/Coupontools/shared/errors';
+import type { LimiterClock, SendOptions } from '../../nodes/Coupontools/shared/limiter';
+import {
 	DEFAULT_CEILING,
 	Limiter,
 	WaitBudgetExceededError,
 	limiterForRun,
-	parseRetryAfter,
 } from '../../nodes/Coupontools/shared/limiter';
+
+/** Backoff after a refusal without Retry-After: 0.5 s doubling per refusal in a row, at most 30 s. */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
 
 /**
  * The limiter on a fake clock: time moves only when the test lets it, jumping from one sleep to the next,
@@ -62,28 +71,25 @@ async function flush(): Promise<void> {
 	for (let i = 0; i < 100; i++) await Promise.resolve();
 }
 
-/** An HTTP-like error with the status and headers n8n's request helpers carry. */
-class HttpError extends Error {
-	constructor(
-		readonly status: number,
-		readonly headers: Record<string, string> = {},
-	) {
-		super(`HTTP ${status}`);
-	}
-}
+const node: INode = {
+	id: '1',
+	name: 'Coupontools',
+	type: 'n8n-nodes-coupontools.coupontools',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
-/** The classification the error module gives (issue 15): refused, may have acted, or final. */
-function classifyWith(clock: FakeClock) {
-	return (error: unknown): FaultClass => {
-		if (!(error instanceof HttpError)) return { kind: 'final' };
-		if (error.status === 429 || error.status === 503)
-			return {
-				kind: 'not-processed',
-				retryAfterMs: parseRetryAfter(error.headers['retry-after'], clock.now()),
-			};
-		if ([500, 502, 504].includes(error.status)) return { kind: 'maybe-processed' };
-		return { kind: 'final' };
-	};
+/**
+ * The error production makes of a failed answer with this HTTP status and headers (errors/), classified
+ * as production classifies it: the limiter reads it through faultClassOf, as in the node.
+ */
+function answered(status: number, headers: Record<string, string> = {}): NodeApiError {
+	return answerError(
+		node,
+		parseCoupontoolsFailure(status, { status: { status: 'failed' } })!,
+		headers,
+	);
 }
 
 /**
@@ -122,15 +128,17 @@ function throttlingApi(
 		if (tokens < 1) {
 			seen.arrivals.push({ id, at: now, accepted: false });
 			const waitMs = Math.max(1000, Math.ceil((1 - tokens) / rate) * 1000);
+			// An HTTP date has whole seconds: rounded up, as test/sandbox/rate-limit.js does.
+			const retryAt =
+				retryAfter === 'date' ? Math.ceil((now + waitMs) / 1000) * 1000 : now + waitMs;
 			const headers: Record<string, string> =
 				retryAfter === 'seconds'
 					? { 'retry-after': String(waitMs / 1000) }
 					: retryAfter === 'date'
-						? { 'retry-after': new Date(Math.ceil((now + waitMs) / 1000) * 1000).toUTCString() }
+						? { 'retry-after': new Date(retryAt).toUTCString() }
 						: {};
-			if (retryAfter !== 'none')
-				seen.notBefore.set(id, now + (parseRetryAfter(headers['retry-after'], now) ?? 0));
-			throw new HttpError(429, headers);
+			if (retryAfter !== 'none') seen.notBefore.set(id, retryAt);
+			throw answered(429, headers);
 		}
 		tokens -= 1;
 		seen.arrivals.push({ id, at: now, accepted: true });
@@ -163,26 +171,12 @@ function settled<T>(promises: Array<Promise<T>>) {
 	return { results, done: () => results.every((r) => r !== undefined) };
 }
 
-describe('parseRetryAfter', () => {
-	test('reads whole seconds and HTTP dates; anything else is undefined', () => {
-		const now = Date.parse('2025-06-01T10:00:00Z');
-		expect(parseRetryAfter('1', now)).toBe(1000);
-		expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
-		expect(parseRetryAfter(['3'], now)).toBe(3000);
-		expect(parseRetryAfter('Sun, 01 Jun 2025 10:00:07 GMT', now)).toBe(7000);
-		expect(parseRetryAfter('Sun, 01 Jun 2025 09:59:00 GMT', now)).toBe(0);
-		expect(parseRetryAfter(undefined, now)).toBeUndefined();
-		expect(parseRetryAfter('soon', now)).toBeUndefined();
-		expect(parseRetryAfter('-1', now)).toBeUndefined();
-	});
-});
-
 describe('Limiter', () => {
 	let clock: FakeClock;
 	let options: SendOptions;
 	beforeEach(() => {
 		clock = new FakeClock();
-		options = { repeatable: false, classify: classifyWith(clock) };
+		options = { repeatable: false, classify: faultClassOf };
 	});
 
 	test('freed slots are filled together once per turn of the event loop (clock.later), not one per answer', async () => {
@@ -254,11 +248,11 @@ describe('Limiter', () => {
 		const all = settled(runs);
 		expect(api.calls).toHaveLength(8);
 		// Three of the eight in flight are refused: one signal, one cut (8 → 4), one pause of 2 s.
-		api.calls[0].reject(new HttpError(429, { 'retry-after': '2' }));
-		api.calls[1].reject(new HttpError(429, { 'retry-after': '2' }));
+		api.calls[0].reject(answered(429, { 'retry-after': '2' }));
+		api.calls[1].reject(answered(429, { 'retry-after': '2' }));
 		await flush();
 		clock.time = 500;
-		api.calls[2].reject(new HttpError(429, { 'retry-after': '2' }));
+		api.calls[2].reject(answered(429, { 'retry-after': '2' }));
 		for (let i = 3; i < 8; i++) api.calls[i].resolve(`ok${i}`);
 		await flush();
 		expect(limiter.stats()).toMatchObject({ cuts: 1, cap: 4, refused: 3 });
@@ -288,10 +282,10 @@ describe('Limiter', () => {
 		settled(runs);
 		expect(api.calls).toHaveLength(20);
 		// A bucket of 3: three accepted, the other 17 refused. The first refusal halves (20 → 10) ...
-		api.calls[3].reject(new HttpError(429, { 'retry-after': '1' }));
+		api.calls[3].reject(answered(429, { 'retry-after': '1' }));
 		await flush();
 		expect(limiter.stats()).toMatchObject({ cuts: 1, cap: 10 });
-		for (let i = 4; i < 20; i++) api.calls[i].reject(new HttpError(429, { 'retry-after': '1' }));
+		for (let i = 4; i < 20; i++) api.calls[i].reject(answered(429, { 'retry-after': '1' }));
 		for (let i = 0; i < 3; i++) api.calls[i].resolve(`ok${i}`);
 		await flush();
 		// ... and once the whole burst has answered, 3 were accepted: the cap is 3, still one cut.
@@ -304,7 +298,7 @@ describe('Limiter', () => {
 		const limiter = new Limiter({ ceiling: 4 }, clock);
 		const api = manualSend();
 		void limiter.run(api.send, options).catch(() => undefined);
-		api.calls[0].reject(new HttpError(429, { 'retry-after': '1' }));
+		api.calls[0].reject(answered(429, { 'retry-after': '1' }));
 		await flush();
 		expect(limiter.stats().cap).toBe(2);
 		await clock.advance(1000);
@@ -326,7 +320,7 @@ describe('Limiter', () => {
 		const limiter = new Limiter({}, clock);
 		const api = manualSend();
 		const run = limiter.run(api.send, options);
-		api.calls[0].reject(new HttpError(429, { 'retry-after': 'Sun, 01 Jun 2025 10:00:03 GMT' }));
+		api.calls[0].reject(answered(429, { 'retry-after': 'Sun, 01 Jun 2025 10:00:03 GMT' }));
 		await clock.advance(2599);
 		expect(api.calls).toHaveLength(1);
 		await clock.advance(1);
@@ -341,11 +335,11 @@ describe('Limiter', () => {
 			c.dice = dice;
 			const limiter = new Limiter({ ceiling: 1 }, c);
 			const api = manualSend();
-			const run = limiter.run(api.send, { repeatable: false, classify: classifyWith(c) });
+			const run = limiter.run(api.send, { repeatable: false, classify: faultClassOf });
 			const waits: number[] = [];
 			for (let refusal = 0; refusal < 10; refusal++) {
 				const before = c.time;
-				api.calls[refusal].reject(new HttpError(503));
+				api.calls[refusal].reject(answered(503));
 				await c.runUntil(() => api.calls.length > refusal + 1);
 				waits.push(c.time - before);
 			}
@@ -370,13 +364,13 @@ describe('Limiter', () => {
 		const limiter = new Limiter({ ceiling: 1 }, clock);
 		const api = manualSend();
 		const first = limiter.run(api.send, options);
-		api.calls[0].reject(new HttpError(503));
+		api.calls[0].reject(answered(503));
 		await clock.runUntil(() => api.calls.length === 2);
 		api.calls[1].resolve('a');
 		await first;
 		const second = limiter.run(api.send, options);
 		const before = clock.time;
-		api.calls[2].reject(new HttpError(503));
+		api.calls[2].reject(answered(503));
 		await clock.runUntil(() => api.calls.length === 4);
 		expect(clock.time - before).toBe(BACKOFF_BASE_MS / 2);
 		api.calls[3].resolve('b');
@@ -398,7 +392,7 @@ describe('Limiter', () => {
 				const open = api.calls.filter((c) => !(c as { answered?: boolean }).answered);
 				for (const call of open) {
 					(call as { answered?: boolean }).answered = true;
-					call.reject(new HttpError(429, { 'retry-after': '1' }));
+					call.reject(answered(429, { 'retry-after': '1' }));
 				}
 				if (!open.length) await clock.advance(100);
 			}
@@ -414,7 +408,7 @@ describe('Limiter', () => {
 		);
 		expect(error.description).toMatch(/^Coupontools refused for 5 s, then asked for 1 s more\. /);
 		expect(error.description).toMatch(/Check Unique .* Duplicate Check/);
-		expect(error.cause).toBeInstanceOf(HttpError);
+		expect(error.cause).toBeInstanceOf(NodeApiError);
 		// Gave up at 5 s, without waiting for a try that could only come after the budget.
 		expect(clock.time).toBeLessThanOrEqual(5100);
 		// Once the run is idle the limiter takes requests again (a rerun with the same execution data), after
@@ -431,7 +425,7 @@ describe('Limiter', () => {
 		const limiter = new Limiter({ budgetMs: 60_000 }, clock);
 		const api = manualSend();
 		const run = limiter.run(api.send, options);
-		api.calls[0].reject(new HttpError(429, { 'retry-after': '3600' }));
+		api.calls[0].reject(answered(429, { 'retry-after': '3600' }));
 		await expect(run).rejects.toThrow(/this item was not sent\. Run it again later/);
 		expect(clock.time).toBe(0);
 	});
@@ -457,13 +451,13 @@ describe('Limiter', () => {
 		const api = manualSend();
 		const repeatable = limiter.run(api.send, { ...options, repeatable: true });
 		const settledRepeatable = settled([repeatable]);
-		api.calls[0].reject(new HttpError(502));
+		api.calls[0].reject(answered(502));
 		await clock.runUntil(() => api.calls.length === 2);
 		expect(clock.time).toBe(500);
-		api.calls[1].reject(new HttpError(500));
+		api.calls[1].reject(answered(500));
 		await clock.runUntil(() => api.calls.length === 3);
 		expect(clock.time).toBe(1500);
-		const last = new HttpError(504);
+		const last = answered(504);
 		api.calls[2].reject(last);
 		await clock.runUntil(settledRepeatable.done);
 		expect((settledRepeatable.results[0] as PromiseRejectedResult).reason).toBe(last);
@@ -471,11 +465,11 @@ describe('Limiter', () => {
 		expect(limiter.stats().cuts).toBe(0); // not a sign of throttling
 
 		const notRepeatable = limiter.run(api.send, options);
-		const once = new HttpError(500);
+		const once = answered(500);
 		api.calls[3].reject(once);
 		await expect(notRepeatable).rejects.toBe(once);
 		const final = limiter.run(api.send, { ...options, repeatable: true });
-		const refusedValue = new HttpError(422);
+		const refusedValue = answered(422);
 		api.calls[4].reject(refusedValue);
 		await expect(final).rejects.toBe(refusedValue);
 		expect(api.calls).toHaveLength(5);
@@ -485,7 +479,7 @@ describe('Limiter', () => {
 		const limiter = new Limiter({}, clock);
 		const api = manualSend();
 		const run = limiter.run(api.send, options);
-		api.calls[0].reject(new HttpError(429, { 'retry-after': '1' }));
+		api.calls[0].reject(answered(429, { 'retry-after': '1' }));
 		await clock.runUntil(() => api.calls.length === 2);
 		api.calls[1].resolve('sent');
 		await expect(run).resolves.toBe('sent');
@@ -498,7 +492,7 @@ describe('Limiter', () => {
 			const start = c.time;
 			const api = throttlingApi(c, { rate: 50, latencyMs: 100, retryAfter });
 			const limiter = new Limiter({}, c);
-			const opts = { repeatable: false, classify: classifyWith(c) };
+			const opts = { repeatable: false, classify: faultClassOf };
 			const runs = Array.from({ length: 1000 }, (_, i) => limiter.run(api.send(`item-${i}`), opts));
 			const all = settled(runs);
 			await c.runUntil(all.done);

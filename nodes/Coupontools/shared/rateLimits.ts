@@ -12,7 +12,7 @@ const DEFAULT_WAIT_MINUTES = DEFAULT_BUDGET_MS / 60_000;
  * The node's own pacing, for users who know their Coupontools quota. It sits on the node's Settings tab,
  * next to the "Request Options" (Batching, Timeout) n8n adds to every declarative node
  * (https://docs.n8n.io/integrations/creating-nodes/build/reference/node-base-files/standard-parameters/),
- * because it is about how the node sends, not what. Without it the node still paces itself: limiter.ts.
+ * because it is about how the node sends, not what. Without it the node still paces itself: limiter/.
  * The first item's values count for the whole run (one limiter per run); README.md, "Big batches and
  * rate limits".
  */
