@@ -1,175 +1,19 @@
-import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	answerError,
-	faultClassOf,
-	parseCoupontoolsFailure,
-} from '../../nodes/Coupontools/shared/errors';
-import type { LimiterClock, SendOptions } from '../../nodes/Coupontools/shared/limiter';
+import { faultClassOf } from '../../nodes/Coupontools/shared/errors';
+import type { SendOptions } from '../../nodes/Coupontools/shared/limiter';
 import {
 	DEFAULT_CEILING,
 	Limiter,
 	WaitBudgetExceededError,
 	limiterForRun,
 } from '../../nodes/Coupontools/shared/limiter';
+import { answered, manualSend, settled, throttlingApi } from '../harness/limiterApi';
+import { FakeClock, flush } from '../harness/limiterClock';
 
 /** Backoff after a refusal without Retry-After: 0.5 s doubling per refusal in a row, at most 30 s. */
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
-
-/**
- * The limiter on a fake clock: time moves only when the test lets it, jumping from one sleep to the next,
- * so minutes of throttling run in milliseconds and every wait can be checked to the millisecond.
- */
-class FakeClock implements LimiterClock {
-	time = 0;
-	dice = 0.5;
-	private sleepers: Array<{ at: number; wake: () => void }> = [];
-
-	now = () => this.time;
-	random = () => this.dice;
-	sleep = async (ms: number) =>
-		await new Promise<void>((wake) => this.sleepers.push({ at: this.time + ms, wake }));
-
-	get pending(): number {
-		return this.sleepers.length;
-	}
-
-	/** Lets promises run, then moves time to the next sleep and wakes it, until `done` says stop. */
-	async runUntil(done: () => boolean, limitMs = 3_600_000): Promise<void> {
-		const start = this.time;
-		for (;;) {
-			await flush();
-			if (done()) return;
-			if (!this.sleepers.length) throw new Error('nothing left to wait for, but not done');
-			this.sleepers.sort((a, b) => a.at - b.at);
-			const next = this.sleepers.shift()!;
-			if (next.at - start > limitMs) throw new Error(`still running at ${next.at} ms`);
-			this.time = Math.max(this.time, next.at);
-			next.wake();
-		}
-	}
-
-	async advance(ms: number): Promise<void> {
-		const end = this.time + ms;
-		for (;;) {
-			await flush();
-			this.sleepers.sort((a, b) => a.at - b.at);
-			if (!this.sleepers.length || this.sleepers[0].at > end) break;
-			const next = this.sleepers.shift()!;
-			this.time = next.at;
-			next.wake();
-		}
-		this.time = end;
-		await flush();
-	}
-}
-
-/** Lets every pending promise chain run (no timers: they are the fake clock's). */
-async function flush(): Promise<void> {
-	for (let i = 0; i < 100; i++) await Promise.resolve();
-}
-
-const node: INode = {
-	id: '1',
-	name: 'Coupontools',
-	type: 'n8n-nodes-coupontools.coupontools',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-/**
- * The error production makes of a failed answer with this HTTP status and headers (errors/), classified
- * as production classifies it: the limiter reads it through faultClassOf, as in the node.
- */
-function answered(status: number, headers: Record<string, string> = {}): NodeApiError {
-	return answerError(
-		node,
-		parseCoupontoolsFailure(status, { status: { status: 'failed' } })!,
-		headers,
-	);
-}
-
-/**
- * A throttling API on the fake clock: a token bucket (rate per second, burst), latency per accepted
- * request, 429 with Retry-After beyond it. Records every arrival so tests can check what the API saw.
- */
-function throttlingApi(
-	clock: FakeClock,
-	{
-		rate,
-		burst = rate,
-		latencyMs = 0,
-		retryAfter = 'seconds',
-	}: {
-		rate: number;
-		burst?: number;
-		latencyMs?: number;
-		retryAfter?: 'seconds' | 'date' | 'none';
-	},
-) {
-	let tokens = burst;
-	let filledAt = 0;
-	let inFlight = 0;
-	const seen = {
-		arrivals: [] as Array<{ id: string; at: number; accepted: boolean }>,
-		accepted: new Map<string, number>(),
-		notBefore: new Map<string, number>(),
-		earlyRepeats: 0,
-		maxInFlight: 0,
-	};
-	const send = (id: string) => async (): Promise<string> => {
-		const now = clock.now();
-		if ((seen.notBefore.get(id) ?? 0) > now) seen.earlyRepeats++;
-		tokens = Math.min(burst, tokens + ((now - filledAt) / 1000) * rate);
-		filledAt = now;
-		if (tokens < 1) {
-			seen.arrivals.push({ id, at: now, accepted: false });
-			const waitMs = Math.max(1000, Math.ceil((1 - tokens) / rate) * 1000);
-			// An HTTP date has whole seconds: rounded up, as test/sandbox/rate-limit.js does.
-			const retryAt =
-				retryAfter === 'date' ? Math.ceil((now + waitMs) / 1000) * 1000 : now + waitMs;
-			const headers: Record<string, string> =
-				retryAfter === 'seconds'
-					? { 'retry-after': String(waitMs / 1000) }
-					: retryAfter === 'date'
-						? { 'retry-after': new Date(retryAt).toUTCString() }
-						: {};
-			if (retryAfter !== 'none') seen.notBefore.set(id, retryAt);
-			throw answered(429, headers);
-		}
-		tokens -= 1;
-		seen.arrivals.push({ id, at: now, accepted: true });
-		inFlight++;
-		seen.maxInFlight = Math.max(seen.maxInFlight, inFlight);
-		if (latencyMs) await clock.sleep(latencyMs);
-		inFlight--;
-		seen.accepted.set(id, (seen.accepted.get(id) ?? 0) + 1);
-		return id;
-	};
-	return { send, seen };
-}
-
-/** A send the test answers by hand. */
-function manualSend() {
-	const calls: Array<{ resolve: (v: string) => void; reject: (e: unknown) => void }> = [];
-	const send = async () =>
-		await new Promise<string>((resolve, reject) => calls.push({ resolve, reject }));
-	return { send, calls };
-}
-
-function settled<T>(promises: Array<Promise<T>>) {
-	const results: Array<PromiseSettledResult<T> | undefined> = promises.map(() => undefined);
-	promises.forEach((p, i) =>
-		p.then(
-			(value) => (results[i] = { status: 'fulfilled', value }),
-			(reason: unknown) => (results[i] = { status: 'rejected', reason }),
-		),
-	);
-	return { results, done: () => results.every((r) => r !== undefined) };
-}
 
 describe('Limiter', () => {
 	let clock: FakeClock;

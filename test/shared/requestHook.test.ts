@@ -20,8 +20,10 @@ const answerWith = (httpCode: number) =>
 let fakeNow = 0;
 const instantClock: LimiterClock = {
 	now: () => fakeNow,
-	sleep: async (ms) => {
+	timer: (ms, fire) => {
 		fakeNow += ms;
+		void Promise.resolve().then(fire);
+		return () => undefined;
 	},
 	random: () => 0.5,
 };

@@ -50,7 +50,7 @@ export const rateLimitsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: DEFAULT_WAIT_MINUTES,
 			description:
-				'How long one request may keep being refused ("too many requests", "unavailable") before the node stops waiting. The items not sent by then get an error saying so.',
+				'How long a request may wait because Coupontools refuses requests ("too many requests", "unavailable"), later tries and batches of the same run included, before the node stops waiting. The items not sent by then get an error saying so.',
 		},
 	],
 };

@@ -12,7 +12,7 @@ import type { BatchPolicy } from './batch';
 import { batchItemError, joinBatch } from './batch';
 import { checkError, faultClassOf, transportError } from './errors';
 import type { Limiter } from './limiter';
-import { limiterForRun, WaitBudgetExceededError } from './limiter';
+import { limiterForRun, RunCancelledError, WaitBudgetExceededError } from './limiter';
 import type { PageLocation } from './pagination';
 import { fetchPages, wantsAllPages } from './pagination';
 import { limiterSettingsOf, RATE_LIMITS } from './rateLimits';
@@ -78,11 +78,14 @@ export async function sendWithRetries<T>(
 
 /**
  * The limiter of this node run (one per run, keyed by its execution data like the credential,
- * credential.ts), made with the node's Rate Limits setting (rateLimits.ts) of the item that asks first.
+ * credential.ts), made with the node's Rate Limits setting (rateLimits.ts) of the item that asks first,
+ * and stopped by the execution's cancel signal.
  */
 function limiterOfRun(this: IExecutePaginationFunctions): Limiter {
-	return limiterForRun(this.getExecuteData() as object | undefined, () =>
-		limiterSettingsOf(this.getNodeParameter(RATE_LIMITS, {})),
+	return limiterForRun(
+		this.getExecuteData() as object | undefined,
+		() => limiterSettingsOf(this.getNodeParameter(RATE_LIMITS, {})),
+		this.getExecutionCancelSignal(),
 	);
 }
 
@@ -294,6 +297,11 @@ function asNodeError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (caught instanceof NodeOperationError || caught instanceof NodeApiError) return caught;
+	if (caught instanceof RunCancelledError)
+		return new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: caught.message,
+			itemIndex,
+		});
 	// The run's limiter stopped waiting out refusals: this item's error says how many were not sent and
 	// how to send only the rest (limiter/budget.ts). A NodeApiError without HTTP code or API words, because n8n's
 	// declarative engine wraps any other error class in one with the code "none" (n8n-core routing-node.ts).

@@ -68,9 +68,14 @@ type CallingContext =
  */
 export const CALL_WAIT_MS = 15_000;
 
-/** One limiter per calling context: a poll context lives as long as its activation, the others per call. */
+/**
+ * One limiter per calling context: a poll context lives as long as its activation, the others per call.
+ * A node's execution context also stops it when the execution is cancelled.
+ */
 function limiterOf(context: CallingContext, maxWaitMs: number) {
-	return limiterForRun(context, () => ({ budgetMs: maxWaitMs }));
+	const cancelSignal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	return limiterForRun(context, () => ({ budgetMs: maxWaitMs }), cancelSignal);
 }
 
 /**

@@ -1,8 +1,28 @@
+import type { Job } from './queue';
+
 /**
- * The wait budget ("Max Wait When Throttled"): how long a request may keep being refused. When a request
- * could only be sent again past it, the run stops waiting and every request it has not sent fails with
- * this error, each saying how many were not sent.
+ * The wait budget ("Max Wait When Throttled"): how long a request may wait because Coupontools refused,
+ * its own refusals and the run's pauses after refusals together. When a request could only be sent past
+ * it, the run stops waiting: every request it has not sent fails with WaitBudgetExceededError, each
+ * saying how many were not sent, once nothing is in flight any more. Then the run takes requests again;
+ * while its pause still reaches past the budget, each new one fails the same way without being sent.
  */
+export class Exhaustion {
+	readonly unsent: Job[] = [];
+
+	constructor(
+		private readonly details: { waitedMs: number; askedMs: number; cause: unknown },
+		private readonly budgetMs: number,
+	) {}
+
+	failAll(): void {
+		const { unsent, details, budgetMs } = this;
+		for (const job of unsent)
+			job.reject(new WaitBudgetExceededError({ notSent: unsent.length, budgetMs, ...details }));
+	}
+}
+
+/** The run waited out refusals for as long as it may; this request was not sent (or not accepted). */
 export class WaitBudgetExceededError extends Error {
 	/** Requests of the run that failed this way together, this one included. */
 	readonly notSent: number;

@@ -1,9 +1,10 @@
-import { sleep } from 'n8n-workflow';
+import { sleep, sleepWithAbort } from 'n8n-workflow';
 
 /** Time and chance, injectable for tests. */
 export interface LimiterClock {
 	now(): number;
-	sleep(ms: number): Promise<void>;
+	/** Calls `fire` after `ms`; the function returned cancels it. */
+	timer(ms: number, fire: () => void): () => void;
 	/** A number in [0, 1). */
 	random(): number;
 	/**
@@ -15,7 +16,11 @@ export interface LimiterClock {
 
 export const systemClock: LimiterClock = {
 	now: () => Date.now(),
-	sleep,
+	timer: (ms, fire) => {
+		const cancel = new AbortController();
+		sleepWithAbort(ms, cancel.signal).then(fire, () => undefined);
+		return () => cancel.abort();
+	},
 	random: () => Math.random(),
 	later: (fn) => void sleep(0).then(fn),
 };

@@ -4,7 +4,7 @@
  */
 export { WaitBudgetExceededError } from './budget';
 export type { LimiterClock } from './clock';
-export { Limiter } from './limiter';
+export { Limiter, RunCancelledError } from './limiter';
 export { limiterForRun } from './registry';
 export type { FaultClass, LimiterSettings, SendOptions } from './types';
 export { DEFAULT_BUDGET_MS, DEFAULT_CEILING, MAX_ATTEMPTS } from './types';

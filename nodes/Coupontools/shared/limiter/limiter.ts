@@ -1,4 +1,4 @@
-import { WaitBudgetExceededError } from './budget';
+import { Exhaustion } from './budget';
 import type { LimiterClock } from './clock';
 import { systemClock } from './clock';
 import { Congestion } from './congestion';
@@ -19,45 +19,31 @@ import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, MAX_ATTEMPTS, REPEAT_DELAY_MS } fro
  *   most in flight.
  * - A refusal (429, 503, connection refused: Coupontools did nothing) is sent again once the run's pause
  *   and its own Retry-After are over; never before.
- * - Waiting out refusals is bounded by a time budget: when a request could only be sent again past it, the
- *   run stops waiting: that request, every request still waiting to be sent, and every one refused or
- *   arriving while the last requests in flight finish, fail with WaitBudgetExceededError (budget.ts) once
- *   nothing is in flight any more. Then the limiter takes requests again.
+ * - No request waits for refusals longer than the budget (Max Wait, budget.ts), later tries and batches of
+ *   the same run included.
  * - A fault after which Coupontools may have acted (500, 502, 504, reset, timeout, unreadable answer) is
  *   repeated only when the caller says the call is repeatable, MAX_ATTEMPTS at most, with waits of
  *   REPEAT_DELAY_MS times the faults so far. Anything else fails at once.
+ * - Cancelled (the execution's cancel signal, registry.ts), it sends nothing more: every request still
+ *   waiting fails at once and its timer is cleared.
  *
  * What counts as which fault is the caller's (`classify`), so this folder depends on nothing of the node.
  */
-
-export interface LimiterStats {
-	inFlight: number;
-	maxInFlight: number;
-	cap: number;
-	queued: number;
-	/** Calls of `send`, repeats included. */
-	sent: number;
-	refused: number;
-	/** Times the cap was cut. */
-	cuts: number;
-}
-
 export class Limiter {
 	private readonly interval: number;
 	private readonly budgetMs: number;
 	private readonly congestion: Congestion;
-	private inFlight = 0;
 	private readonly queue = new JobQueue();
+	private inFlight = 0;
 	private nextSlotAt = 0;
-	private wakeAt: number | undefined;
+	/** The one timer of the run: when it fires, and how to cancel it. */
+	private wake: { at: number; cancel: () => void } | undefined;
 	private refillPending = false;
-	/**
-	 * Set when the budget ran out: the requests that will not be sent, failed together once nothing is in
-	 * flight (so each knows how many they are).
-	 */
-	private exhausted:
-		| { unsent: Job[]; waitedMs: number; askedMs: number; cause: unknown }
-		| undefined;
+	private cancelled = false;
+	/** The last refusal, which a request failing without being sent reports. */
+	private lastRefusal: unknown;
+	/** Set when the budget ran out: the requests that will not be sent (budget.ts). */
+	private exhausted: Exhaustion | undefined;
 	private readonly counts = { maxInFlight: 0, sent: 0, refused: 0 };
 
 	constructor(
@@ -77,6 +63,10 @@ export class Limiter {
 	/** Sends now if the run has room, else when it has; repeats as the class of its faults allows. */
 	async run<T>(send: () => Promise<T>, options: SendOptions): Promise<T> {
 		return await new Promise<T>((resolve, reject) => {
+			if (this.cancelled) {
+				reject(new RunCancelledError());
+				return;
+			}
 			const job: Job = {
 				send,
 				options,
@@ -87,9 +77,18 @@ export class Limiter {
 				notBefore: 0,
 				refused: false,
 			};
+			const now = this.clock.now();
+			const paused = this.congestion.pauseUntil - now;
+			if (paused > 0) job.heldSince = now;
+			// The run is paused past what a request may wait: fail with the others arriving now, unsent.
+			if (!this.exhausted && paused > this.budgetMs)
+				this.exhausted = new Exhaustion(
+					{ waitedMs: 0, askedMs: paused, cause: this.lastRefusal },
+					this.budgetMs,
+				);
 			if (this.exhausted) {
 				this.exhausted.unsent.push(job);
-				this.settle();
+				this.refill();
 				return;
 			}
 			this.queue.push(job);
@@ -97,7 +96,19 @@ export class Limiter {
 		});
 	}
 
-	stats(): LimiterStats {
+	/** Stops the run at once: nothing more is sent, every request waiting fails, the timer is cleared. */
+	cancel(): void {
+		if (this.cancelled) return;
+		this.cancelled = true;
+		this.wake?.cancel();
+		this.wake = undefined;
+		const { ready, delayed } = this.queue.drain();
+		const unsent = [...ready, ...delayed, ...(this.exhausted?.unsent ?? [])];
+		this.exhausted = undefined;
+		for (const job of unsent) job.reject(new RunCancelledError());
+	}
+
+	stats() {
 		return {
 			inFlight: this.inFlight,
 			cap: this.congestion.cap,
@@ -108,6 +119,7 @@ export class Limiter {
 	}
 
 	private pump(): void {
+		if (this.cancelled) return;
 		const now = this.clock.now();
 		const { congestion, queue } = this;
 		queue.promoteDue(now);
@@ -127,14 +139,15 @@ export class Limiter {
 		if (wake !== Infinity && wake > now) this.wakeUpAt(wake, now);
 	}
 
-	/** One sleep per earliest wake-up: a later one is left to fire and find nothing to do. */
+	/** One timer, for the earliest moment something may be sent. */
 	private wakeUpAt(at: number, now: number): void {
-		if (this.wakeAt !== undefined && this.wakeAt <= at && this.wakeAt >= now) return;
-		this.wakeAt = at;
-		void this.clock.sleep(at - now).then(() => {
-			if (this.wakeAt === at) this.wakeAt = undefined;
+		if (this.wake && this.wake.at <= at && this.wake.at >= now) return;
+		this.wake?.cancel();
+		const cancel = this.clock.timer(at - now, () => {
+			if (this.wake?.at === at) this.wake = undefined;
 			this.pump();
 		});
+		this.wake = { at, cancel };
 	}
 
 	private start(job: Job): void {
@@ -184,20 +197,10 @@ export class Limiter {
 
 	private settle(): void {
 		this.pump();
-		const exhausted = this.exhausted;
-		if (exhausted && this.inFlight === 0 && !this.queue.size) {
+		if (this.exhausted && this.inFlight === 0 && !this.queue.size) {
+			const exhausted = this.exhausted;
 			this.exhausted = undefined;
-			const { unsent, waitedMs, askedMs, cause } = exhausted;
-			for (const job of unsent)
-				job.reject(
-					new WaitBudgetExceededError({
-						notSent: unsent.length,
-						waitedMs,
-						askedMs,
-						budgetMs: this.budgetMs,
-						cause,
-					}),
-				);
+			exhausted.failAll();
 		}
 	}
 
@@ -210,8 +213,10 @@ export class Limiter {
 		} catch {
 			fault = { kind: 'final' };
 		}
+		if (this.cancelled) fault = { kind: 'final' };
 		if (fault.kind === 'not-processed') {
 			this.counts.refused++;
+			this.lastRefusal = error;
 			this.refused(job, error, fault.retryAfterMs, now);
 			return;
 		}
@@ -229,15 +234,24 @@ export class Limiter {
 	}
 
 	private refused(job: Job, error: unknown, retryAfterMs: number | undefined, now: number): void {
-		job.firstRefusedAt ??= now;
+		job.heldSince ??= now;
 		if (this.exhausted) {
 			this.exhausted.unsent.push(job);
 			return;
 		}
+		const pausedBefore = this.congestion.pauseUntil;
 		job.notBefore = this.congestion.refused(job.epoch, retryAfterMs, now);
 		job.refused = true;
-		if (job.notBefore - job.firstRefusedAt > this.budgetMs) {
-			this.exhaust(job, error, now);
+		// Every request waiting now waits for the run's pause too: Max Wait counts for each from its start.
+		let heldSince = job.heldSince;
+		if (this.congestion.pauseUntil > pausedBefore)
+			for (const waiting of this.queue.waiting()) {
+				waiting.heldSince ??= now;
+				heldSince = Math.min(heldSince, waiting.heldSince);
+			}
+		const until = Math.max(job.notBefore, this.congestion.pauseUntil);
+		if (until - heldSince > this.budgetMs) {
+			this.exhaust(job, { waitedMs: now - heldSince, askedMs: until - now, cause: error });
 			return;
 		}
 		if (job.notBefore <= this.congestion.pauseUntil) this.queue.pushFront(job);
@@ -248,17 +262,19 @@ export class Limiter {
 	 * The budget ran out: this request and every one still waiting will not be sent; they fail together once
 	 * the requests in flight are done (settle).
 	 */
-	private exhaust(job: Job, error: unknown, now: number): void {
-		const { ready: waiting, delayed } = this.queue.drain();
-		const refusedLater = delayed.filter((j) => j.refused);
-		const repeatsLater = delayed.filter((j) => !j.refused);
-		this.exhausted = {
-			unsent: [job, ...waiting, ...refusedLater],
-			waitedMs: now - (job.firstRefusedAt ?? now),
-			askedMs: Math.max(0, job.notBefore - now),
-			cause: error,
-		};
+	private exhaust(job: Job, details: { waitedMs: number; askedMs: number; cause: unknown }): void {
+		const { ready, delayed } = this.queue.drain();
+		this.exhausted = new Exhaustion(details, this.budgetMs);
+		this.exhausted.unsent.push(job, ...ready, ...delayed.filter((j) => j.refused));
 		// Waiting to repeat a request that may have acted: its own fault is the honest answer.
-		for (const j of repeatsLater) j.reject(j.lastError);
+		for (const j of delayed) if (!j.refused) j.reject(j.lastError);
+	}
+}
+
+/** The execution was cancelled: this request was not sent. */
+export class RunCancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled before this request was sent to Coupontools.');
+		this.name = 'RunCancelledError';
 	}
 }

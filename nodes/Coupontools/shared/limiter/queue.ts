@@ -8,8 +8,11 @@ export interface Job {
 	reject: (error: unknown) => void;
 	/** The congestion stretch it was last sent in. */
 	epoch: number;
-	/** When Coupontools first refused it; undefined until then. */
-	firstRefusedAt?: number;
+	/**
+	 * Since when it waits because Coupontools refused: its own first refusal, or the run's pause it had to
+	 * wait for; undefined until then. Max Wait counts from here (budget.ts).
+	 */
+	heldSince?: number;
 	/** Sends that ended in a fault that may have acted. */
 	maybeFaults: number;
 	/** Not sent again before this time. */
@@ -75,6 +78,12 @@ export class JobQueue {
 		let at = Infinity;
 		for (const job of this.delayed) at = Math.min(at, job.notBefore);
 		return at;
+	}
+
+	/** Every job waiting to be sent, except those waiting to repeat after a fault that may have acted. */
+	*waiting(): Iterable<Job> {
+		for (let i = this.head; i < this.items.length; i++) yield this.items[i];
+		for (const job of this.delayed) if (job.refused) yield job;
 	}
 
 	/** Empties the queue: the jobs ready to go in order, then the delayed ones. */

@@ -1,4 +1,3 @@
-import type { LimiterClock } from './clock';
 import { Limiter } from './limiter';
 import type { LimiterSettings } from './types';
 
@@ -8,14 +7,20 @@ const limiters = new WeakMap<object, Limiter>();
 /**
  * The run's limiter, made with `settings` by the first item that asks; later items get the same one
  * whatever settings they pass (a function is called only then, so reading them costs the others nothing).
- * Without a key (no execution data), a limiter for this call alone.
+ * Without a key (no execution data), a limiter for this call alone. `cancelSignal` is the execution's
+ * (n8n's getExecutionCancelSignal): once it aborts, the limiter sends nothing more (Limiter.cancel).
  */
 export function limiterForRun(
 	runKey: object | undefined,
 	settings?: LimiterSettings | (() => LimiterSettings),
-	clock?: LimiterClock,
+	cancelSignal?: AbortSignal,
 ): Limiter {
-	const make = () => new Limiter(typeof settings === 'function' ? settings() : settings, clock);
+	const make = () => {
+		const limiter = new Limiter(typeof settings === 'function' ? settings() : settings);
+		if (cancelSignal?.aborted) limiter.cancel();
+		else cancelSignal?.addEventListener('abort', () => limiter.cancel(), { once: true });
+		return limiter;
+	};
 	if (!runKey) return make();
 	let limiter = limiters.get(runKey);
 	if (!limiter) {
