@@ -95,6 +95,53 @@ export async function flush(): Promise<void> {
 	for (let i = 0; i < 100; i++) await Promise.resolve();
 }
 
+/** What the driver below watches of the sandbox (test/sandbox/server.js). */
+interface SandboxTraffic {
+	requests: unknown[];
+	traffic(): { inFlight: number; accepted: number; refused: number };
+}
+
+/**
+ * Waits for `work` (a node run, a picker's call) while moving the limiter's clock: each time nothing has
+ * changed at the sandbox (requests received, answers finished) for a few turns of the real event loop,
+ * the clock jumps to the next timer and fires it. With the sandbox's token buckets and latency on the
+ * same clock (its `rateClock`), a throttled run plays out in seconds of fake time whatever the machine's
+ * load. Throws when the next timer is more than `limitMs` after the start.
+ */
+export async function onRunClock<T>(
+	sandbox: SandboxTraffic,
+	work: Promise<T>,
+	limitMs = 3_600_000,
+): Promise<T> {
+	let outcome: { value: T } | { error: unknown } | undefined;
+	work.then(
+		(value) => (outcome = { value }),
+		(error: unknown) => (outcome = { error }),
+	);
+	const start = runClock.time;
+	const progress = () => {
+		const { inFlight, accepted, refused } = sandbox.traffic();
+		return `${sandbox.requests.length} ${inFlight} ${accepted} ${refused}`;
+	};
+	let quietTurns = 0;
+	let seen = progress();
+	while (!outcome) {
+		await sleep(2);
+		const now = progress();
+		quietTurns = now === seen ? quietTurns + 1 : 0;
+		seen = now;
+		if (quietTurns < 3 || outcome) continue;
+		const next = runClock.pendingIn()[0];
+		if (next === undefined) continue;
+		if (runClock.time + next - start > limitMs)
+			throw new Error(`still waiting at ${runClock.time + next - start} ms`);
+		await runClock.advance(next);
+		quietTurns = 0;
+	}
+	if ('error' in outcome) throw outcome.error;
+	return outcome.value;
+}
+
 /** The clock every run limiter of an engine test file uses (see above). */
 export const runClock = new FakeClock(Date.parse('2026-06-01T10:00:00Z'), { realLater: true });
 

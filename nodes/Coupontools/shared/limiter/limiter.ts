@@ -1,7 +1,7 @@
 import { Exhaustion } from './budget';
 import type { LimiterClock } from './clock';
 import { systemClock } from './clock';
-import { Congestion } from './congestion';
+import { Pace } from './pace';
 import type { Job } from './queue';
 import { JobQueue } from './queue';
 import type { FaultClass, LimiterSettings, SendOptions } from './types';
@@ -14,9 +14,9 @@ import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, MAX_ATTEMPTS, REPEAT_DELAY_MS } fro
  * `Retry-After` nowhere, and its Retry On Fail runs the whole node again, sending every item once more
  * (https://docs.n8n.io/workflows/components/nodes/#node-settings). So the node paces itself:
  *
- * - At most `cap` requests are in flight, and nothing is sent while the run is paused after a refusal
- *   (congestion.ts). An optional quota of the user: requests per second (starts spaced evenly) and/or
- *   most in flight.
+ * - The run sends as fast as Coupontools accepts, no faster (pace.ts): a window on requests in flight
+ *   that grows while answers are accepted, a pause after a refusal, then the rate Coupontools accepted.
+ *   An optional quota of the user: requests per second (starts spaced evenly) and/or most in flight.
  * - A refusal (429, 503, connection refused: Coupontools did nothing) is sent again once the run's pause
  *   and its own Retry-After are over; never before.
  * - No request waits for refusals longer than the budget (Max Wait, budget.ts), later tries and batches of
@@ -30,12 +30,10 @@ import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, MAX_ATTEMPTS, REPEAT_DELAY_MS } fro
  * What counts as which fault is the caller's (`classify`), so this folder depends on nothing of the node.
  */
 export class Limiter {
-	private readonly interval: number;
 	private readonly budgetMs: number;
-	private readonly congestion: Congestion;
+	private readonly pace: Pace;
 	private readonly queue = new JobQueue();
 	private inFlight = 0;
-	private nextSlotAt = 0;
 	/** The one timer of the run: when it fires, and how to cancel it. */
 	private wake: { at: number; cancel: () => void } | undefined;
 	private refillPending = false;
@@ -44,7 +42,6 @@ export class Limiter {
 	private lastRefusal: unknown;
 	/** Set when the budget ran out: the requests that will not be sent (budget.ts). */
 	private exhausted: Exhaustion | undefined;
-	private readonly counts = { maxInFlight: 0, sent: 0, refused: 0 };
 
 	constructor(
 		settings: LimiterSettings = {},
@@ -52,11 +49,12 @@ export class Limiter {
 	) {
 		const ceiling = Math.max(1, Math.floor(settings.ceiling ?? DEFAULT_CEILING));
 		const quota = Math.floor(settings.maxInFlight ?? 0);
-		this.congestion = new Congestion(quota > 0 ? Math.min(ceiling, quota) : ceiling, () =>
-			clock.random(),
+		const perSecond = settings.maxPerSecond ?? 0;
+		this.pace = new Pace(
+			quota > 0 ? Math.min(ceiling, quota) : ceiling,
+			perSecond > 0 ? 1000 / perSecond : 0,
+			() => clock.random(),
 		);
-		this.interval =
-			settings.maxPerSecond && settings.maxPerSecond > 0 ? 1000 / settings.maxPerSecond : 0;
 		this.budgetMs = settings.budgetMs ?? DEFAULT_BUDGET_MS;
 	}
 
@@ -78,7 +76,7 @@ export class Limiter {
 				refused: false,
 			};
 			const now = this.clock.now();
-			const paused = this.congestion.pauseUntil - now;
+			const paused = this.pace.pauseUntil - now;
 			if (paused > 0) job.heldSince = now;
 			// The run is paused past what a request may wait: fail with the others arriving now, unsent.
 			if (!this.exhausted && paused > this.budgetMs)
@@ -108,34 +106,15 @@ export class Limiter {
 		for (const job of unsent) job.reject(new RunCancelledError());
 	}
 
-	stats() {
-		return {
-			inFlight: this.inFlight,
-			cap: this.congestion.cap,
-			queued: this.queue.size,
-			cuts: this.congestion.cuts,
-			...this.counts,
-		};
-	}
-
 	private pump(): void {
 		if (this.cancelled) return;
 		const now = this.clock.now();
-		const { congestion, queue } = this;
+		const { pace, queue } = this;
 		queue.promoteDue(now);
-		while (
-			queue.ready &&
-			this.inFlight < congestion.cap &&
-			now >= congestion.pauseUntil &&
-			now >= this.nextSlotAt
-		) {
-			const job = queue.shift();
-			if (this.interval) this.nextSlotAt = Math.max(this.nextSlotAt, now) + this.interval;
-			this.start(job);
-		}
+		while (queue.ready && this.inFlight < pace.window && pace.mayStart(now))
+			this.start(queue.shift(), now);
 		let wake = queue.nextDue();
-		if (queue.ready && this.inFlight < congestion.cap)
-			wake = Math.min(wake, Math.max(congestion.pauseUntil, this.nextSlotAt));
+		if (queue.ready && this.inFlight < pace.window) wake = Math.min(wake, pace.nextStartAt(now));
 		if (wake !== Infinity && wake > now) this.wakeUpAt(wake, now);
 	}
 
@@ -150,11 +129,9 @@ export class Limiter {
 		this.wake = { at, cancel };
 	}
 
-	private start(job: Job): void {
+	private start(job: Job, now: number): void {
 		this.inFlight++;
-		if (this.inFlight > this.counts.maxInFlight) this.counts.maxInFlight = this.inFlight;
-		this.counts.sent++;
-		job.epoch = this.congestion.sent();
+		job.epoch = this.pace.sent(now);
 		let sending: Promise<unknown>;
 		try {
 			sending = Promise.resolve(job.send());
@@ -164,13 +141,13 @@ export class Limiter {
 		sending.then(
 			(value) => {
 				this.inFlight--;
-				this.congestion.settled(job.epoch, true);
+				this.pace.settled(job.epoch, true);
 				job.resolve(value);
 				this.refill();
 			},
 			(error: unknown) => {
 				this.inFlight--;
-				this.congestion.settled(job.epoch, false);
+				this.pace.settled(job.epoch, false);
 				this.failed(job, error);
 				this.refill();
 			},
@@ -215,7 +192,6 @@ export class Limiter {
 		}
 		if (this.cancelled) fault = { kind: 'final' };
 		if (fault.kind === 'not-processed') {
-			this.counts.refused++;
 			this.lastRefusal = error;
 			this.refused(job, error, fault.retryAfterMs, now);
 			return;
@@ -239,22 +215,22 @@ export class Limiter {
 			this.exhausted.unsent.push(job);
 			return;
 		}
-		const pausedBefore = this.congestion.pauseUntil;
-		job.notBefore = this.congestion.refused(job.epoch, retryAfterMs, now);
+		const pausedBefore = this.pace.pauseUntil;
+		job.notBefore = this.pace.refused(job.epoch, retryAfterMs, now);
 		job.refused = true;
 		// Every request waiting now waits for the run's pause too: Max Wait counts for each from its start.
 		let heldSince = job.heldSince;
-		if (this.congestion.pauseUntil > pausedBefore)
+		if (this.pace.pauseUntil > pausedBefore)
 			for (const waiting of this.queue.waiting()) {
 				waiting.heldSince ??= now;
 				heldSince = Math.min(heldSince, waiting.heldSince);
 			}
-		const until = Math.max(job.notBefore, this.congestion.pauseUntil);
+		const until = Math.max(job.notBefore, this.pace.pauseUntil);
 		if (until - heldSince > this.budgetMs) {
 			this.exhaust(job, { waitedMs: now - heldSince, askedMs: until - now, cause: error });
 			return;
 		}
-		if (job.notBefore <= this.congestion.pauseUntil) this.queue.pushFront(job);
+		if (job.notBefore <= this.pace.pauseUntil) this.queue.pushFront(job);
 		else this.queue.delay(job);
 	}
 

@@ -6,7 +6,7 @@ export interface Job {
 	options: SendOptions;
 	resolve: (value: unknown) => void;
 	reject: (error: unknown) => void;
-	/** The congestion stretch it was last sent in. */
+	/** The stretch between refusals it was last sent in (pace.ts). */
 	epoch: number;
 	/**
 	 * Since when it waits because Coupontools refused: its own first refusal, or the run's pause it had to
