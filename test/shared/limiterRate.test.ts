@@ -33,7 +33,7 @@ describe('slow start: a bounded window that grows while answers are accepted', (
 		expect(api.calls).toHaveLength(3 * START_WINDOW);
 	});
 
-	test('the first refusal stops the growth; once the first wave has its answers, the window is what was accepted of it', async () => {
+	test('the first refusal stops the growth; after the pause the run sends what Coupontools accepted', async () => {
 		const limiter = new Limiter({}, clock);
 		const api = manualSend();
 		void settled(Array.from({ length: 400 }, () => limiter.run(api.send, options)));

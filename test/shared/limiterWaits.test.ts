@@ -6,6 +6,7 @@ import {
 	WaitBudgetExceededError,
 	limiterForRun,
 } from '../../nodes/Coupontools/shared/limiter';
+import { systemClock } from '../../nodes/Coupontools/shared/limiter/clock';
 import { answered, manualSend, settled } from '../harness/limiterApi';
 import { FakeClock, flush } from '../harness/limiterClock';
 
@@ -143,5 +144,16 @@ describe('a cancelled run', () => {
 			limiterForRun({}, {}, execution.signal).run(api.send, options),
 		).rejects.toBeInstanceOf(RunCancelledError);
 		expect(api.calls).toHaveLength(1);
+	});
+});
+
+describe("the system clock's timers", () => {
+	test('fire once their time has passed; a cancelled one never fires', async () => {
+		const fired: string[] = [];
+		systemClock.timer(5, () => fired.push('kept'));
+		const cancel = systemClock.timer(5, () => fired.push('cancelled'));
+		cancel();
+		await new Promise<void>((done) => systemClock.timer(50, done));
+		expect(fired).toEqual(['kept']);
 	});
 });

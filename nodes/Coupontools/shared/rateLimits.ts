@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { LimiterSettings } from './limiter';
-import { DEFAULT_BUDGET_MS, DEFAULT_CEILING } from './limiter';
+import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, START_WINDOW } from './limiter';
 
 /** The node setting's name: unique in the node, so RoutingNode resolves it once per item (test/expressionCost.test.ts). */
 export const RATE_LIMITS = 'rateLimits';
@@ -24,7 +24,7 @@ export const rateLimitsProperty: INodeProperties = {
 	placeholder: 'Add Rate Limit',
 	default: {},
 	description:
-		'How fast the node sends to Coupontools. Without these it adapts to what Coupontools accepts and waits out "too many requests" answers.',
+		'How fast the node sends to Coupontools. Without these it learns what Coupontools accepts and waits out "too many requests" answers.',
 	options: [
 		{
 			displayName: 'Max Requests in Flight',
@@ -32,7 +32,7 @@ export const rateLimitsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: `Most requests waiting for Coupontools' answer at once. 0: the node's own limit (${DEFAULT_CEILING}), lowered while Coupontools refuses requests.`,
+			description: `Most requests waiting for Coupontools' answer at once. 0: the node's own limit: ${START_WINDOW} at first, more while Coupontools accepts them, up to ${DEFAULT_CEILING}.`,
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -41,7 +41,7 @@ export const rateLimitsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			default: 0,
 			description:
-				'Your Coupontools quota, if you know it: requests start evenly spaced at this rate. 0: no fixed rate.',
+				'Your Coupontools quota, if you know it: requests start evenly spaced at this rate. 0: the node learns the rate Coupontools accepts from its first refusals.',
 		},
 		{
 			displayName: 'Max Wait When Throttled (Minutes)',

@@ -65,3 +65,11 @@ function formatDuration(ms: number): string {
 	if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
 	return `${Math.round(ms / 1000)} s`;
 }
+
+/** The execution was cancelled (registry.ts): this request was not sent. */
+export class RunCancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled before this request was sent to Coupontools.');
+		this.name = 'RunCancelledError';
+	}
+}

@@ -1,9 +1,9 @@
-import { Exhaustion } from './budget';
+import { Exhaustion, RunCancelledError } from './budget';
 import type { LimiterClock } from './clock';
 import { systemClock } from './clock';
 import { Pace } from './pace';
 import type { Job } from './queue';
-import { JobQueue } from './queue';
+import { JobQueue, newJob } from './queue';
 import type { FaultClass, LimiterSettings, SendOptions } from './types';
 import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, MAX_ATTEMPTS, REPEAT_DELAY_MS } from './types';
 
@@ -65,16 +65,7 @@ export class Limiter {
 				reject(new RunCancelledError());
 				return;
 			}
-			const job: Job = {
-				send,
-				options,
-				resolve: resolve as (value: unknown) => void,
-				reject,
-				epoch: 0,
-				maybeFaults: 0,
-				notBefore: 0,
-				refused: false,
-			};
+			const job = newJob(send, options, resolve as (value: unknown) => void, reject);
 			const now = this.clock.now();
 			const paused = this.pace.pauseUntil - now;
 			if (paused > 0) job.heldSince = now;
@@ -244,13 +235,5 @@ export class Limiter {
 		this.exhausted.unsent.push(job, ...ready, ...delayed.filter((j) => j.refused));
 		// Waiting to repeat a request that may have acted: its own fault is the honest answer.
 		for (const j of delayed) if (!j.refused) j.reject(j.lastError);
-	}
-}
-
-/** The execution was cancelled: this request was not sent. */
-export class RunCancelledError extends Error {
-	constructor() {
-		super('The execution was cancelled before this request was sent to Coupontools.');
-		this.name = 'RunCancelledError';
 	}
 }

@@ -3,9 +3,8 @@
  *
  * - A window on requests in flight that starts bounded and grows by one per accepted answer, doubling per
  *   round trip, as TCP's slow start does (https://www.rfc-editor.org/rfc/rfc5681#section-3.1), up to the
- *   ceiling. The first refusal ends the growth: from then on one more per window of accepted answers.
- *   When every request of the first wave has its answer, the window is at most what Coupontools accepted
- *   of it, so a server that limits requests in flight is not flooded again.
+ *   ceiling. The first refusal ends the growth: from then on one more per window of accepted answers. If
+ *   Coupontools accepted nothing of the first wave, the window starts again from one request.
  * - A refusal of a request sent since the last refusal pauses the whole run for the wait it asked for
  *   (Retry-After, https://www.rfc-editor.org/rfc/rfc9110#field.retry-after), or for an exponential backoff
  *   with jitter when it asked for none
@@ -108,10 +107,11 @@ export class Pace {
 			if (accepted) stretch.accepted++;
 			if (epoch !== this.epoch && stretch.settled >= stretch.sent) {
 				this.stretches.delete(epoch);
-				if (epoch === 0) {
-					this.window = Math.max(1, Math.min(this.window, stretch.accepted));
-					// Nothing accepted: start again from one request, growing while answers are accepted.
-					if (!stretch.accepted) this.slowStart = true;
+				// The first wave got nothing accepted: start again from one request, growing while answers
+				// are accepted.
+				if (epoch === 0 && !stretch.accepted) {
+					this.window = 1;
+					this.slowStart = true;
 				}
 			}
 		}

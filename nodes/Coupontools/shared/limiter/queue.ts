@@ -22,6 +22,15 @@ export interface Job {
 	refused: boolean;
 }
 
+export function newJob(
+	send: () => Promise<unknown>,
+	options: SendOptions,
+	resolve: (value: unknown) => void,
+	reject: (error: unknown) => void,
+): Job {
+	return { send, options, resolve, reject, epoch: 0, maybeFaults: 0, notBefore: 0, refused: false };
+}
+
 /**
  * The requests waiting to be sent: first come, first served, except that a request whose own wait is over
  * goes before the others (it has waited longest). Requests waiting for their own time are kept aside.
