@@ -1,10 +1,11 @@
 // @ts-check
 'use strict';
 /**
- * Big batches against a throttling Coupontools (issue 15): a Send Email batch of N items, every side on the
- * same sandbox settings in the same n8n, one after the other:
+ * Big batches against a throttling Coupontools: a Send Email batch of N items, every side on the same
+ * sandbox settings in the same n8n, one after the other:
  *
  *   ours          the Coupontools node on its defaults
+ *   oursNoRetryAfter  the same against a sandbox that answers 429 without Retry-After (the node backs off)
  *   http          n8n's HTTP Request node on its defaults
  *   httpBatching  the HTTP Request node with Request Options → Batching 50 items per 1,000 ms (the limit, known)
  *   httpRetry     the HTTP Request node with Retry On Fail (3 tries, 1,000 ms): n8n reruns the whole node
@@ -35,11 +36,18 @@ const { profileDuring } = require('../lib/cpu-profile');
 
 const SIDES = /** @type {const} */ ({
 	ours: { base: 'sendOurs', label: 'Coupontools node (defaults)' },
+	oursNoRetryAfter: {
+		base: 'sendOurs',
+		label: 'Coupontools node (defaults), 429 without Retry-After',
+		retryAfter: 'none',
+	},
 	http: { base: 'sendHttp', label: 'HTTP Request node (defaults)' },
 	httpBatching: { base: 'sendHttp', label: 'HTTP Request node, Batching 50 / 1,000 ms' },
 	httpRetry: { base: 'sendHttp', label: 'HTTP Request node, Retry On Fail (3 tries, 1 s)' },
 });
 /** @typedef {keyof typeof SIDES} Side */
+/** @param {Side} side @returns {'seconds' | 'none'} */
+const retryAfterOf = (side) => ('retryAfter' in SIDES[side] ? 'none' : 'seconds');
 const UNTHROTTLED_SIDES = /** @type {Side[]} */ (['ours', 'http']);
 
 /**
@@ -109,7 +117,7 @@ async function runSide(ctx, workflowId, side, items, limit) {
 	const tag = `thr-${side.toLowerCase()}-${items}-${limit.rate}-${Date.now()}`;
 	await sandbox.reset();
 	await postJson(`${sandbox.url}/__sandbox/rate-limit`, {
-		...(limit.rate ? { rate: limit.rate, burst: limit.rate } : {}),
+		...(limit.rate ? { rate: limit.rate, burst: limit.rate, retryAfter: retryAfterOf(side) } : {}),
 		latencyMs: limit.latencyMs,
 	});
 	await n8n.ready();
@@ -159,7 +167,9 @@ async function runSide(ctx, workflowId, side, items, limit) {
 		earlyRepeats: traffic.earlyRepeats,
 		requests: traffic.accepted + traffic.refused,
 		refused: traffic.refused,
+		refusedPerItem: traffic.refused / items,
 		maxInFlight: traffic.maxInFlight,
+		maxConnections: traffic.maxConnections,
 		nodeMs: send.ms,
 		firstCallMs,
 		lastCallMs,
@@ -285,7 +295,7 @@ function medianRun(results) {
 /** @param {any} r */
 function describe(r) {
 	if (!r.ok) return `FAILED: ${r.reason}`;
-	return `sent ${r.sent}/${r.items}, errored ${r.errored}${r.nodeFailed ? ' (the node failed)' : ''}, duplicates ${r.duplicateSends}, early repeats ${r.earlyRepeats}, node ${Math.round(r.nodeMs)} ms${r.perRate ? ` (${r.perRate.toFixed(2)}× items÷rate)` : ''}, most in flight ${r.maxInFlight}, first call at ${Math.round(r.firstCallMs)} ms`;
+	return `sent ${r.sent}/${r.items}, errored ${r.errored}${r.nodeFailed ? ' (the node failed)' : ''}, duplicates ${r.duplicateSends}, early repeats ${r.earlyRepeats}, 429s ${r.refused} (${r.refusedPerItem.toFixed(3)} per item), node ${Math.round(r.nodeMs)} ms${r.perRate ? ` (${r.perRate.toFixed(2)}× items÷rate)` : ''}, most in flight ${r.maxInFlight}, most connections ${r.maxConnections}, first call at ${Math.round(r.firstCallMs)} ms`;
 }
 
 module.exports = { throttledSuite, SIDES, UNTHROTTLED_SIDES };

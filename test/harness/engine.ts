@@ -1,5 +1,5 @@
 import { mock } from 'jest-mock-extended';
-import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -62,6 +62,8 @@ export interface RunOptions {
 	typeName?: string;
 	/** The workflow's Settings → Timezone (n8n's default, America/New_York, when not given). */
 	timezone?: string;
+	/** Called once the execution has started, with what n8n calls when a user cancels it. */
+	started?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -72,6 +74,20 @@ export interface RunResult {
 	/** The node error when the run stopped. */
 	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
+}
+
+/**
+ * The Coupontools node as n8n's server runs it: its NodeTypes gives a declarative node an execute() that
+ * runs RoutingNode with the node's execution context (n8n's packages/cli/src/node-types.ts), which carries
+ * the execution's cancel signal. Without it, WorkflowExecute runs the node through its path for
+ * declarative nodes in tests, without that signal.
+ */
+export function asTheServerRunsIt(nodeType: INodeType = new Coupontools()): INodeType {
+	nodeType.execute = async function (this: IExecuteFunctions) {
+		const context = this as unknown as ConstructorParameters<typeof RoutingNode>[0];
+		return (await new RoutingNode(context, nodeType).runNode()) ?? [];
+	};
+	return nodeType;
 }
 
 /**
@@ -146,11 +162,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalData,
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	options.started?.(() => execution.cancel());
+	const run = await execution;
 	startItems.delete(runId);
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];

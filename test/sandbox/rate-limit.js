@@ -8,8 +8,10 @@
  *    `Retry-After` (whole seconds, an HTTP date, or none) and the failed envelope the sandbox answers 429 with.
  *    Header format: https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
  *  - Latency: every accepted request waits `latencyMs` ± `jitterMs` (uniform, seeded) before it is processed.
- *  - Traffic counters: requests in flight now and the most seen, accepted and refused counts, and repeats of a
- *    refused request that came back before its Retry-After was over ("early repeats").
+ *  - Traffic counters: requests in flight now and the most seen, connections that carried API requests open
+ *    now and the most seen (a client's connections stay open while it has requests out, refused ones
+ *    included, and a while after: the most a client opened at once), accepted and refused counts, and
+ *    repeats of a refused request that came back before its Retry-After was over ("early repeats").
  *
  * Settings passed at start (options / CLI flags) are the defaults that `reset()` returns to.
  */
@@ -101,7 +103,17 @@ function createRateLimit(seed, initial, clock = Date.now) {
 	let buckets = new Map();
 	/** refused request (method, path, body) → time before which a repeat is early */
 	let notBefore = new Map();
-	const counts = { inFlight: 0, maxInFlight: 0, accepted: 0, refused: 0, earlyRepeats: 0 };
+	const counts = {
+		inFlight: 0,
+		maxInFlight: 0,
+		connections: 0,
+		maxConnections: 0,
+		accepted: 0,
+		refused: 0,
+		earlyRepeats: 0,
+	};
+	/** Connections that carried an API request, until they close. */
+	const sockets = new WeakSet();
 
 	/** @param {RateLimitSpec | null | undefined} spec */
 	function set(spec) {
@@ -115,8 +127,9 @@ function createRateLimit(seed, initial, clock = Date.now) {
 		random = createRandom(seed);
 		buckets = new Map();
 		notBefore = new Map();
-		// Requests still open keep counting down; the most in flight starts again from them.
+		// Requests and connections still open keep counting down; the most starts again from them.
 		counts.maxInFlight = counts.inFlight;
+		counts.maxConnections = counts.connections;
 		counts.accepted = counts.refused = counts.earlyRepeats = 0;
 	}
 
@@ -130,6 +143,18 @@ function createRateLimit(seed, initial, clock = Date.now) {
 			left = true;
 			counts.inFlight--;
 		};
+	}
+
+	/**
+	 * An API request arrived on this connection: counted once per connection, until it closes.
+	 * @param {import('node:net').Socket} socket
+	 */
+	function connectedBy(socket) {
+		if (sockets.has(socket)) return;
+		sockets.add(socket);
+		counts.connections++;
+		if (counts.connections > counts.maxConnections) counts.maxConnections = counts.connections;
+		socket.once('close', () => counts.connections--);
 	}
 
 	/**
@@ -206,6 +231,7 @@ function createRateLimit(seed, initial, clock = Date.now) {
 		set,
 		reset,
 		enter,
+		connectedBy,
 		admit,
 		told,
 		latency,

@@ -54,6 +54,8 @@ const CONTROL_PREFIX = '/__sandbox/';
  * @typedef {object} TrafficStats
  * @property {number} inFlight API requests open now
  * @property {number} maxInFlight most API requests open at once since the last reset
+ * @property {number} connections connections that carried API requests, open now
+ * @property {number} maxConnections most such connections open at once since the last reset
  * @property {number} accepted requests the rate limiter let through
  * @property {number} refused requests the rate limiter answered 429
  * @property {number} earlyRepeats repeats of a refused request before its Retry-After was over
@@ -78,8 +80,8 @@ function resolveOptions(options, env = process.env) {
 		faultSeed: options.faultSeed ?? env.SANDBOX_FAULT_SEED ?? options.seed ?? 'coupontools-sandbox',
 		failureHttpStatus: options.failureHttpStatus ?? 'as-documented',
 		rateLimit: options.rateLimit ?? {},
+		rateClock: options.rateClock,
 		now: options.now ?? (() => new Date()),
-		rateLimitClock: options.rateLimitClock ?? Date.now,
 		onRequest: options.onRequest,
 	};
 }
@@ -94,7 +96,13 @@ async function startSandbox(options = {}) {
 	/** @type {RequestLogEntry[]} */
 	const requests = [];
 	const faults = createFaults(opts.faultSeed);
-	const rateLimit = createRateLimit(opts.seed, opts.rateLimit, opts.rateLimitClock);
+	const rateLimit = createRateLimit(
+		opts.seed,
+		opts.rateLimit,
+		opts.rateClock
+			? () => /** @type {NonNullable<typeof opts.rateClock>} */ (opts.rateClock).now()
+			: Date.now,
+	);
 	const api = createRouter(loadRouteFiles());
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
@@ -149,7 +157,10 @@ async function startSandbox(options = {}) {
 		const path = url.pathname;
 		const query = Object.fromEntries(url.searchParams);
 		// In flight from arrival until the answer is written or the socket closed.
-		if (!path.startsWith(CONTROL_PREFIX)) res.once('close', rateLimit.enter());
+		if (!path.startsWith(CONTROL_PREFIX)) {
+			res.once('close', rateLimit.enter());
+			rateLimit.connectedBy(req.socket);
+		}
 		const raw = await readBody(req);
 		const parsed = raw === undefined ? undefined : parseBody(req.headers['content-type'], raw);
 
@@ -226,7 +237,7 @@ async function startSandbox(options = {}) {
 		const latencyMs = rateLimit.latency();
 		if (latencyMs) {
 			entry.latencyMs = latencyMs;
-			await sleep(latencyMs);
+			await (opts.rateClock ? opts.rateClock.sleep(latencyMs) : sleep(latencyMs));
 		}
 
 		const response = await answer(method, path, query, req.headers, parsed);

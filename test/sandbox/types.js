@@ -19,12 +19,14 @@
  *   environment variable, else `seed`. A fault spec's own `seed` wins.
  * @property {'as-documented' | 200} [failureHttpStatus] HTTP status of "failed" envelopes: per envelope kind, or always 200.
  * @property {() => Date} [now] Clock for dates written by requests (tests may pin it).
- * @property {() => number} [rateLimitClock] Clock of the rate limiter, in ms (default Date.now; tests may drive it).
+ * @property {{ now(): number, sleep(ms: number): Promise<void> }} [rateClock] Clock of the rate limiter (token
+ *   buckets, Retry-After) and of the latency. Default: the system's. Engine tests give it the node's limiter
+ *   clock, so both sides of a throttled run share one time.
  * @property {import('./rate-limit').RateLimitSpec} [rateLimit] Token bucket per credential and latency (rate-limit.js);
  *   `reset()` returns to these. Default: no limit, no latency.
  * @property {(entry: RequestLogEntry) => void} [onRequest] Called when a logged API request is finished (the CLI prints it).
  *
- * @typedef {Required<Omit<SandboxOptions, 'onRequest'>> & Pick<SandboxOptions, 'onRequest'>} ResolvedOptions
+ * @typedef {Required<Omit<SandboxOptions, 'onRequest' | 'rateClock'>> & Pick<SandboxOptions, 'onRequest' | 'rateClock'>} ResolvedOptions
  *
  * @typedef {object} RequestLogEntry
  * @property {number} seq Index in the log (0-based); `GET /__sandbox/requests?since=N` returns entries with seq >= N.

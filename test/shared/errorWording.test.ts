@@ -10,9 +10,9 @@ import { byId, run, useSandbox } from '../harness/sandbox';
 import {
 	checkError,
 	describeFailure,
-	ERROR_HINTS,
 	parseCoupontoolsFailure,
 } from '../../nodes/Coupontools/shared/errors';
+import { ERROR_HINTS } from '../../nodes/Coupontools/shared/errors/hints';
 
 const MESSAGES: Record<number, string> = {
 	101: 'The Coupontools account has expired (Coupontools code 101)',

@@ -3,15 +3,13 @@ import type { INode } from 'n8n-workflow';
 
 import {
 	answerError,
-	classifyAnswer,
-	classifyTransportFault,
 	describeFailure,
-	ERROR_HINTS,
 	faultClassOf,
 	parseCoupontoolsFailure,
-	parseRetryAfter,
 	transportError,
 } from '../../nodes/Coupontools/shared/errors';
+import { parseRetryAfter } from '../../nodes/Coupontools/shared/errors/faults';
+import { ERROR_HINTS } from '../../nodes/Coupontools/shared/errors/hints';
 
 describe('error mapping (pure): every envelope shape documented by Coupontools', () => {
 	test('success shapes are not failures', () => {
@@ -106,6 +104,13 @@ const failed = (httpCode: number, body: unknown = { status: { status: 'failed' }
 	parseCoupontoolsFailure(httpCode, body)!;
 
 describe('classification (once, where the error is made): may the call have acted?', () => {
+	/** The class the limiter reads (faultClassOf) of the error production makes for this answer. */
+	const classOf = (failure: ReturnType<typeof failed>, headers = {}, now = Date.now()) =>
+		faultClassOf(answerError(node, failure, headers), now);
+	/** The same for a transport fault as n8n-core hands it over (its code in httpCode). */
+	const transportClassOf = (code: string) =>
+		faultClassOf(transportError(node, Object.assign(new Error('fault'), { httpCode: code })));
+
 	test.each([
 		[429, 'not-processed'],
 		[503, 'not-processed'],
@@ -115,11 +120,11 @@ describe('classification (once, where the error is made): may the call have acte
 		[422, 'final'],
 		[200, 'final'],
 	])('HTTP %i is %s', (httpCode, kind) => {
-		expect(classifyAnswer(failed(httpCode)).kind).toBe(kind);
+		expect(classOf(failed(httpCode))).toEqual({ kind });
 	});
 
 	test('an unreadable answer may have acted, even with HTTP 200', () => {
-		expect(classifyAnswer(failed(200, '{"status":{"sta')).kind).toBe('maybe-processed');
+		expect(classOf(failed(200, '{"status":{"sta'))).toEqual({ kind: 'maybe-processed' });
 	});
 
 	test.each([
@@ -131,22 +136,33 @@ describe('classification (once, where the error is made): may the call have acte
 		['ENOTFOUND', 'final'],
 		['', 'final'],
 	])('transport fault %s is %s', (code, kind) => {
-		expect(classifyTransportFault(code).kind).toBe(kind);
+		expect(transportClassOf(code)).toEqual({ kind });
 	});
 
-	test('429 and 503 carry Retry-After in milliseconds; other answers do not', () => {
-		expect(classifyAnswer(failed(429), { 'Retry-After': '3' })).toEqual({
+	test('429 and 503 carry Retry-After in milliseconds, read at the time asked; other answers do not', () => {
+		expect(classOf(failed(429), { 'Retry-After': '3' })).toEqual({
 			kind: 'not-processed',
 			retryAfterMs: 3000,
 		});
-		expect(classifyAnswer(failed(503), { 'retry-after': ['1'] }).retryAfterMs).toBe(1000);
-		expect(classifyAnswer(failed(429), {}).retryAfterMs).toBeUndefined();
-		expect(classifyAnswer(failed(500), { 'retry-after': '3' }).retryAfterMs).toBeUndefined();
+		expect(classOf(failed(503), { 'retry-after': ['1'] })).toEqual({
+			kind: 'not-processed',
+			retryAfterMs: 1000,
+		});
+		expect(classOf(failed(429), {})).toEqual({ kind: 'not-processed' });
+		expect(classOf(failed(500), { 'retry-after': '3' })).toEqual({ kind: 'maybe-processed' });
+		// An HTTP date is a moment: the wait is what is left of it when the limiter asks.
+		const date = { 'retry-after': 'Sun, 29 Nov 2026 12:00:05 GMT' };
+		expect(classOf(failed(429), date, Date.parse('2026-11-29T12:00:01Z'))).toEqual({
+			kind: 'not-processed',
+			retryAfterMs: 4000,
+		});
 	});
 
 	test('Retry-After as seconds or an HTTP date; unreadable is undefined, the past is 0', () => {
 		const now = Date.parse('2026-11-29T12:00:00Z');
 		expect(parseRetryAfter('120', now)).toBe(120_000);
+		expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
+		expect(parseRetryAfter(['3'], now)).toBe(3000);
 		expect(parseRetryAfter('Sun, 29 Nov 2026 12:00:05 GMT', now)).toBe(5000);
 		expect(parseRetryAfter('Sun, 29 Nov 2026 11:00:00 GMT', now)).toBe(0);
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
@@ -176,7 +192,7 @@ describe('classification (once, where the error is made): may the call have acte
 		});
 		const error = transportError(node, caught, 0);
 		expect(error.message).toBe('The connection to Coupontools was closed before it answered');
-		expect(faultClassOf(error).kind).toBe('maybe-processed');
+		expect(faultClassOf(error)).toEqual({ kind: 'maybe-processed' });
 		expect(JSON.stringify(error)).not.toContain('top-secret');
 	});
 });

@@ -2,12 +2,8 @@ import type { INode } from 'n8n-workflow';
 
 import { answerError, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
 import type { LimiterClock } from '../../nodes/Coupontools/shared/limiter';
-import { Limiter } from '../../nodes/Coupontools/shared/limiter';
-import {
-	entriesOf,
-	MAX_ATTEMPTS,
-	sendWithRetries,
-} from '../../nodes/Coupontools/shared/requestHook';
+import { Limiter, MAX_ATTEMPTS } from '../../nodes/Coupontools/shared/limiter';
+import { entriesOf, sendWithRetries } from '../../nodes/Coupontools/shared/requestHook';
 
 const node: INode = {
 	id: '1',
@@ -24,11 +20,16 @@ const answerWith = (httpCode: number) =>
 let fakeNow = 0;
 const instantClock: LimiterClock = {
 	now: () => fakeNow,
-	sleep: async (ms) => {
+	timer: (ms, fire) => {
 		fakeNow += ms;
+		void Promise.resolve().then(fire);
+		return () => undefined;
 	},
 	random: () => 0.5,
 };
+
+/** A run's limiter on the instant clock, with the default settings. */
+const limiter = () => new Limiter({}, instantClock);
 
 /** A send that fails with the given errors in turn, then answers 'done'; counts its calls. */
 function failingThen(...errors: Error[]) {
@@ -43,39 +44,51 @@ function failingThen(...errors: Error[]) {
 describe('sendWithRetries: the retry seam', () => {
 	test('a fault where Coupontools did nothing (429) is repeated, even for a call that is not repeatable', async () => {
 		const send = failingThen(answerWith(429));
-		await expect(sendWithRetries(send, { repeatable: false })).resolves.toBe('done');
+		await expect(sendWithRetries(send, { repeatable: false, limiter: limiter() })).resolves.toBe(
+			'done',
+		);
 		expect(send).toHaveBeenCalledTimes(2);
 	});
 
 	test('a fault that may have acted (500) is repeated only when the call is repeatable', async () => {
 		const once = failingThen(answerWith(500));
-		await expect(sendWithRetries(once, { repeatable: false })).rejects.toThrow(/HTTP 500/);
+		await expect(sendWithRetries(once, { repeatable: false, limiter: limiter() })).rejects.toThrow(
+			/HTTP 500/,
+		);
 		expect(once).toHaveBeenCalledTimes(1);
 
 		const again = failingThen(answerWith(500));
-		await expect(sendWithRetries(again, { repeatable: true })).resolves.toBe('done');
+		await expect(sendWithRetries(again, { repeatable: true, limiter: limiter() })).resolves.toBe(
+			'done',
+		);
 		expect(again).toHaveBeenCalledTimes(2);
 	});
 
 	test(`a fault that may have acted: at most ${MAX_ATTEMPTS} attempts; the last failure is thrown as it came`, async () => {
 		const last = answerWith(500);
 		const send = failingThen(answerWith(500), answerWith(500), last, answerWith(500));
-		await expect(sendWithRetries(send, { repeatable: true })).rejects.toBe(last);
+		await expect(sendWithRetries(send, { repeatable: true, limiter: limiter() })).rejects.toBe(
+			last,
+		);
 		expect(send).toHaveBeenCalledTimes(MAX_ATTEMPTS);
 	});
 
 	test('refusals (503) are waited out beyond 3 attempts, within the limiter budget', async () => {
 		const send = failingThen(answerWith(503), answerWith(503), answerWith(503));
-		const limiter = new Limiter({ budgetMs: 60_000 }, instantClock);
-		await expect(sendWithRetries(send, { repeatable: false, limiter })).resolves.toBe('done');
+		const budgeted = new Limiter({ budgetMs: 60_000 }, instantClock);
+		await expect(sendWithRetries(send, { repeatable: false, limiter: budgeted })).resolves.toBe(
+			'done',
+		);
 		expect(send).toHaveBeenCalledTimes(4);
 	});
 
 	test('a final failure (a refused value, our own errors) is not repeated', async () => {
 		const send = failingThen(answerWith(422));
-		await expect(sendWithRetries(send, { repeatable: true })).rejects.toThrow();
+		await expect(sendWithRetries(send, { repeatable: true, limiter: limiter() })).rejects.toThrow();
 		const ours = failingThen(new Error('ours'));
-		await expect(sendWithRetries(ours, { repeatable: true })).rejects.toThrow('ours');
+		await expect(sendWithRetries(ours, { repeatable: true, limiter: limiter() })).rejects.toThrow(
+			'ours',
+		);
 		expect(send).toHaveBeenCalledTimes(1);
 		expect(ours).toHaveBeenCalledTimes(1);
 	});

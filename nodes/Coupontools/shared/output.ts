@@ -36,7 +36,7 @@ export interface OutputShape {
 
 /**
  * The one postReceive every operation uses: unwrap, then normalise. It sees only successful answers:
- * transport.ts has already turned failures into errors (errors.ts).
+ * transport.ts has already turned failures into errors (errors/).
  */
 export function coupontoolsOutput(shape: OutputShape = {}): PostReceiveAction {
 	return async function coupontoolsResponse(

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { LimiterSettings } from './limiter';
-import { DEFAULT_BUDGET_MS, DEFAULT_CEILING } from './limiter';
+import { DEFAULT_BUDGET_MS, DEFAULT_CEILING, START_WINDOW } from './limiter';
 
 /** The node setting's name: unique in the node, so RoutingNode resolves it once per item (test/expressionCost.test.ts). */
 export const RATE_LIMITS = 'rateLimits';
@@ -12,7 +12,7 @@ const DEFAULT_WAIT_MINUTES = DEFAULT_BUDGET_MS / 60_000;
  * The node's own pacing, for users who know their Coupontools quota. It sits on the node's Settings tab,
  * next to the "Request Options" (Batching, Timeout) n8n adds to every declarative node
  * (https://docs.n8n.io/integrations/creating-nodes/build/reference/node-base-files/standard-parameters/),
- * because it is about how the node sends, not what. Without it the node still paces itself: limiter.ts.
+ * because it is about how the node sends, not what. Without it the node still paces itself: limiter/.
  * The first item's values count for the whole run (one limiter per run); README.md, "Big batches and
  * rate limits".
  */
@@ -24,7 +24,7 @@ export const rateLimitsProperty: INodeProperties = {
 	placeholder: 'Add Rate Limit',
 	default: {},
 	description:
-		'How fast the node sends to Coupontools. Without these it adapts to what Coupontools accepts and waits out "too many requests" answers.',
+		'How fast the node sends to Coupontools. Without these it learns what Coupontools accepts and waits out "too many requests" answers.',
 	options: [
 		{
 			displayName: 'Max Requests in Flight',
@@ -32,7 +32,7 @@ export const rateLimitsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: `Most requests waiting for Coupontools' answer at once. 0: the node's own limit (${DEFAULT_CEILING}), lowered while Coupontools refuses requests.`,
+			description: `Most requests waiting for Coupontools' answer at once. 0: the node's own limit: ${START_WINDOW} at first, more while Coupontools accepts them, up to ${DEFAULT_CEILING}.`,
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -41,7 +41,7 @@ export const rateLimitsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			default: 0,
 			description:
-				'Your Coupontools quota, if you know it: requests start evenly spaced at this rate. 0: no fixed rate.',
+				'Your Coupontools quota, if you know it: requests start evenly spaced at this rate. 0: the node learns the rate Coupontools accepts from its first refusals.',
 		},
 		{
 			displayName: 'Max Wait When Throttled (Minutes)',
@@ -50,7 +50,7 @@ export const rateLimitsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: DEFAULT_WAIT_MINUTES,
 			description:
-				'How long one request may keep being refused ("too many requests", "unavailable") before the node stops waiting. The items not sent by then get an error saying so.',
+				'How long a request may wait because Coupontools refuses requests ("too many requests", "unavailable"), later tries and batches of the same run included, before the node stops waiting. The items not sent by then get an error saying so.',
 		},
 	],
 };

@@ -13,7 +13,7 @@ import type { BatchPolicy } from './batch';
 import { batchItemError, joinBatch } from './batch';
 import { checkError, faultClassOf, transportError } from './errors';
 import type { Limiter } from './limiter';
-import { limiterForRun, WaitBudgetExceededError } from './limiter';
+import { limiterForRun, RunCancelledError, WaitBudgetExceededError } from './limiter';
 import type { PageLocation } from './pagination';
 import { fetchPages, wantsAllPages } from './pagination';
 import type { EntryFailure } from './perEntry';
@@ -68,22 +68,18 @@ export interface RequestPolicy extends ValidationPolicy {
 	unconfirmed?: boolean;
 }
 
-/** Attempts of a repeatable request after faults that may have acted, the first included. */
-export { MAX_ATTEMPTS } from './limiter';
-
 /**
- * The retry seam: every Coupontools call of an item runs through its run's limiter (limiter.ts), shared
+ * The retry seam: every Coupontools call of an item runs through its run's limiter (limiter/), shared
  * by all items of the node run: it paces the run, waits out refusals (429, 503, connection refused:
  * Coupontools did nothing) as their Retry-After asks, within the run's time budget, and repeats a call
  * after a fault that may have acted only when the call is repeatable (3 attempts). Everything else fails
- * at once. The class of each fault (and a 429's Retry-After) comes from errors.ts. Without a limiter, the
- * call gets one of its own with the default settings.
+ * at once. The class of each fault (and a 429's Retry-After) comes from errors/faults.ts.
  */
 export async function sendWithRetries<T>(
 	send: () => Promise<T>,
-	{ repeatable, limiter }: { repeatable: boolean; limiter?: Limiter },
+	{ repeatable, limiter }: { repeatable: boolean; limiter: Limiter },
 ): Promise<T> {
-	return await (limiter ?? limiterForRun(undefined)).run(send, {
+	return await limiter.run(send, {
 		repeatable,
 		classify: faultClassOf,
 	});
@@ -91,11 +87,14 @@ export async function sendWithRetries<T>(
 
 /**
  * The limiter of this node run (one per run, keyed by its execution data like the credential,
- * credential.ts), made with the node's Rate Limits setting (rateLimits.ts) of the item that asks first.
+ * credential.ts), made with the node's Rate Limits setting (rateLimits.ts) of the item that asks first,
+ * and stopped by the execution's cancel signal.
  */
 function limiterOfRun(this: IExecutePaginationFunctions): Limiter {
-	return limiterForRun(this.getExecuteData() as object | undefined, () =>
-		limiterSettingsOf(this.getNodeParameter(RATE_LIMITS, {})),
+	return limiterForRun(
+		this.getExecuteData() as object | undefined,
+		() => limiterSettingsOf(this.getNodeParameter(RATE_LIMITS, {})),
+		this.getExecutionCancelSignal(),
 	);
 }
 
@@ -366,8 +365,13 @@ function asNodeError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (caught instanceof NodeOperationError || caught instanceof NodeApiError) return caught;
+	if (caught instanceof RunCancelledError)
+		return new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: caught.message,
+			itemIndex,
+		});
 	// The run's limiter stopped waiting out refusals: this item's error says how many were not sent and
-	// how to send only the rest (limiter.ts). A NodeApiError without HTTP code or API words, because n8n's
+	// how to send only the rest (limiter/budget.ts). A NodeApiError without HTTP code or API words, because n8n's
 	// declarative engine wraps any other error class in one with the code "none" (n8n-core routing-node.ts).
 	if (caught instanceof WaitBudgetExceededError) {
 		// Nothing answered at all (connection refused): that is the headline a user can act on (a wrong

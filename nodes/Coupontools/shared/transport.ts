@@ -20,7 +20,7 @@ import { limiterForRun, WaitBudgetExceededError } from './limiter';
 /**
  * Sending one request to Coupontools with the credential's headers, and nothing about operations: the
  * answer comes back only when it is a success; every failure is thrown as the one classified NodeApiError
- * of errors.ts.
+ * of errors/.
  */
 
 /** A full answer, or the classified error it is. */
@@ -68,16 +68,21 @@ type CallingContext =
  */
 export const CALL_WAIT_MS = 15_000;
 
-/** One limiter per calling context: a poll context lives as long as its activation, the others per call. */
+/**
+ * One limiter per calling context: a poll context lives as long as its activation, the others per call.
+ * A node's execution context also stops it when the execution is cancelled.
+ */
 function limiterOf(context: CallingContext, maxWaitMs: number) {
-	return limiterForRun(context, () => ({ budgetMs: maxWaitMs }));
+	const cancelSignal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	return limiterForRun(context, () => ({ budgetMs: maxWaitMs }), cancelSignal);
 }
 
 /**
  * For code that calls Coupontools outside the declarative operations (pickers, the triggers): the same
  * credential, the same envelope check, the same error words. The stable import for them is this module.
  *
- * Calls go through a limiter (limiter.ts) keyed by the calling context: a refusal (429, 503, connection
+ * Calls go through a limiter (limiter/) keyed by the calling context: a refusal (429, 503, connection
  * refused) is waited out as its Retry-After asks, for at most `maxWaitMs` (default: half the call's
  * timeout, at most CALL_WAIT_MS); then the last refusal is thrown. The polling trigger's context is one
  * object per activation and its polls do not overlap (nodes/CoupontoolsPollTrigger/poll.ts), so each
