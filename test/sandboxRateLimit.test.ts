@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { parseArgs } from './sandbox/cli';
 import { createRandom } from './sandbox/random';
 import { startSandbox } from './sandbox/server';
@@ -42,7 +43,7 @@ describe('sandbox rate limit', () => {
 			// Latency still passes for real (the test reads what was logged, not how long it took).
 			rateClock: {
 				now: () => clockMs,
-				sleep: async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms)),
+				sleep: async (ms: number) => await sleep(ms),
 			},
 		});
 	});

@@ -9,7 +9,7 @@ import type { Sandbox } from './harness/sandbox';
 
 /**
  * Big batches against a Coupontools that throttles: the node's run-wide limiter
- * (nodes/Coupontools/shared/limiter/, wired in shared/requestHook.ts) through n8n-core's real engine,
+ * (nodes/Coupontools/shared/limiter/, wired in shared/requestLoop.ts) through n8n-core's real engine,
  * against the sandbox's token bucket over HTTP (test/sandbox/rate-limit.js: `rate` requests per second per
  * credential, 429 with Retry-After beyond it). The limiter and the sandbox's buckets share one clock that
  * moves only when the sandbox is idle (test/harness/limiterClock.ts, onRunClock): a throttled run plays out

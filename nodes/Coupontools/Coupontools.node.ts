@@ -13,8 +13,22 @@ import { searchV4LoyaltyCards } from './listSearch/searchV4LoyaltyCards';
 import { resourceDescriptions, resourceProperty } from './resources';
 import { BASE_URL_EXPRESSION } from './shared/credential';
 import { rateLimitsProperty } from './shared/rateLimits';
-import { requestHook } from './shared/requestHook';
+import { requestLoop } from './shared/requestLoop';
 
+/**
+ * How a request travels, for each input item (every file named here is under nodes/Coupontools/):
+ * 1. Description: resources/<resource>/index.ts gives the operation's method, path and fields
+ *    (resources/<resource>/<operation>.ts), and its request policy: requestLoop({ ... }).
+ * 2. Request loop: n8n's RoutingNode builds the request and hands it to the operation's
+ *    routing.operations.pagination function, shared/requestLoop.ts, policy in shared/requestPolicy.ts.
+ *    (n8n lets a declarative node run its own request code only there, so every operation uses it,
+ *    switched on by the Resource field's `paginate`; paging itself is shared/pagination.ts and v4Pages.ts.)
+ * 3. Validation: shared/validation/ checks the fields before anything is sent.
+ * 4. Limiter: shared/limiter/ paces the run's calls, waits out refusals within Max Wait, stops on cancel.
+ * 5. Transport: shared/transport.ts sends one call with the run's credential (shared/credential.ts).
+ * 6. Errors: shared/errors/ turns every failure into one NodeApiError; shared/itemError.ts names the item.
+ * 7. Output: shared/output.ts turns the answer into items, paired with the input item.
+ */
 export class Coupontools implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Coupontools',
@@ -47,7 +61,7 @@ export class Coupontools implements INodeType {
 		},
 		// The default request policy: no repeat after a fault that may have acted, no paging. Each operation
 		// declares its own in routing.operations (resources/<resource>/index.ts), which wins over this one.
-		requestOperations: { pagination: requestHook() },
+		requestOperations: { pagination: requestLoop() },
 		properties: [resourceProperty, ...resourceDescriptions, rateLimitsProperty],
 	};
 

@@ -45,13 +45,13 @@ test('the operations table lists every operation of the node, and nothing else',
 });
 
 /**
- * Where an operation's request policy is declared: `requestHook(policy)` in
+ * Where an operation's request policy is declared: `requestLoop(policy)` in
  * nodes/Coupontools/resources/<resource>/index.ts, the policy's `unconfirmed: true` marking an endpoint
  * whose path no public page shows. The policy lives in the hook's closure, so the node is loaded once
  * with the factory wrapped to keep each policy next to the hook it made (the real hooks, unchanged).
  */
-const REQUEST_POLICY_MODULE = '../../nodes/Coupontools/shared/requestHook';
-const REQUEST_POLICY_FACTORY = 'requestHook';
+const REQUEST_POLICY_MODULE = '../../nodes/Coupontools/shared/requestLoop';
+const REQUEST_POLICY_FACTORY = 'requestLoop';
 
 /** "Resource → Operation" of every operation, with the request policy it declares (undefined: the node's default). */
 function declaredPolicies() {

@@ -13,7 +13,7 @@ import type { Sandbox } from './sandbox';
 export type FaultKind = '429' | '500' | '502' | 'truncated' | 'reset' | 'reset-after-processing';
 
 /**
- * What each fault is to the node (shared/requestHook.ts, sendWithRetries): a refusal is waited out and
+ * What each fault is to the node (shared/requestLoop.ts, sendWithRetries): a refusal is waited out and
  * sent again; after any other fault Coupontools may have acted, so a repeatable call is repeated, 3
  * attempts at most. `processed`: the sandbox acted before the fault (test/sandbox/README.md, Faults).
  */

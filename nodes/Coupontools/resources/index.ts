@@ -34,7 +34,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Subaccount', value: 'subaccount' },
 		{ name: 'Webhook Event', value: 'webhookEvent' },
 	],
-	// Every operation runs through its request hook (shared/requestHook.ts): n8n hands a declarative node its
+	// Every operation runs through its request hook (shared/requestLoop.ts): n8n hands a declarative node its
 	// request loop only via the pagination hook, and this always-visible field switches it on for every operation.
 	routing: { send: { paginate: true } },
 };

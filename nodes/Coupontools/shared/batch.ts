@@ -13,7 +13,7 @@ type Options = DeclarativeRestApiSettings.ResultOptions['options'];
 
 /**
  * Input items become bulk calls: each item's body is one record of the list `param`, sent `size` records
- * per call (an operation's policy `batch`, see requestHook.ts).
+ * per call (an operation's policy `batch`, see requestLoop.ts).
  */
 export interface BatchPolicy {
 	/** The body key holding the list of records, e.g. `users`. */

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { TEAMMATE_ID } from '../../shared/validation';
 import { accountSingleSignOnFields } from './singleSignOn';
 import { accountTeammateSingleSignOnFields } from './teammateSingleSignOn';
@@ -28,7 +28,7 @@ export const accountDescription: INodeProperties[] = [
 				description: "Create a single sign-on (SSO) link that logs into this account's dashboard",
 				routing: {
 					request: { method: 'POST', url: '/v3/account/sso' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'account' })] },
 				},
 			},
@@ -42,7 +42,7 @@ export const accountDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v3/teammate/sso' },
 					send: { preSend: [dropEmptyBodyFields] },
 					operations: {
-						pagination: requestHook({ required: ['teammate'], rules: { teammate: TEAMMATE_ID } }),
+						pagination: requestLoop({ required: ['teammate'], rules: { teammate: TEAMMATE_ID } }),
 					},
 					output: { postReceive: [coupontoolsOutput({ object: 'teammate' })] },
 				},

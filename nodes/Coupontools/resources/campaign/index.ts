@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { campaignGetFields } from './get';
 import { campaignGetAllFields } from './getAll';
 import { campaignGetUsageDataFields } from './getUsageData';
@@ -22,7 +22,7 @@ export const campaignDescription: INodeProperties[] = [
 				description: 'Retrieve one campaign (coupon) with its settings',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/info' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'coupon_info' })] },
 				},
 			},
@@ -34,7 +34,7 @@ export const campaignDescription: INodeProperties[] = [
 					'Retrieve the campaigns (coupons) of the account, with their names and IDs (cam_…)',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'coupon_info' })] },
 				},
 			},
@@ -47,7 +47,7 @@ export const campaignDescription: INodeProperties[] = [
 				routing: {
 					// The Sessions field's choice replaces the path (getUsageData.ts).
 					request: { method: 'POST', url: '/v3/campaign/data' },
-					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
+					operations: { pagination: requestLoop({ repeatable: true, pages: 'body' }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},

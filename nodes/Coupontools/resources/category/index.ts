@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { categoryGetAllFields } from './getAll';
 import { categoryGetAllThirdLevelFields } from './getAllThirdLevel';
 
@@ -26,7 +26,7 @@ export const categoryDescription: INodeProperties[] = [
 				description: 'Retrieve the campaign categories of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/category/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CATEGORY_LIST_KEYS })] },
 				},
 			},
@@ -38,7 +38,7 @@ export const categoryDescription: INodeProperties[] = [
 					'Retrieve the third-level categories (only for accounts that use three category levels)',
 				routing: {
 					request: { method: 'POST', url: '/v3/category/main/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: CATEGORY_LIST_KEYS })] },
 				},
 			},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { couponSessionGetFields } from './get';
 import { couponSessionSearchFields } from './search';
 import { couponSessionSendPushFields, couponSessionSendPushToAllFields } from './sendPush';
@@ -29,7 +29,7 @@ export const couponSessionDescription: INodeProperties[] = [
 					"Retrieve all data of one consumer's coupon: opened, claimed, validated, dates, custom ID",
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/data' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
 			},
@@ -41,7 +41,7 @@ export const couponSessionDescription: INodeProperties[] = [
 					'Find coupon sessions by custom validation code, phone or email, one item per match',
 				routing: {
 					request: { method: 'POST', url: '/v3/couponsession/search' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},
@@ -52,7 +52,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: "Send a notification now to the wallet pass of one consumer's coupon session",
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/single' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
 				},
 			},
@@ -63,7 +63,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: 'Send a notification now to all wallet passes of a campaign',
 				routing: {
 					request: { method: 'POST', url: '/v3/coupon/pushnotification/all' },
-					operations: { pagination: requestHook({ unconfirmed: true }) },
+					operations: { pagination: requestLoop({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},
@@ -74,7 +74,7 @@ export const couponSessionDescription: INodeProperties[] = [
 				description: 'Claim, validate (redeem), void or unvoid one coupon session',
 				routing: {
 					request: update,
-					operations: { pagination: requestHook() },
+					operations: { pagination: requestLoop() },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
 			},
@@ -88,7 +88,7 @@ export const couponSessionDescription: INodeProperties[] = [
 					request: update,
 					// The API updates one session per call (https://docs.coupontools.com): one call per code.
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							perEntry: {
 								param: 'couponsession',
 								label: 'Session Codes',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { REGISTERED_USER_ID, V4_DIRECTORY_ID, V4_USER_ID } from '../../shared/validation';
 import { fillPathIds } from '../../shared/path';
 import { directoryBlockUserFields } from './blockUser';
@@ -36,7 +36,7 @@ function v4UserCall(
 		},
 		send: { preSend: [fillPathIds] },
 		operations: {
-			pagination: requestHook({
+			pagination: requestLoop({
 				// A read may be repeated after a fault; the writes may have acted.
 				repeatable: method === 'GET',
 				pathIds: { directoryId: V4_DIRECTORY_ID, userId: V4_USER_ID },
@@ -74,7 +74,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Register a new user in a directory',
 				routing: {
 					request: { method: 'POST', url: '/v4/directory/{directoryId}/users' },
-					operations: { pagination: requestHook({ pathIds: { directoryId: V4_DIRECTORY_ID } }) },
+					operations: { pagination: requestLoop({ pathIds: { directoryId: V4_DIRECTORY_ID } }) },
 					send: { preSend: [fillPathIds, dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput()] },
 				},
@@ -97,7 +97,7 @@ export const directoryDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v3/directory/info' },
 					send: { preSend: [byDirectoryIdForm('')] },
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							repeatable: true,
 							rules: { directory: EITHER_DIRECTORY_ID },
 						}),
@@ -113,7 +113,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the campaigns shown in a directory',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/campaigns' },
-					operations: { pagination: requestHook({ repeatable: true, unconfirmed: true }) },
+					operations: { pagination: requestLoop({ repeatable: true, unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_CAMPAIGN_LIST_KEYS })] },
 				},
 			},
@@ -124,7 +124,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Retrieve the directories of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/directory/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: DIRECTORY_LIST_KEYS })] },
 				},
 			},
@@ -139,7 +139,7 @@ export const directoryDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/v3/directoryusers/list' },
 					send: { preSend: [byDirectoryIdForm('/users')] },
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							repeatable: true,
 							pages: 'body',
 							v4List: true,
@@ -186,7 +186,7 @@ export const directoryDescription: INodeProperties[] = [
 				description: 'Mark a registered user as paid or unpaid, for a custom payment integration',
 				routing: {
 					request: { method: 'POST', url: '/v3/directoryusers/update' },
-					operations: { pagination: requestHook({ rules: { user: REGISTERED_USER_ID } }) },
+					operations: { pagination: requestLoop({ rules: { user: REGISTERED_USER_ID } }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { E164_PHONE, SEND_TARGET } from '../../shared/validation';
 import { distributionSendEmailFields } from './sendEmail';
 import { distributionSendSmsFields } from './sendSms';
@@ -25,7 +25,7 @@ export const distributionDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v3/send/email' },
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							// Coupontools sends a campaign once per address when check_unique is on.
 							repeatable: (body) => body.check_unique === true,
 							rules: { campaign: SEND_TARGET },
@@ -58,7 +58,7 @@ export const distributionDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v3/send/sms' },
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							rules: { campaign: SEND_TARGET, phone: E164_PHONE },
 							required: ['campaign', 'phone'],
 						}),

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { groupFields } from './fields';
 import type { GroupKind } from './kinds';
 import { CONTACT_LIST_KEYS, GROUP_LIST_KEYS } from './kinds';
@@ -27,7 +27,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Add ${kind.contact.noun}, with optional name, birthday and custom fields, to an ${noun}`,
 					routing: {
 						request: { method: 'POST', url: paths.addContact },
-						operations: { pagination: requestHook({ ...kind.contact.policy, unconfirmed }) },
+						operations: { pagination: requestLoop({ ...kind.contact.policy, unconfirmed }) },
 						send: { preSend: [dropEmptyBodyFields] },
 						// Answer shape not documented: passed through as it comes.
 						output: { postReceive: [coupontoolsOutput()] },
@@ -40,7 +40,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Create a new group of ${noun.replace(/ group$/, '')} contacts`,
 					routing: {
 						request: { method: 'POST', url: paths.addGroup },
-						operations: { pagination: requestHook({ unconfirmed }) },
+						operations: { pagination: requestLoop({ unconfirmed }) },
 						// Answer shape not documented: a `group` object is unwrapped, anything else passed through.
 						output: { postReceive: [coupontoolsOutput({ object: 'group' })] },
 					},
@@ -52,7 +52,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Retrieve the contacts of one ${noun}, one item per contact`,
 					routing: {
 						request: { method: 'POST', url: paths.contactList },
-						operations: { pagination: requestHook({ repeatable: true, unconfirmed }) },
+						operations: { pagination: requestLoop({ repeatable: true, unconfirmed }) },
 						output: { postReceive: [coupontoolsOutput({ list: CONTACT_LIST_KEYS })] },
 					},
 				},
@@ -63,7 +63,7 @@ export function groupDescription(kind: GroupKind): INodeProperties[] {
 					description: `Retrieve the ${noun}s of the account`,
 					routing: {
 						request: { method: 'POST', url: paths.groupList },
-						operations: { pagination: requestHook({ repeatable: true }) },
+						operations: { pagination: requestLoop({ repeatable: true }) },
 						output: { postReceive: [coupontoolsOutput({ list: GROUP_LIST_KEYS })] },
 					},
 				},

@@ -1,4 +1,4 @@
-import type { RequestPolicy } from '../../shared/requestHook';
+import type { RequestPolicy } from '../../shared/requestLoop';
 import { E164_PHONE } from '../../shared/validation';
 
 /**

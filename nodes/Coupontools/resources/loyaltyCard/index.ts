@@ -3,8 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
 import { fillPathIds } from '../../shared/path';
-import type { RequestPolicy } from '../../shared/requestHook';
-import { requestHook } from '../../shared/requestHook';
+import type { RequestPolicy } from '../../shared/requestLoop';
+import { requestLoop } from '../../shared/requestLoop';
 import {
 	CARD_COPY_NAME,
 	LOYALTY_USER_SEARCH,
@@ -50,7 +50,7 @@ function cardCall(
 			...(qs ? { qs } : {}),
 		},
 		send: { preSend: method === 'POST' ? [fillPathIds, dropEmptyBodyFields] : [fillPathIds] },
-		operations: { pagination: requestHook({ ...policy, pathIds }) },
+		operations: { pagination: requestLoop({ ...policy, pathIds }) },
 		output: { postReceive: [coupontoolsOutput()] },
 	};
 }
@@ -106,7 +106,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Create a loyalty user account; put it on a card with Link User',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/create' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
@@ -118,7 +118,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Retrieve one loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/info' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ object: 'loyaltycard' })] },
 				},
 			},
@@ -129,7 +129,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Retrieve the loyalty cards of the account',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_CARD_LIST_KEYS })] },
 				},
 			},
@@ -154,7 +154,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 					"Retrieve every user of a loyalty card with points, stamps and voided state, from Coupontools' v3 list (no filters)",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/list' },
-					operations: { pagination: requestHook({ repeatable: true, pages: 'body' }) },
+					operations: { pagination: requestLoop({ repeatable: true, pages: 'body' }) },
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
 				},
 			},
@@ -173,7 +173,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Put an existing loyalty user on a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/link' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},
@@ -185,7 +185,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/search' },
 					operations: {
-						pagination: requestHook({ repeatable: true, rules: { search: LOYALTY_USER_SEARCH } }),
+						pagination: requestLoop({ repeatable: true, rules: { search: LOYALTY_USER_SEARCH } }),
 					},
 					output: { postReceive: [coupontoolsOutput({ list: LOYALTY_USER_LIST_KEYS })] },
 				},
@@ -198,7 +198,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: "Send a notification now to one user's loyalty card in the wallet",
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/single' },
-					operations: { pagination: requestHook({ unconfirmed: true }) },
+					operations: { pagination: requestLoop({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ set: { sent: true } })] },
 				},
 			},
@@ -210,7 +210,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Send a notification now to every user of a loyalty card',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyalty/pushnotification/all' },
-					operations: { pagination: requestHook({ unconfirmed: true }) },
+					operations: { pagination: requestLoop({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ mark: { sent: true } })] },
 				},
 			},
@@ -221,7 +221,7 @@ export const loyaltyCardDescription: INodeProperties[] = [
 				description: 'Add points or stamps to a user of a loyalty card, or void or unvoid the user',
 				routing: {
 					request: { method: 'POST', url: '/v3/loyaltyusers/update' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					output: { postReceive: [coupontoolsOutput({ object: 'user' })] },
 				},
 			},

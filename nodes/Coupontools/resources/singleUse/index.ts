@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { singleUseCreateFields } from './create';
 import { singleUseCreateManyFields } from './createMany';
 import { singleUseDeleteFields } from './remove';
@@ -27,7 +27,7 @@ export const singleUseDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/create' },
 					operations: {
-						pagination: requestHook({
+						pagination: requestLoop({
 							// Coupontools refuses a second URL for the same person when duplicate_check is on.
 							repeatable: (body) => body.duplicate_check === true,
 							required: ['campaign'],
@@ -44,7 +44,7 @@ export const singleUseDescription: INodeProperties[] = [
 				description: 'Create up to 100,000 single-use URLs at once, one output item per URL',
 				routing: {
 					request: { method: 'POST', url: '/v3/multiplesingleuse/create' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					output: { postReceive: [coupontoolsOutput({ list: 'data' })] },
 				},
 			},
@@ -55,7 +55,7 @@ export const singleUseDescription: INodeProperties[] = [
 				description: 'Remove a single-use URL so it no longer works',
 				routing: {
 					request: { method: 'POST', url: '/v3/singleuse/remove' },
-					operations: { pagination: requestHook({ unconfirmed: true }) },
+					operations: { pagination: requestLoop({ unconfirmed: true }) },
 					output: { postReceive: [coupontoolsOutput({ set: { deleted: true } })] },
 				},
 			},

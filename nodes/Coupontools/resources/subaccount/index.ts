@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { dropEmptyBodyFields } from '../../shared/fields';
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { ISO_COUNTRY } from '../../shared/validation';
 import { hideApiCredentials } from './apiCredentials';
 import { subaccountCreateFields } from './create';
@@ -29,7 +29,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Create a subaccount of this (agency) account',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount/create' },
-					operations: { pagination: requestHook({ rules: { country: ISO_COUNTRY } }) },
+					operations: { pagination: requestLoop({ rules: { country: ISO_COUNTRY } }) },
 					send: { preSend: [dropEmptyBodyFields] },
 					// The docs show only subaccount.ID of the answer (https://docs.coupontools.com); the whole object is passed on.
 					output: {
@@ -45,7 +45,7 @@ export const subaccountDescription: INodeProperties[] = [
 					"Create a single sign-on (SSO) link that logs into the subaccount's dashboard, optionally on a given page",
 				routing: {
 					request: { method: 'POST', url: '/v3/subaccount/sso' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					send: { preSend: [dropEmptyBodyFields] },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
@@ -59,7 +59,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Create a link where the subaccount sets a new password',
 				routing: {
 					request: { method: 'POST', url: '/v3/subaccount/reset/url' },
-					operations: { pagination: requestHook({}) },
+					operations: { pagination: requestLoop({}) },
 					// Answer shape not documented: passed through as it comes.
 					output: { postReceive: [coupontoolsOutput(), hideApiCredentials] },
 				},
@@ -71,7 +71,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve one subaccount with its settings, permissions and campaigns',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: {
 						postReceive: [coupontoolsOutput({ object: 'subaccount' }), hideApiCredentials],
 					},
@@ -84,7 +84,7 @@ export const subaccountDescription: INodeProperties[] = [
 				description: 'Retrieve the subaccounts of this (agency) account',
 				routing: {
 					request: { method: 'POST', url: '/v4/subaccount/list' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					output: {
 						postReceive: [coupontoolsOutput({ list: SUBACCOUNT_LIST_KEYS }), hideApiCredentials],
 					},
@@ -99,7 +99,7 @@ export const subaccountDescription: INodeProperties[] = [
 					// Not in the public docs: path and fields inferred from Create (README.md, "Endpoints not confirmed by public documentation").
 					request: { method: 'POST', url: '/v4/subaccount/update' },
 					operations: {
-						pagination: requestHook({ rules: { country: ISO_COUNTRY }, unconfirmed: true }),
+						pagination: requestLoop({ rules: { country: ISO_COUNTRY }, unconfirmed: true }),
 					},
 					send: { preSend: [dropEmptyBodyFields] },
 					output: {

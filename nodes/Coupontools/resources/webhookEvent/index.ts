@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { coupontoolsOutput } from '../../shared/output';
-import { requestHook } from '../../shared/requestHook';
+import { requestLoop } from '../../shared/requestLoop';
 import { webhookEventVerifyFields } from './verify';
 
 export const webhookEventDescription: INodeProperties[] = [
@@ -21,7 +21,7 @@ export const webhookEventDescription: INodeProperties[] = [
 					'Ask Coupontools whether a webhook event is genuine, and get its type, campaign, session and date',
 				routing: {
 					request: { method: 'POST', url: '/v3/webhook/verification' },
-					operations: { pagination: requestHook({ repeatable: true }) },
+					operations: { pagination: requestLoop({ repeatable: true }) },
 					// Only result "valid" confirms the event; any other answer without an error must not pass as one.
 					output: { postReceive: [coupontoolsOutput({ expect: { result: 'valid' } })] },
 				},

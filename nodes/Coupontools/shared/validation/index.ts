@@ -1,5 +1,5 @@
 /**
- * Checks before sending: what the request loop (requestHook.ts) asks, and the rules operations declare
+ * Checks before sending: what the request loop (requestLoop.ts) asks, and the rules operations declare
  * in their policy. Map of the folder:
  * - findFieldProblems.ts: every problem of one request, by the operation's rules, else the defaults;
  * - parameterRules.ts: the default rule of each API parameter;

@@ -17,7 +17,7 @@ export interface FieldRule {
 	check(value: unknown, context: CheckContext): string | undefined;
 }
 
-/** What one operation checks beyond the rules per API parameter, declared with it (see requestHook.ts). */
+/** What one operation checks beyond the rules per API parameter, declared with it (see requestLoop.ts). */
 export interface ValidationPolicy {
 	/** Rules that replace the default of a body parameter for this operation. */
 	rules?: Record<string, FieldRule>;

@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 import { answerError, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
 import type { LimiterClock } from '../../nodes/Coupontools/shared/limiter';
 import { Limiter, MAX_ATTEMPTS } from '../../nodes/Coupontools/shared/limiter';
-import { entriesOf, sendWithRetries } from '../../nodes/Coupontools/shared/requestHook';
+import { entriesOf, sendWithRetries } from '../../nodes/Coupontools/shared/requestLoop';
 
 const node: INode = {
 	id: '1',

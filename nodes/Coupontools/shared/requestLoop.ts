@@ -5,68 +5,32 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BatchPolicy } from './batch';
 import { batchItemError, joinBatch } from './batch';
-import { checkError, faultClassOf, transportError } from './errors';
+import { checkError, faultClassOf } from './errors';
 import type { Limiter } from './limiter';
-import { limiterForRun, RunCancelledError, WaitBudgetExceededError } from './limiter';
-import type { PageLocation } from './pagination';
+import { limiterForRun } from './limiter';
 import { fetchPages, wantsAllPages } from './pagination';
 import type { EntryFailure } from './perEntry';
 import { entryError, failedEntriesError } from './perEntry';
 import { limiterSettingsOf, RATE_LIMITS } from './rateLimits';
 import { argumentsToFix, runsAsTool, toolCallInput, toolFailureItem } from './toolMode';
+import { asNodeError, unconfirmedEndpoint } from './itemError';
+import type { RequestPolicy } from './requestPolicy';
 import { sendRequest } from './transport';
 import { readV4List } from './v4Pages';
-import type { ValidationPolicy } from './validation';
 import { findFieldProblems } from './validation';
 
+export type { RequestPolicy } from './requestPolicy';
+
 type Request = DeclarativeRestApiSettings.ResultOptions;
-type RequestHook = (
+type RequestLoop = (
 	this: IExecutePaginationFunctions,
 	requestData: Request,
 ) => Promise<INodeExecutionData[]>;
-
-/**
- * What one operation declares about its calls, next to its method and path:
- * `routing: { request, operations: { pagination: requestHook({ ... }) }, output }`.
- */
-export interface RequestPolicy extends ValidationPolicy {
-	/**
-	 * Whether a call may be repeated after a fault that may have acted (500, 502, 504, a cut-off answer,
-	 * a reset, a timeout): true for reads, false (the default) for writes, or a function of the body for
-	 * writes Coupontools de-duplicates itself (Send Email with check_unique, Single Use Create with
-	 * duplicate_check). Faults where Coupontools certainly did nothing (429, 503, connection refused) are
-	 * always repeated.
-	 */
-	repeatable?: boolean | ((body: IDataObject) => boolean);
-	/** Where the API's `page` parameter goes when Return All is on; absent for lists answered in one piece. */
-	pages?: PageLocation;
-	/**
-	 * A GET of a v4 REST list (/v4/…) by this operation is read whole, following its pages when the
-	 * answers carry them (v4Pages.ts); Limit stops early. Its output steps see the records as one list.
-	 */
-	v4List?: boolean;
-	/**
-	 * One call per entry of this body parameter (a list, or text separated by commas, spaces or new lines),
-	 * each with its own result; one failure does not stop the others. Only Coupon Session → Update Many.
-	 */
-	perEntry?: { param: string; label: string; whenEmpty: string };
-	/**
-	 * Input items become bulk calls: each item's body is one record of the list `param`, `size` records
-	 * per call, and each item gets its own entry of the answer (batch.ts). Only Loyalty Card → Add Many Users.
-	 */
-	batch?: BatchPolicy;
-	/**
-	 * The endpoint is inferred, not in the public docs (README.md, "Endpoints not confirmed by public
-	 * documentation"): a 404 then says so, instead of blaming the credential's Base URL.
-	 */
-	unconfirmed?: boolean;
-}
 
 /**
  * The retry seam: every Coupontools call of an item runs through its run's limiter (limiter/), shared
@@ -118,7 +82,7 @@ export function entriesOf(value: unknown): string[] {
  *   input, with the error attached so n8n's error output can route it;
  * - as an AI agent's tool, a failed item becomes the model's answer `{ error }` (toolMode.ts).
  */
-export function requestHook(policy: RequestPolicy = {}): RequestHook {
+export function requestLoop(policy: RequestPolicy = {}): RequestLoop {
 	return async function coupontoolsRequest(this, requestData) {
 		const itemIndex = this.getItemIndex();
 		try {
@@ -257,28 +221,6 @@ async function sendInBatch(
 	}
 }
 
-/** A 404 of an inferred endpoint: the endpoint itself may be wrong, which the user should know first. */
-function unconfirmedEndpoint(
-	this: IExecutePaginationFunctions,
-	error: NodeApiError | NodeOperationError,
-	policy: RequestPolicy,
-): NodeApiError | NodeOperationError {
-	if (!policy.unconfirmed || !(error instanceof NodeApiError) || error.httpCode !== '404')
-		return error;
-	return new NodeApiError(
-		this.getNode(),
-		{ message: error.message },
-		{
-			message:
-				'Coupontools does not know this endpoint, which its public documentation does not confirm (HTTP 404)',
-			description:
-				'This operation\'s path is inferred from similar documented calls (README, "Endpoints not confirmed by public documentation"): Coupontools may name it differently. If the Base URL of the credential is right (https://api.coupontools.com, without a path), tell the maintainers which call your account answers.',
-			httpCode: '404',
-			itemIndex: this.getItemIndex(),
-		},
-	);
-}
-
 /** Before any request: a clear error naming the field and the fix, for rules that are certain. */
 function assertValidFields(
 	this: IExecutePaginationFunctions,
@@ -353,38 +295,4 @@ async function sendPerEntry(
 	if (failures.length && !this.continueOnFail() && !runsAsTool(this.getNode()))
 		throw failedEntriesError(this.getNode(), label, failures, entries.length, itemIndex);
 	return results;
-}
-
-/**
- * Our errors pass through; the limiter's budget error becomes this item's error; anything else
- * is worded as a transport fault, without the request it carries.
- */
-function asNodeError(
-	this: IExecutePaginationFunctions,
-	caught: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (caught instanceof NodeOperationError || caught instanceof NodeApiError) return caught;
-	if (caught instanceof RunCancelledError)
-		return new NodeApiError(this.getNode(), {} as JsonObject, {
-			message: caught.message,
-			itemIndex,
-		});
-	// The run's limiter stopped waiting out refusals: this item's error says how many were not sent and
-	// how to send only the rest (limiter/budget.ts). A NodeApiError without HTTP code or API words, because n8n's
-	// declarative engine wraps any other error class in one with the code "none" (n8n-core routing-node.ts).
-	if (caught instanceof WaitBudgetExceededError) {
-		// Nothing answered at all (connection refused): that is the headline a user can act on (a wrong
-		// Base URL, Coupontools down); the waiting and the rerun advice follow in the description.
-		const last = caught.cause;
-		const unreachable = last instanceof NodeApiError && !last.httpCode;
-		return new NodeApiError(this.getNode(), {} as JsonObject, {
-			message: unreachable ? last.message : caught.message,
-			description: unreachable
-				? `${caught.message} ${last.description ?? ''}`.trim()
-				: caught.description,
-			itemIndex,
-		});
-	}
-	return transportError(this.getNode(), caught, itemIndex);
 }
