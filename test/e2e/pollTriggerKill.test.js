@@ -9,8 +9,9 @@
  *     sandbox): nothing replayed, that poll's events arrive once, after the restart;
  *  4.-5. killed between a poll's emit and n8n's two writes for it: when a poll emits, n8n saves the trigger's
  *     static data (its cursor) and creates the execution as two independent writes, neither awaited by the
- *     other (ActiveWorkflowManager.getExecutePollFunctions: `void saveStaticData(workflow)`, then
- *     `runWorkflow`). The test holds one of them in PostgreSQL, kills n8n, and drops the held write:
+ *     other (getExecutePollFunctions' __emit: `void saveStaticData(workflow)`, then the run; in
+ *     ActiveWorkflowManager on 1.x and 2.8, TriggerExecutionContextFactory on 2.41). The test holds one of
+ *     them in PostgreSQL, kills n8n, and drops the held write:
  *     4. execution written, cursor not: the poll's events are emitted again after the restart (twice in all);
  *     5. cursor written, execution not: the poll's events are lost.
  *     Outside that window (milliseconds; measured in 1) a hard kill costs nothing (1-3).
