@@ -8,10 +8,10 @@
  * so two dumps differ exactly where n8n would see a difference. Values a function keeps in its closure
  * (e.g. the policy an operation passes to its request hook) are not visible: tests cover those. Use it to prove a refactor leaves the descriptions byte-identical:
  *
- *   node scripts/dump-descriptions.js > /tmp/before.json
+ *   node scripts/dump-descriptions.js > before.json
  *   (change the code)
- *   node scripts/dump-descriptions.js > /tmp/after.json
- *   diff /tmp/before.json /tmp/after.json && echo identical
+ *   node scripts/dump-descriptions.js > after.json
+ *   diff before.json after.json && echo identical
  *
  * By default the sources are compiled with the repo's tsc (tsconfig.json) into a throw-away folder
  * under node_modules/.cache (so the compiled files still find the repo's node_modules). With
