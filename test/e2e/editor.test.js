@@ -73,6 +73,14 @@ const ACTION_VERSION = (() => {
 	const { description } = new Coupontools();
 	return description.defaultVersion ?? [description.version].flat().pop();
 })();
+/** The version a new Coupontools Polling Trigger gets (1.1: Start From in the workflow's time zone). */
+const POLL_TRIGGER_VERSION = (() => {
+	const { CoupontoolsPollTrigger } = require(
+		path.join(REPO_ROOT, 'dist/nodes/CoupontoolsPollTrigger/CoupontoolsPollTrigger.node.js'),
+	);
+	const { description } = new CoupontoolsPollTrigger();
+	return description.defaultVersion ?? [description.version].flat().pop();
+})();
 const SHOTS = [
 	'',
 	'-search',
@@ -139,7 +147,7 @@ const PANELS = (() => {
 				id: 'ui-polling',
 				name: 'Coupontools Polling Trigger',
 				type: 'n8n-nodes-coupontools.coupontoolsPollTrigger',
-				typeVersion: 1,
+				typeVersion: POLL_TRIGGER_VERSION,
 				position: [0, 600],
 				parameters: {
 					events: ['coupon_validated', 'directory_user_registered'],
