@@ -6,34 +6,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { createPollTrigger } from './harness/poll';
+import { createPollTrigger, FAKE_DATE_ONLY } from './harness/poll';
 import type { Sandbox } from './harness/sandbox';
 import { credentialsFor, useSandbox } from './harness/sandbox';
 import { applySessionEvents, registerDirectoryUsers } from './sandbox/timeline';
-
-/**
- * Every clock function but Date stays real (HTTP, timeouts and the sandbox's timers need them); the fake
- * Date keeps ticking in real time from wherever a test sets it (the request limiter measures its waits).
- */
-const FAKE_DATE_ONLY = {
-	advanceTimers: true,
-	doNotFake: [
-		'hrtime',
-		'nextTick',
-		'performance',
-		'queueMicrotask',
-		'requestAnimationFrame',
-		'cancelAnimationFrame',
-		'requestIdleCallback',
-		'cancelIdleCallback',
-		'setImmediate',
-		'clearImmediate',
-		'setInterval',
-		'clearInterval',
-		'setTimeout',
-		'clearTimeout',
-	] as Array<'hrtime'>,
-};
 
 let afterResponse: (entry: { path: string; body: unknown; status?: number }) => void = () => {};
 const sandbox = useSandbox({ onRequest: (entry) => afterResponse(entry) });
