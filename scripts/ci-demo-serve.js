@@ -12,23 +12,12 @@
 const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const { freePort } = require('./lib/n8n-runtime');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const READY = 'n8n keeps running until Ctrl+C';
 const START_TIMEOUT_MS = 10 * 60_000; // a first run installs n8n
 const STOP_TIMEOUT_MS = 60_000;
-
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = /** @type {net.AddressInfo} */ (srv.address());
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 /** @param {number} port @returns {Promise<boolean>} */
 function portOpen(port) {

@@ -885,23 +885,66 @@ function startServer(
 	});
 }
 
-/** @param {number} [tries] */
-async function freePort(tries = 1) {
+/**
+ * The kernel's ephemeral range (outgoing connections take their local port from it). A port picked
+ * there and handed to a process that binds it later can be taken in between by any outgoing
+ * connection of the machine (n8n to PostgreSQL, the sandbox's clients): n8n then exits with
+ * "port ... is already in use". Listening ports are therefore picked below that range.
+ * https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html (ip_local_port_range)
+ * @returns {[number, number]}
+ */
+function ephemeralRange() {
+	try {
+		const [low, high] = fs
+			.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+			.trim()
+			.split(/\s+/)
+			.map(Number);
+		if (low > 0 && high >= low) return [low, high];
+	} catch {}
+	return [32768, 60999]; // Linux's default
+}
+
+/** @param {number} port @returns {Promise<boolean>} whether 127.0.0.1:port can be bound now */
+function canBind(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+}
+
+/** Ports handed out by this process, never handed out twice (parallel stacks in one jest worker). */
+const handedOut = new Set();
+
+/**
+ * A port for a server to listen on later: random, below the ephemeral range, bindable now.
+ * @returns {Promise<number>}
+ */
+async function freePort() {
+	const [ephemeralLow] = ephemeralRange();
+	const low = 10_000;
+	const high = ephemeralLow - 1;
+	if (high - low >= 1000) {
+		for (let tries = 0; tries < 50; tries++) {
+			const port = low + Math.floor(Math.random() * (high - low + 1));
+			if (handedOut.has(port)) continue;
+			if (await canBind(port)) {
+				handedOut.add(port);
+				return port;
+			}
+		}
+	}
+	// A machine whose ephemeral range starts low: let the kernel choose.
 	return /** @type {Promise<number>} */ (
 		new Promise((resolve, reject) => {
 			const srv = net.createServer();
 			srv.unref();
 			srv.on('error', reject);
 			srv.listen(0, '127.0.0.1', () => {
-				const addr = srv.address();
-				const port = typeof addr === 'object' && addr ? addr.port : 0;
-				srv.close(() =>
-					port
-						? resolve(port)
-						: tries < 5
-							? resolve(freePort(tries + 1))
-							: reject(new Error('no free port')),
-				);
+				const addr = /** @type {net.AddressInfo} */ (srv.address());
+				srv.close(() => resolve(addr.port));
 			});
 		})
 	);
