@@ -41,8 +41,6 @@ interface LearnedRate {
 	/** From when the stretch's accepted requests were refilled to the refusal that ended it, in ms. */
 	spanMs: number;
 	waitMs: number;
-	/** When probing upward starts: the end of the pause. */
-	probeFrom: number;
 }
 
 export class Pace {
@@ -60,6 +58,8 @@ export class Pace {
 	/** What the last refusal taught, and the one before (used while the last stretch shows no acceptance). */
 	private learned: LearnedRate | undefined;
 	private learnedBefore: LearnedRate | undefined;
+	/** When probing upward started: the end of the last pause. */
+	private probeFrom = 0;
 	private tokens = 0;
 	private filledAt = 0;
 	private nextQuotaAt = 0;
@@ -150,8 +150,9 @@ export class Pace {
 		if (!stretch) return;
 		const from = this.lastRefusalAt ?? stretch.startedAt - waitMs;
 		if (this.learned?.stretch.accepted) this.learnedBefore = this.learned;
-		this.learned = { stretch, spanMs: Math.max(1, now - from), waitMs, probeFrom: now + waitMs };
+		this.learned = { stretch, spanMs: Math.max(1, now - from), waitMs };
 		this.lastRefusalAt = now;
+		this.probeFrom = now + waitMs;
 		// Coupontools' bucket is empty now; ours too.
 		this.tokens = 0;
 		this.filledAt = now;
@@ -165,11 +166,11 @@ export class Pace {
 		return this.learned?.stretch.accepted ? this.learned : this.learnedBefore;
 	}
 
-	/** The learned rate in requests per ms, probed upward since the end of the lesson's pause. */
+	/** The learned rate in requests per ms, probed upward since the end of the last pause. */
 	private ratePerMs(now: number): number | undefined {
 		const lesson = this.lesson();
 		if (!lesson) return undefined;
-		const probing = Math.max(0, now - lesson.probeFrom) / 1000;
+		const probing = Math.max(0, now - this.probeFrom) / 1000;
 		return (lesson.stretch.accepted / lesson.spanMs) * (1 + PROBE_PER_SECOND * probing);
 	}
 
