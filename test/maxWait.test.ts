@@ -75,12 +75,13 @@ describe('Max Wait bounds every wait of a run', () => {
 	test('Batching: a later batch fails at once instead of waiting out the Retry-After of an earlier one', async () => {
 		sandbox.current.setRateLimit({ rate: 0.001, burst: 2, retryAfterSeconds: 7200 });
 		const items = addresses(6, 'batches');
+		// A second between batches: the refusals of batch 2 are in before batch 3 starts.
 
 		const { result, waitsBeyondMaxWait } = await outcome(
 			run(sandbox.current, {
 				parameters: {
 					...sendEmail({ maxWaitMinutes: 1 }),
-					requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 50 } } },
+					requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 1000 } } },
 				},
 				items,
 				onError: 'continueRegularOutput',

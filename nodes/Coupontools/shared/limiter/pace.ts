@@ -32,6 +32,7 @@ interface Stretch {
 	startedAt: number;
 	sent: number;
 	settled: number;
+	/** Answered without a refusal: Coupontools took them, whether they succeeded or failed. */
 	accepted: number;
 }
 
@@ -99,12 +100,15 @@ export class Pace {
 		return this.epoch;
 	}
 
-	/** The answer of a request sent in `epoch`; `accepted` when it succeeded. */
-	settled(epoch: number, accepted: boolean): void {
+	/**
+	 * The answer of a request sent in `epoch`: it succeeded, failed otherwise (Coupontools took it: it
+	 * counts towards the rate), or was refused.
+	 */
+	settled(epoch: number, outcome: 'succeeded' | 'failed' | 'refused'): void {
 		const stretch = this.stretches.get(epoch);
 		if (stretch) {
 			stretch.settled++;
-			if (accepted) stretch.accepted++;
+			if (outcome !== 'refused') stretch.accepted++;
 			if (epoch !== this.epoch && stretch.settled >= stretch.sent) {
 				this.stretches.delete(epoch);
 				// The first wave got nothing accepted: start again from one request, growing while answers
@@ -115,7 +119,7 @@ export class Pace {
 				}
 			}
 		}
-		if (!accepted) return;
+		if (outcome !== 'succeeded') return;
 		this.refusalsInARow = 0;
 		// Only answers to requests sent under the current window say it is fine.
 		if (epoch !== this.epoch || this.window >= this.ceiling) return;
