@@ -314,6 +314,40 @@ function throttledSection(line) {
 	return out.join('\n');
 }
 
+/**
+ * How the limiter's start window was chosen: quick looks with the window (and the growth per accepted
+ * answer) set by hand in nodes/Coupontools/shared/limiter/pace.ts, kept in bench/start-window.json.
+ */
+function startWindowChoice() {
+	/** @type {any} */
+	const data = require('./start-window.json');
+	const load = (/** @type {string[]} */ l) => l[0];
+	const unthrottled = (/** @type {any} */ u) =>
+		`${fmtMs(u.oursMs)} vs ${fmtMs(u.httpMs)}: ${fmtRatio(u.ratio)} (from the first call: ${fmtRatio(u.afterFirstCall)})`;
+	return [
+		`**How the start window was chosen.** Quick looks on n8n ${data.version}, ${n(data.items)} items, each a run of \`npm run bench -- --only throttled --throttled-sizes 1000 --versions 2.8.4 --runs 3 --no-profile\` (unthrottled pairs: \`--unthrottled-only --runs 5\`) with the start window set in nodes/Coupontools/shared/limiter/pace.ts (bench/start-window.json). A first wave of W requests into a bucket of ${data.rate} costs W − ${data.rate} refusals by itself, so W above about ${data.rate + 0.15 * data.items} misses 0.15 refusals per item at ${n(data.items)} items; a smaller W costs round trips of ${data.latencyMs} ms without a limit.`,
+		'',
+		table(
+			[
+				'Start window',
+				'429s per item (Retry-After / none)',
+				'÷ (items ÷ rate) (Retry-After / none)',
+				'No limit: our node vs HTTP Request',
+				'load (1 min)',
+			],
+			data.windows.map((/** @type {any} */ w) => [
+				n(w.startWindow),
+				`${w.withRetryAfter.refusedPerItem.toFixed(3)} / ${w.withoutRetryAfter.refusedPerItem.toFixed(3)}`,
+				`${fmtRatio(w.withRetryAfter.perRate)} / ${fmtRatio(w.withoutRetryAfter.perRate)}`,
+				unthrottled(w.unthrottled),
+				load(w.loadAvg),
+			]),
+		),
+		'',
+		`The window doubles per round trip while answers are accepted (one more request per accepted answer). Growing faster made no difference that shows above the machine's noise: with a start window of 128, ${data.gains.map((/** @type {any} */ g) => `${g.perAcceptedAnswer} more per accepted answer took ${unthrottled(g.unthrottled)}`).join('; ')} (back to back, load ${data.gains.map((/** @type {any} */ g) => load(g.loadAvg)).join(' and ')}). Without a start window (${n(data.unbounded.startWindow)} at once, the limiter before this one): ${unthrottled(data.unbounded.unthrottled)}, load ${load(data.unbounded.loadAvg)}. What a bounded first wave costs without a limit is the round trips before the whole batch is out, where the HTTP Request node sends every item at once; 128 keeps the refusals well inside 0.15 per item.`,
+	].join('\n');
+}
+
 /** What n8n 2.41 added to the engine's work per item, when the line is 2.41 or later. @param {any} th */
 function line41Note(th) {
 	return th.engineTwice
@@ -370,9 +404,17 @@ function throttledExplanations(th) {
 		const ours = sides.ours;
 		const http = sides.http;
 		if (!ours?.ok || !http?.ok || !(ours.nodeMs / http.nodeMs > 1.3)) continue;
-		const afterFirstCall = (ours.nodeMs - ours.firstCallMs) / (http.nodeMs - http.firstCallMs);
+		const oursAfter = ours.nodeMs - ours.firstCallMs;
+		const httpAfter = http.nodeMs - http.firstCallMs;
+		const before = ours.firstCallMs - http.firstCallMs;
+		const after = oursAfter - httpAfter;
+		const { start, ceiling } = limiterWindow();
+		const engine = `before the first call, where n8n's declarative engine (RoutingNode, n8n-core's routing-node.js) prepares every item in one synchronous loop: it resolves every property of the node description and evaluates every expression of the node's parameters once per property of its name and once more for the request. Each evaluation builds a new sandbox for the expression (n8n-workflow's Expression.initializeGlobalContext, the function with the most time of its own in the profile), most of the RoutingNode line in the profile below. The HTTP Request side has the two headers typed in and one expression, its JSON body with both values, evaluated once per item. ${line41Note(th)}`;
+		const window = `after the first call, where the limiter's start window holds the batch back: it sends ${n(start)} requests, then two more per accepted answer (up to ${n(ceiling)} in flight, nodes/Coupontools/shared/limiter/pace.ts), so the batch goes out in rounds, one per answer time (${th.latencyMs} ms), and the requests of the later rounds start while answers are being handled, where the HTTP Request node starts every item's request at once. That is the price of a first wave small enough for a throttling Coupontools (the start window's choice below). `;
+		const [first, second] = after > before ? [window, engine] : [engine, window];
+		const rest = (after > before ? before : after) > 0 ? `The rest is ${second}` : '';
 		out.push(
-			`**Why ${n(Number(size))} items without a limit took ${fmtRatio(ours.nodeMs / http.nodeMs)} the HTTP Request node's time:** before the first call ${fmtMs(ours.firstCallMs)} (ours) and ${fmtMs(http.firstCallMs)} (HTTP Request), then ${fmtMs(ours.nodeMs - ours.firstCallMs)} and ${fmtMs(http.nodeMs - http.firstCallMs)} for the calls and their answers (${fmtRatio(afterFirstCall)}; the limiter starts ${n(limiterWindow().start)} requests and doubles them per round of accepted answers, up to ${n(limiterWindow().ceiling)} in flight, nodes/Coupontools/shared/limiter/pace.ts, where the HTTP Request node starts every item's request at once). The difference ${afterFirstCall <= 1.3 ? 'is' : 'is mostly'} before the first call, where n8n's declarative engine (RoutingNode, n8n-core's routing-node.js) prepares every item in one synchronous loop: it resolves every property of the node description and evaluates every expression of the node's parameters once per property of its name and once more for the request. Each evaluation builds a new sandbox for the expression (n8n-workflow's Expression.initializeGlobalContext, the function with the most time of its own in the profile), most of the RoutingNode line in the profile below. The HTTP Request side has the two headers typed in and one expression, its JSON body with both values, evaluated once per item. ${line41Note(th)}All of the node's own code (limiter, transport, output) is the "Coupontools node code" line.`,
+			`**Why ${n(Number(size))} items without a limit took ${fmtRatio(ours.nodeMs / http.nodeMs)} the HTTP Request node's time:** before the first call ${fmtMs(ours.firstCallMs)} (ours) and ${fmtMs(http.firstCallMs)} (HTTP Request), then ${fmtMs(oursAfter)} and ${fmtMs(httpAfter)} for the calls and their answers (${fmtRatio(oursAfter / httpAfter)}). Most of the difference is ${first}${rest}All of the node's own code (limiter, transport, output) is the "Coupontools node code" line.`,
 		);
 	}
 	const profile =
@@ -768,6 +810,7 @@ function renderReport(report) {
 		if (line.throttled) parts.push(throttledSection(line));
 		parts.push(explanations(line, t, report.description));
 	}
+	if (report.lines.some((/** @type {any} */ l) => l.throttled)) parts.push(startWindowChoice(), '');
 	parts.push(
 		'## Running it',
 		'',
@@ -817,7 +860,7 @@ function renderThrottledOnly(report) {
 			'',
 		);
 	}
-	parts.push(THROTTLED_END);
+	parts.push(startWindowChoice(), '', THROTTLED_END);
 	return parts.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 

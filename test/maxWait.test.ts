@@ -1,11 +1,10 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { runClock } from './harness/limiterClock';
 import type { RunResult } from './harness/engine';
 import { asTheServerRunsIt } from './harness/engine';
-import { byId, jsonOf, run, useSandbox } from './harness/sandbox';
-import type { Sandbox } from './harness/sandbox';
+import { addresses, deliveriesOf, sendEmail } from './harness/sendBatch';
+import { jsonOf, run, useSandbox } from './harness/sandbox';
 
 /**
  * Waits that end when promised: Max Wait When Throttled bounds every wait of a run, the later tries of
@@ -21,23 +20,6 @@ jest.mock('../nodes/Coupontools/shared/limiter/clock', () =>
 );
 
 const MAX_WAIT_MS = 60_000;
-
-const sendEmail = (rateLimits?: INodeParameters): INodeParameters => ({
-	resource: 'distribution',
-	operation: 'sendEmail',
-	campaignOrDirectory: byId('cam_1004'),
-	email: '={{ $json.email }}',
-	checkUnique: true,
-	...(rateLimits ? { rateLimits } : {}),
-});
-
-const addresses = (count: number, tag: string): IDataObject[] =>
-	Array.from({ length: count }, (_, i) => ({ email: `${tag}${i}@example.com` }));
-
-function deliveriesOf(sandbox: Sandbox, items: IDataObject[]): number[] {
-	const sent = sandbox.state.emailsSent as Record<string, unknown[]>;
-	return items.map(({ email }) => sent[String(email)]?.length ?? 0);
-}
 
 /**
  * Lets real answers come in (the sandbox is over real sockets) until `ready` holds; false when it does not
@@ -93,12 +75,13 @@ describe('Max Wait bounds every wait of a run', () => {
 	test('Batching: a later batch fails at once instead of waiting out the Retry-After of an earlier one', async () => {
 		sandbox.current.setRateLimit({ rate: 0.001, burst: 2, retryAfterSeconds: 7200 });
 		const items = addresses(6, 'batches');
+		// A second between batches: the refusals of batch 2 are in before batch 3 starts.
 
 		const { result, waitsBeyondMaxWait } = await outcome(
 			run(sandbox.current, {
 				parameters: {
 					...sendEmail({ maxWaitMinutes: 1 }),
-					requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 50 } } },
+					requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 1000 } } },
 				},
 				items,
 				onError: 'continueRegularOutput',

@@ -1,10 +1,9 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { searchCampaigns } from '../nodes/Coupontools/listSearch/searchCampaigns';
 import { onRunClock, runClock } from './harness/limiterClock';
 import { pickerContext } from './harness/loadOptions';
 import type { RunResult } from './harness/engine';
-import { jsonOf, byId, credentialsFor, run, useSandbox } from './harness/sandbox';
+import { addresses, deliveriesOf, sendEmail } from './harness/sendBatch';
+import { jsonOf, credentialsFor, run, useSandbox } from './harness/sandbox';
 import type { Sandbox } from './harness/sandbox';
 
 /**
@@ -39,24 +38,6 @@ function useThrottlingSandbox() {
 	const sandbox = useSandbox({ rateClock: runClock });
 	beforeEach(() => runClock.reset());
 	return sandbox;
-}
-
-const sendEmail = (rateLimits?: INodeParameters): INodeParameters => ({
-	resource: 'distribution',
-	operation: 'sendEmail',
-	campaignOrDirectory: byId('cam_1004'),
-	email: '={{ $json.email }}',
-	checkUnique: true,
-	...(rateLimits ? { rateLimits } : {}),
-});
-
-const addresses = (count: number, tag: string): IDataObject[] =>
-	Array.from({ length: count }, (_, i) => ({ email: `${tag}${i}@example.com` }));
-
-/** How many accepted sends each address got. */
-function deliveriesOf(sandbox: Sandbox, items: IDataObject[]): number[] {
-	const sent = sandbox.state.emailsSent as Record<string, unknown[]>;
-	return items.map(({ email }) => sent[String(email)]?.length ?? 0);
 }
 
 describe('a throttling Coupontools: the run waits, nothing is lost or sent twice', () => {

@@ -9,7 +9,8 @@ import type { FakeClock } from './limiterClock';
  * production's faultClassOf.
  */
 
-const node: INode = {
+/** A Coupontools node as n8n hands it to the errors it makes. */
+export const node: INode = {
 	id: '1',
 	name: 'Coupontools',
 	type: 'n8n-nodes-coupontools.coupontools',

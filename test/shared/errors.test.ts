@@ -1,5 +1,4 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import {
 	answerError,
@@ -8,6 +7,7 @@ import {
 	parseCoupontoolsFailure,
 	transportError,
 } from '../../nodes/Coupontools/shared/errors';
+import { node } from '../harness/limiterApi';
 import { parseRetryAfter } from '../../nodes/Coupontools/shared/errors/faults';
 import { ERROR_HINTS } from '../../nodes/Coupontools/shared/errors/hints';
 
@@ -92,14 +92,6 @@ describe('error mapping (pure): every envelope shape documented by Coupontools',
 	});
 });
 
-const node: INode = {
-	id: '1',
-	name: 'Coupontools',
-	type: 'n8n-nodes-coupontools.coupontools',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const failed = (httpCode: number, body: unknown = { status: { status: 'failed' } }) =>
 	parseCoupontoolsFailure(httpCode, body)!;
 

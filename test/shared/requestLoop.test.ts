@@ -1,18 +1,9 @@
-import type { INode } from 'n8n-workflow';
-
 import { answerError, parseCoupontoolsFailure } from '../../nodes/Coupontools/shared/errors';
+import { node } from '../harness/limiterApi';
 import type { LimiterClock } from '../../nodes/Coupontools/shared/limiter';
 import { Limiter, MAX_ATTEMPTS } from '../../nodes/Coupontools/shared/limiter';
 import { entriesOf, sendWithRetries } from '../../nodes/Coupontools/shared/requestLoop';
 
-const node: INode = {
-	id: '1',
-	name: 'Coupontools',
-	type: 'n8n-nodes-coupontools.coupontools',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const answerWith = (httpCode: number) =>
 	answerError(node, parseCoupontoolsFailure(httpCode, { status: { status: 'failed' } })!);
 

@@ -132,13 +132,12 @@ export class Limiter {
 		sending.then(
 			(value) => {
 				this.inFlight--;
-				this.pace.settled(job.epoch, true);
+				this.pace.settled(job.epoch, 'succeeded');
 				job.resolve(value);
 				this.refill();
 			},
 			(error: unknown) => {
 				this.inFlight--;
-				this.pace.settled(job.epoch, false);
 				this.failed(job, error);
 				this.refill();
 			},
@@ -182,6 +181,7 @@ export class Limiter {
 			fault = { kind: 'final' };
 		}
 		if (this.cancelled) fault = { kind: 'final' };
+		this.pace.settled(job.epoch, fault.kind === 'not-processed' ? 'refused' : 'failed');
 		if (fault.kind === 'not-processed') {
 			this.lastRefusal = error;
 			this.refused(job, error, fault.retryAfterMs, now);

@@ -32,6 +32,7 @@ interface Stretch {
 	startedAt: number;
 	sent: number;
 	settled: number;
+	/** Answered without a refusal: Coupontools took them, whether they succeeded or failed. */
 	accepted: number;
 }
 
@@ -41,8 +42,6 @@ interface LearnedRate {
 	/** From when the stretch's accepted requests were refilled to the refusal that ended it, in ms. */
 	spanMs: number;
 	waitMs: number;
-	/** When probing upward starts: the end of the pause. */
-	probeFrom: number;
 }
 
 export class Pace {
@@ -60,6 +59,8 @@ export class Pace {
 	/** What the last refusal taught, and the one before (used while the last stretch shows no acceptance). */
 	private learned: LearnedRate | undefined;
 	private learnedBefore: LearnedRate | undefined;
+	/** When probing upward started: the end of the last pause. */
+	private probeFrom = 0;
 	private tokens = 0;
 	private filledAt = 0;
 	private nextQuotaAt = 0;
@@ -99,12 +100,15 @@ export class Pace {
 		return this.epoch;
 	}
 
-	/** The answer of a request sent in `epoch`; `accepted` when it succeeded. */
-	settled(epoch: number, accepted: boolean): void {
+	/**
+	 * The answer of a request sent in `epoch`: it succeeded, failed otherwise (Coupontools took it: it
+	 * counts towards the rate), or was refused.
+	 */
+	settled(epoch: number, outcome: 'succeeded' | 'failed' | 'refused'): void {
 		const stretch = this.stretches.get(epoch);
 		if (stretch) {
 			stretch.settled++;
-			if (accepted) stretch.accepted++;
+			if (outcome !== 'refused') stretch.accepted++;
 			if (epoch !== this.epoch && stretch.settled >= stretch.sent) {
 				this.stretches.delete(epoch);
 				// The first wave got nothing accepted: start again from one request, growing while answers
@@ -115,7 +119,7 @@ export class Pace {
 				}
 			}
 		}
-		if (!accepted) return;
+		if (outcome !== 'succeeded') return;
 		this.refusalsInARow = 0;
 		// Only answers to requests sent under the current window say it is fine.
 		if (epoch !== this.epoch || this.window >= this.ceiling) return;
@@ -150,8 +154,9 @@ export class Pace {
 		if (!stretch) return;
 		const from = this.lastRefusalAt ?? stretch.startedAt - waitMs;
 		if (this.learned?.stretch.accepted) this.learnedBefore = this.learned;
-		this.learned = { stretch, spanMs: Math.max(1, now - from), waitMs, probeFrom: now + waitMs };
+		this.learned = { stretch, spanMs: Math.max(1, now - from), waitMs };
 		this.lastRefusalAt = now;
+		this.probeFrom = now + waitMs;
 		// Coupontools' bucket is empty now; ours too.
 		this.tokens = 0;
 		this.filledAt = now;
@@ -165,11 +170,11 @@ export class Pace {
 		return this.learned?.stretch.accepted ? this.learned : this.learnedBefore;
 	}
 
-	/** The learned rate in requests per ms, probed upward since the end of the lesson's pause. */
+	/** The learned rate in requests per ms, probed upward since the end of the last pause. */
 	private ratePerMs(now: number): number | undefined {
 		const lesson = this.lesson();
 		if (!lesson) return undefined;
-		const probing = Math.max(0, now - lesson.probeFrom) / 1000;
+		const probing = Math.max(0, now - this.probeFrom) / 1000;
 		return (lesson.stretch.accepted / lesson.spanMs) * (1 + PROBE_PER_SECOND * probing);
 	}
 
