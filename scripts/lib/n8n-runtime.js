@@ -1109,6 +1109,8 @@ module.exports = {
 	executeWorkflow,
 	startServer,
 	freePort,
+	ephemeralRange,
+	canBind,
 	setupOwnerAndApiKey,
 	readExecutions,
 	loadedTypes,
