@@ -6,9 +6,13 @@ import {
 	WaitBudgetExceededError,
 	limiterForRun,
 } from '../../nodes/Coupontools/shared/limiter';
-import { systemClock } from '../../nodes/Coupontools/shared/limiter/clock';
+import { steppedTimer, systemClock } from '../../nodes/Coupontools/shared/limiter/clock';
+import { sleepWithAbort } from 'n8n-workflow';
 import { answered, manualSend, settled } from '../harness/limiterApi';
 import { FakeClock, flush } from '../harness/limiterClock';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { activeTimeouts } = require('../harness/activeTimers') as { activeTimeouts: () => number };
 
 /**
  * Waits that end when promised, on the limiter's clock: Max Wait bounds every wait of a run (its own
@@ -154,6 +158,27 @@ describe("the system clock's timers", () => {
 		const cancel = systemClock.timer(5, () => fired.push('cancelled'));
 		cancel();
 		await new Promise<void>((done) => systemClock.timer(50, done));
+		expect(fired).toEqual(['kept']);
+	});
+
+	test("with n8n-workflow's sleepWithAbort (n8n 1.x, 2.8, this repository's): a cancelled timer holds no Node timer from the moment it is cancelled", async () => {
+		expect(typeof sleepWithAbort).toBe('function');
+		const fired: string[] = [];
+		const before = activeTimeouts();
+		const cancel = systemClock.timer(60_000, () => fired.push('cancelled'));
+		expect(activeTimeouts()).toBe(before + 1);
+		cancel();
+		expect(activeTimeouts()).toBe(before);
+		await new Promise<void>((done) => systemClock.timer(20, done));
+		expect(fired).toEqual([]);
+	});
+
+	test('without it (n8n 2.41): a timer sleeps in steps, fires once its time has passed, and a cancelled one never fires', async () => {
+		const fired: string[] = [];
+		steppedTimer(5, () => fired.push('kept'));
+		const cancel = steppedTimer(5, () => fired.push('cancelled'));
+		cancel();
+		await new Promise<void>((done) => steppedTimer(50, done));
 		expect(fired).toEqual(['kept']);
 	});
 });
