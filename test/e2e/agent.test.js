@@ -13,6 +13,7 @@
  */
 
 const { e2eContext, waitFor, http } = require('./lib/context');
+const { webhookRegistered } = require('./lib/webhooks');
 const { agentWorkflow, AGENT_EXAMPLE, readWorkflow } = require('./lib/workflows');
 const { startModelServer } = require('./lib/modelServer');
 
@@ -60,16 +61,7 @@ async function api(method, route, body) {
  */
 async function waitForChatUrl(webhookId) {
 	await waitFor(
-		async () => {
-			const res = await fetch(`${ctx.baseUrl}/webhook/${webhookId}/chat`, {
-				method: 'OPTIONS',
-				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-			});
-			await res.arrayBuffer();
-			return (
-				res.status === 204 && /\bPOST\b/.test(res.headers.get('access-control-allow-methods') ?? '')
-			);
-		},
+		() => webhookRegistered(ctx.baseUrl, `${webhookId}/chat`),
 		`the chat URL of webhook ${webhookId}`,
 		{ timeoutMs: 60_000 },
 	);

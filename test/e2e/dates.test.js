@@ -14,6 +14,7 @@ const { randomUUID } = require('node:crypto');
 
 const { CREDENTIAL } = require('../../scripts/lib/stack');
 const { e2eContext, http, waitFor } = require('./lib/context');
+const { webhookRegistered } = require('./lib/webhooks');
 
 const ctx = e2eContext();
 const ZONE = 'Europe/Brussels';
@@ -173,18 +174,8 @@ describe(`dates on n8n ${ctx.line}: a workflow in ${ZONE}`, () => {
 		const created = await publicApi('POST', '/workflows', datesWorkflow(list));
 		workflowId = created.id;
 		await publicApi('POST', `/workflows/${workflowId}/activate`);
-		// 2.41 answers the activation before the webhook is registered (globalSetup.js, waitForWebhooks).
-		await waitFor(async () => {
-			const res = await fetch(`${ctx.baseUrl}/webhook/${PATH}`, {
-				method: 'OPTIONS',
-				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-			});
-			await res.arrayBuffer();
-			return (
-				res.status === 204 &&
-				(res.headers.get('access-control-allow-methods') ?? '').includes('POST')
-			);
-		}, `the webhook ${PATH}`);
+		// 2.41 answers the activation before the webhook is registered (lib/webhooks.js).
+		await waitFor(() => webhookRegistered(ctx.baseUrl, PATH), `the webhook ${PATH}`);
 	});
 
 	afterAll(async () => {

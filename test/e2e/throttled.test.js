@@ -14,6 +14,7 @@
 const { randomUUID } = require('node:crypto');
 
 const { e2eContext, nodeOutput, http, waitFor } = require('./lib/context');
+const { webhookRegistered } = require('./lib/webhooks');
 const { allWorkflows, NAMES } = require('../../bench/workflows');
 
 const ctx = e2eContext();
@@ -63,18 +64,8 @@ describe(`a throttled batch on n8n ${ctx.line}: ${ITEMS} Send Email items at ${R
 		workflowId = created.id;
 		await publicApi('POST', `/workflows/${workflowId}/activate`);
 		// 2.41 answers the activation before the webhook is registered: a CORS preflight tells when it is
-		// (test/e2e/setup/globalSetup.js, waitForWebhooks).
-		await waitFor(async () => {
-			const res = await fetch(`${ctx.baseUrl}/webhook/${PATH}`, {
-				method: 'OPTIONS',
-				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-			});
-			await res.arrayBuffer();
-			return (
-				res.status === 204 &&
-				(res.headers.get('access-control-allow-methods') ?? '').includes('POST')
-			);
-		}, `the webhook ${PATH}`);
+		// (test/e2e/lib/webhooks.js).
+		await waitFor(() => webhookRegistered(ctx.baseUrl, PATH), `the webhook ${PATH}`);
 	});
 
 	afterAll(async () => {

@@ -17,36 +17,7 @@ const path = require('node:path');
 const { startStack, REPO_ROOT } = require('../../../scripts/lib/stack');
 const { LINES } = require('../../../scripts/lib/n8n-runtime');
 const { writeSuiteWorkflows } = require('../lib/workflows');
-
-/**
- * Activation over the public API returns before the webhooks are registered on 2.41 (a few hundred ms
- * later; 2.8 registers them before answering), and a POST in between gets 404. A CORS preflight asks
- * n8n which methods a path has without running anything: 204 with POST listed once it is registered.
- * @param {string} baseUrl
- * @param {string[]} paths
- */
-async function waitForWebhooks(baseUrl, paths, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (const webhookPath of paths) {
-		for (;;) {
-			const res = await fetch(`${baseUrl}/webhook/${webhookPath}`, {
-				method: 'OPTIONS',
-				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-			});
-			await res.arrayBuffer();
-			if (
-				res.status === 204 &&
-				/\bPOST\b/.test(res.headers.get('access-control-allow-methods') ?? '')
-			)
-				break;
-			if (Date.now() > deadline)
-				throw new Error(
-					`webhook /webhook/${webhookPath} not registered ${timeoutMs / 1000} s after activation (last answer ${res.status})`,
-				);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-}
+const { waitForWebhooks } = require('../lib/webhooks');
 
 module.exports = async function globalSetup() {
 	const line = process.env.N8N_LINE || '2.8.4';
